@@ -1,0 +1,148 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"bollard/model"
+	"bollard/storage"
+)
+
+// CaseFilter narrows the case list; empty fields do not filter.
+type CaseFilter = storage.CaseFilter
+
+// CreateCase opens a new case. What the officer left empty is filled from
+// the profile: status open, priority normal, the default handling marking,
+// the officer as lead officer and their agency as lead agency, opened today.
+// The case gets the next ref of the officer's prefix unless it has one.
+func (b *Batch) CreateCase(c *model.Case) error {
+	if err := checkNewID("case", &c.Record); err != nil {
+		return err
+	}
+	if c.Status == "" {
+		c.Status = model.StatusOpen
+	}
+	if c.Priority == "" {
+		c.Priority = model.PriorityNormal
+	}
+	if strings.TrimSpace(c.HandlingMarking) == "" {
+		c.HandlingMarking = b.officer.DefaultMarking
+	}
+	if c.LeadAgency == "" {
+		c.LeadAgency = b.officer.Agency
+	}
+	if c.LeadOfficer == "" {
+		c.LeadOfficer = b.officer.Name
+	}
+	if c.OpenedOn.IsZero() {
+		c.OpenedOn = model.DateOf(b.now)
+	}
+	if err := c.Validate(b.now); err != nil {
+		return err
+	}
+	b.stampNew(&c.Record)
+	return b.tx.InsertCase(c, b.officer.RefPrefix)
+}
+
+// UpdateCase saves an edited case. Its identity, ref and history are kept
+// from the stored case whatever c carries.
+func (b *Batch) UpdateCase(c *model.Case) error {
+	old, err := b.tx.CaseByID(c.ID)
+	if err != nil {
+		return err
+	}
+	c.Record, c.Ref = old.Record, old.Ref
+	c.Touch(b.officer.Author(), b.now)
+	if err := c.Validate(b.now); err != nil {
+		return err
+	}
+	return b.tx.UpdateCase(c)
+}
+
+// ArchiveCase is what deleting a case does: the case leaves the working
+// lists, keeps everything in it, and can be restored.
+func (b *Batch) ArchiveCase(c *model.Case) error {
+	old, err := b.tx.CaseByRef(c.Ref)
+	if err != nil {
+		return err
+	}
+	if old.Status == model.StatusArchived {
+		return fmt.Errorf("case %s is already archived", old.Ref)
+	}
+	*c = old
+	c.Touch(b.officer.Author(), b.now)
+	if err := b.tx.ArchiveCase(c); err != nil {
+		return err
+	}
+	*c, err = b.tx.CaseByID(c.ID)
+	return err
+}
+
+// RestoreCase brings an archived case back with the status it had.
+func (b *Batch) RestoreCase(c *model.Case) error {
+	old, err := b.tx.CaseByRef(c.Ref)
+	if err != nil {
+		return err
+	}
+	if old.Status != model.StatusArchived {
+		return fmt.Errorf("case %s is not archived", old.Ref)
+	}
+	*c = old
+	c.Touch(b.officer.Author(), b.now)
+	if err := b.tx.RestoreCase(c); err != nil {
+		return err
+	}
+	*c, err = b.tx.CaseByID(c.ID)
+	return err
+}
+
+// CreateCase opens a new case on its own; see Batch.CreateCase.
+func (w *Workspace) CreateCase(ctx context.Context, c model.Case) (model.Case, error) {
+	return change(ctx, w, c, (*Batch).CreateCase)
+}
+
+// UpdateCase saves an edited case on its own; see Batch.UpdateCase.
+func (w *Workspace) UpdateCase(ctx context.Context, c model.Case) (model.Case, error) {
+	return change(ctx, w, c, (*Batch).UpdateCase)
+}
+
+// ArchiveCase archives the case with that ref.
+func (w *Workspace) ArchiveCase(ctx context.Context, ref string) (model.Case, error) {
+	return change(ctx, w, model.Case{Ref: ref}, (*Batch).ArchiveCase)
+}
+
+// RestoreCase restores the archived case with that ref.
+func (w *Workspace) RestoreCase(ctx context.Context, ref string) (model.Case, error) {
+	return change(ctx, w, model.Case{Ref: ref}, (*Batch).RestoreCase)
+}
+
+// Cases lists the cases that pass the filter, most recently changed first.
+func (w *Workspace) Cases(ctx context.Context, f CaseFilter) ([]model.Case, error) {
+	var cases []model.Case
+	err := w.read(ctx, func(tx *storage.Tx) (err error) {
+		cases, err = tx.Cases(f)
+		return err
+	})
+	return cases, err
+}
+
+// CountCases returns how many cases the workspace holds, archived ones included.
+func (w *Workspace) CountCases(ctx context.Context) (int, error) {
+	var n int
+	err := w.read(ctx, func(tx *storage.Tx) (err error) {
+		n, err = tx.CountCases()
+		return err
+	})
+	return n, err
+}
+
+// Case returns the case with that ref.
+func (w *Workspace) Case(ctx context.Context, ref string) (model.Case, error) {
+	var c model.Case
+	err := w.read(ctx, func(tx *storage.Tx) (err error) {
+		c, err = tx.CaseByRef(ref)
+		return err
+	})
+	return c, err
+}

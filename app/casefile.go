@@ -1,0 +1,50 @@
+package app
+
+import (
+	"context"
+
+	"bollard/model"
+	"bollard/storage"
+)
+
+// CaseFile is a case with everything recorded in it, read from one snapshot
+// of the workspace: what `case show`, the case view and the dossier present.
+type CaseFile struct {
+	Case      model.Case
+	Seizures  []model.Seizure
+	Entities  []CaseEntity
+	Relations []model.Relation
+	Timeline  []model.TimelineEvent
+	Tasks     []model.Task
+	Notes     []model.Note
+}
+
+// CaseFile gathers the case with that ref.
+func (w *Workspace) CaseFile(ctx context.Context, ref string) (CaseFile, error) {
+	var f CaseFile
+	err := w.read(ctx, func(tx *storage.Tx) error {
+		var err error
+		if f.Case, err = tx.CaseByRef(ref); err != nil {
+			return err
+		}
+		id := f.Case.ID
+		if f.Seizures, err = tx.Seizures(id); err != nil {
+			return err
+		}
+		if f.Entities, err = tx.CaseEntities(id); err != nil {
+			return err
+		}
+		if f.Relations, err = tx.CaseRelations(id); err != nil {
+			return err
+		}
+		if f.Timeline, err = tx.TimelineEvents(id); err != nil {
+			return err
+		}
+		if f.Tasks, err = tx.Tasks(id); err != nil {
+			return err
+		}
+		f.Notes, err = tx.Notes(id)
+		return err
+	})
+	return f, err
+}

@@ -1,0 +1,159 @@
+package app
+
+import (
+	"context"
+
+	"bollard/model"
+	"bollard/storage"
+)
+
+// CaseEntity is an entity as it stands in one case, with its role there.
+type CaseEntity = storage.CaseEntity
+
+// CreateEntity records a new person, company, vessel, container...
+func (b *Batch) CreateEntity(e *model.Entity) error {
+	if err := checkNewID("entity", &e.Record); err != nil {
+		return err
+	}
+	if err := e.Validate(b.now); err != nil {
+		return err
+	}
+	b.stampNew(&e.Record)
+	return b.tx.InsertEntity(e)
+}
+
+// UpdateEntity saves an edited entity; its identity and history are kept.
+func (b *Batch) UpdateEntity(e *model.Entity) error {
+	old, err := b.tx.EntityByID(e.ID)
+	if err != nil {
+		return err
+	}
+	e.Record = old.Record
+	e.Touch(b.officer.Author(), b.now)
+	if err := e.Validate(b.now); err != nil {
+		return err
+	}
+	return b.tx.UpdateEntity(e)
+}
+
+// LinkEntity records that an entity plays a role in a case.
+func (b *Batch) LinkEntity(l *model.CaseLink) error {
+	if err := l.Validate(); err != nil {
+		return err
+	}
+	if _, err := b.activeCase(l.CaseID); err != nil {
+		return err
+	}
+	if _, err := b.tx.EntityByID(l.EntityID); err != nil {
+		return err
+	}
+	b.stampNew(&l.Record)
+	return b.tx.InsertCaseLink(l)
+}
+
+// UnlinkEntity takes an entity's role out of a case. The entity stays, with
+// its part in every other case.
+func (b *Batch) UnlinkEntity(l *model.CaseLink) error {
+	return b.tx.DeleteCaseLink(l.ID)
+}
+
+// CreateEntity records a new entity on its own; see Batch.CreateEntity.
+func (w *Workspace) CreateEntity(ctx context.Context, e model.Entity) (model.Entity, error) {
+	return change(ctx, w, e, (*Batch).CreateEntity)
+}
+
+// UpdateEntity saves an edited entity on its own; see Batch.UpdateEntity.
+func (w *Workspace) UpdateEntity(ctx context.Context, e model.Entity) (model.Entity, error) {
+	return change(ctx, w, e, (*Batch).UpdateEntity)
+}
+
+// LinkEntity links an entity to a case on its own; see Batch.LinkEntity.
+func (w *Workspace) LinkEntity(ctx context.Context, l model.CaseLink) (model.CaseLink, error) {
+	return change(ctx, w, l, (*Batch).LinkEntity)
+}
+
+// UnlinkEntity removes the case link with that ID.
+func (w *Workspace) UnlinkEntity(ctx context.Context, linkID string) error {
+	_, err := change(ctx, w, model.CaseLink{Record: model.Record{ID: linkID}}, (*Batch).UnlinkEntity)
+	return err
+}
+
+// Entity returns the entity with that ID.
+func (w *Workspace) Entity(ctx context.Context, id string) (model.Entity, error) {
+	var e model.Entity
+	err := w.read(ctx, func(tx *storage.Tx) (err error) {
+		e, err = tx.EntityByID(id)
+		return err
+	})
+	return e, err
+}
+
+// Entities lists the entities of a kind ("" for every kind), by name.
+func (w *Workspace) Entities(ctx context.Context, kind model.EntityKind) ([]model.Entity, error) {
+	var es []model.Entity
+	err := w.read(ctx, func(tx *storage.Tx) (err error) {
+		es, err = tx.Entities(kind)
+		return err
+	})
+	return es, err
+}
+
+// Appearance is one case an entity appears in, and its role there.
+type Appearance struct {
+	Case model.Case
+	Link model.CaseLink
+}
+
+// RelatedEntity is one relation of an entity, with the entity at its other end.
+type RelatedEntity struct {
+	Relation model.Relation
+	Other    model.Entity
+}
+
+// EntityFile is everything known about an entity: every case it appears in
+// with its role, and every relation it takes part in. It is how an
+// investigator follows a shell company from one case to the next.
+type EntityFile struct {
+	Entity      model.Entity
+	Appearances []Appearance
+	Relations   []RelatedEntity
+}
+
+// EntityFile gathers the entity's file from one snapshot of the workspace.
+func (w *Workspace) EntityFile(ctx context.Context, id string) (EntityFile, error) {
+	var f EntityFile
+	err := w.read(ctx, func(tx *storage.Tx) error {
+		var err error
+		if f.Entity, err = tx.EntityByID(id); err != nil {
+			return err
+		}
+		links, err := tx.EntityCases(id)
+		if err != nil {
+			return err
+		}
+		for _, l := range links {
+			c, err := tx.CaseByID(l.CaseID)
+			if err != nil {
+				return err
+			}
+			f.Appearances = append(f.Appearances, Appearance{Case: c, Link: l})
+		}
+		rels, err := tx.EntityRelations(id)
+		if err != nil {
+			return err
+		}
+		for _, r := range rels {
+			otherID := r.ToID
+			if otherID == id {
+				otherID = r.FromID
+			}
+			other, err := tx.EntityByID(otherID)
+			if err != nil {
+				return err
+			}
+			f.Relations = append(f.Relations, RelatedEntity{Relation: r, Other: other})
+		}
+		return nil
+	})
+	return f, err
+}

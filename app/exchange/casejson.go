@@ -1,0 +1,73 @@
+// Package exchange moves cases in and out of a workspace as files: the JSON
+// form of a case that `case show --json` prints and `import` reads (and,
+// later, signed case packages and spreadsheets of seizures).
+package exchange
+
+import (
+	"bollard/app"
+	"bollard/model"
+)
+
+// The JSON case format. docs/case-json.md describes it field by field.
+const (
+	CaseFormat        = "bollard-cases"
+	CaseFormatVersion = 1
+)
+
+// Document is one or more cases with everything recorded in them.
+type Document struct {
+	Format  string `json:"format"`
+	Version int    `json:"version"`
+	Cases   []Case `json:"cases"`
+}
+
+// Case is a case with its seizures, entities (with their role in the case),
+// relations, timeline, tasks and notes.
+type Case struct {
+	model.Case
+	Seizures  []model.Seizure       `json:"seizures"`
+	Entities  []Entity              `json:"entities"`
+	Relations []model.Relation      `json:"relations"`
+	Timeline  []model.TimelineEvent `json:"timeline"`
+	Tasks     []model.Task          `json:"tasks"`
+	Notes     []model.Note          `json:"notes"`
+}
+
+// Entity is an entity with the role it plays in the case. Relations name
+// their two ends by an entity's id or, in a file written by hand, by its key.
+type Entity struct {
+	model.Entity
+	Key      string         `json:"key,omitempty"`
+	Role     model.CaseRole `json:"role"`
+	RoleNote string         `json:"role_note,omitempty"`
+}
+
+// NewDocument puts case files into the JSON case format.
+func NewDocument(files ...app.CaseFile) Document {
+	d := Document{Format: CaseFormat, Version: CaseFormatVersion, Cases: []Case{}}
+	for _, f := range files {
+		c := Case{
+			Case:      f.Case,
+			Seizures:  orEmpty(f.Seizures),
+			Entities:  []Entity{},
+			Relations: orEmpty(f.Relations),
+			Timeline:  orEmpty(f.Timeline),
+			Tasks:     orEmpty(f.Tasks),
+			Notes:     orEmpty(f.Notes),
+		}
+		for _, ce := range f.Entities {
+			c.Entities = append(c.Entities, Entity{Entity: ce.Entity, Role: ce.Link.Role, RoleNote: ce.Link.Note})
+		}
+		d.Cases = append(d.Cases, c)
+	}
+	return d
+}
+
+// orEmpty makes an absent list print as [] rather than null, so that
+// scripts reading the JSON need not tell the two apart.
+func orEmpty[T any](list []T) []T {
+	if list == nil {
+		return []T{}
+	}
+	return list
+}

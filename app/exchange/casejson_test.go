@@ -1,0 +1,152 @@
+package exchange_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"bollard/app"
+	"bollard/app/exchange"
+	"bollard/model"
+)
+
+var ctx = context.Background()
+
+func mustOpen(t *testing.T, prefix string) *app.Workspace {
+	t.Helper()
+	w, err := app.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	if _, err := w.SetOfficer(ctx, model.Officer{Name: "Insp. Lotte Peeters", Agency: "Belgian Customs", RefPrefix: prefix}); err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+func readExample(t *testing.T) exchange.Document {
+	t.Helper()
+	f, err := os.Open("../../docs/examples/case.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, err := exchange.ReadDocument(f)
+	if err != nil {
+		t.Fatalf("the documented example does not read: %v", err)
+	}
+	return d
+}
+
+func TestImportDocumentedExample(t *testing.T) {
+	w := mustOpen(t, "BEC")
+	sum, err := exchange.Import(ctx, w, readExample(t))
+	if err != nil {
+		t.Fatalf("import the documented example: %v", err)
+	}
+	want := exchange.Summary{Cases: 1, Seizures: 1, Entities: 5, Links: 5, Relations: 2, Events: 2, Tasks: 2, Notes: 1,
+		Refs: []string{"BEC-" + time.Now().Format("2006") + "-0001"}}
+	if !reflect.DeepEqual(sum, want) {
+		t.Fatalf("summary %+v, want %+v", sum, want)
+	}
+	f, err := w.CaseFile(ctx, sum.Refs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Seizures[0].ContainerNumbers[0]; got != "MSCU1234566" {
+		t.Fatalf("container number stored as %q", got)
+	}
+	names := map[string]bool{}
+	for _, ce := range f.Entities {
+		names[ce.Entity.Name] = true
+	}
+	if !names["Andrés Muñoz Rojas"] || !names["Frutas del Pacífico Export S.A."] {
+		t.Fatalf("entities %v", names)
+	}
+}
+
+// A case printed by `case show --json` imports into another workspace as
+// the same records, IDs and history included.
+func TestRoundTrip(t *testing.T) {
+	src := mustOpen(t, "BEC")
+	sum, err := exchange.Import(ctx, src, readExample(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := src.CaseFile(ctx, sum.Refs[0])
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(exchange.NewDocument(before)); err != nil {
+		t.Fatal(err)
+	}
+	printed := buf.String()
+
+	dst := mustOpen(t, "NCA")
+	doc, err := exchange.ReadDocument(strings.NewReader(printed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exchange.Import(ctx, dst, doc); err != nil {
+		t.Fatalf("re-import: %v", err)
+	}
+	after, err := dst.CaseFile(ctx, before.Case.Ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf.Reset()
+	json.NewEncoder(&buf).Encode(exchange.NewDocument(after))
+	if buf.String() != printed {
+		t.Fatalf("the case differs after a round trip:\n%s\nwant:\n%s", buf.String(), printed)
+	}
+
+	t.Run("importing the same case again is refused", func(t *testing.T) {
+		doc, _ := exchange.ReadDocument(strings.NewReader(printed))
+		_, err := exchange.Import(ctx, dst, doc)
+		if err == nil || !strings.Contains(err.Error(), "already in the workspace") {
+			t.Fatalf("second import: %v", err)
+		}
+	})
+}
+
+func TestBadFilesAreRefusedWhole(t *testing.T) {
+	good, err := os.ReadFile("../../docs/examples/case.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, file, want string
+	}{
+		{"truncated", string(good[:len(good)/2]), "line"},
+		{"not JSON", "PK\x03\x04 zip bytes", "line 1"},
+		{"another format", `{"format":"ftm","version":1}`, "not a Bollard case file"},
+		{"newer version", `{"format":"bollard-cases","version":9,"cases":[]}`, "update Bollard"},
+		{"unknown field", strings.Replace(string(good), `"seal_numbers"`, `"seal_numbrs"`, 1), `unknown field "seal_numbrs"`},
+		{"wrong type", strings.Replace(string(good), `"quantity": 1375.5`, `"quantity": "lots"`, 1), `"cases.seizures.quantity" should be a number, not string`},
+		{"bad check digit in the second record", strings.Replace(string(good), `"IMO 9074729"`, `"IMO 9074728"`, 1), `IMO number "IMO 9074728": check digit should be 9`},
+		{"relation to an entity not in the case", strings.Replace(string(good), `"to_id": "account"`, `"to_id": "nobody"`, 1), `to_id "nobody" is not the id or key`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			w := mustOpen(t, "BEC")
+			doc, err := exchange.ReadDocument(strings.NewReader(tc.file))
+			if err == nil {
+				_, err = exchange.Import(ctx, w, doc)
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want it to say %q", err, tc.want)
+			}
+			if n, _ := w.CountCases(ctx); n != 0 {
+				t.Fatalf("%d cases after a refused import", n)
+			}
+			if es, _ := w.Entities(ctx, ""); len(es) != 0 {
+				t.Fatalf("%d entities after a refused import", len(es))
+			}
+		})
+	}
+}

@@ -1,0 +1,61 @@
+package app
+
+import (
+	"context"
+
+	"bollard/model"
+	"bollard/storage"
+)
+
+// AddSeizure records a seizure in its case (s.CaseID). It gets the case's
+// next SZ-NNNN ref unless it has one.
+func (b *Batch) AddSeizure(s *model.Seizure) error {
+	if err := checkNewID("seizure", &s.Record); err != nil {
+		return err
+	}
+	if _, err := b.activeCase(s.CaseID); err != nil {
+		return err
+	}
+	if err := s.Validate(b.now); err != nil {
+		return err
+	}
+	b.stampNew(&s.Record)
+	return b.tx.InsertSeizure(s)
+}
+
+// UpdateSeizure saves an edited seizure; its case, ref and history are kept.
+func (b *Batch) UpdateSeizure(s *model.Seizure) error {
+	old, err := b.tx.SeizureByID(s.ID)
+	if err != nil {
+		return err
+	}
+	if _, err := b.activeCase(old.CaseID); err != nil {
+		return err
+	}
+	s.Record, s.CaseID, s.Ref = old.Record, old.CaseID, old.Ref
+	s.Touch(b.officer.Author(), b.now)
+	if err := s.Validate(b.now); err != nil {
+		return err
+	}
+	return b.tx.UpdateSeizure(s)
+}
+
+// AddSeizure records a seizure on its own; see Batch.AddSeizure.
+func (w *Workspace) AddSeizure(ctx context.Context, s model.Seizure) (model.Seizure, error) {
+	return change(ctx, w, s, (*Batch).AddSeizure)
+}
+
+// UpdateSeizure saves an edited seizure on its own; see Batch.UpdateSeizure.
+func (w *Workspace) UpdateSeizure(ctx context.Context, s model.Seizure) (model.Seizure, error) {
+	return change(ctx, w, s, (*Batch).UpdateSeizure)
+}
+
+// Seizure returns the seizure with that ID.
+func (w *Workspace) Seizure(ctx context.Context, id string) (model.Seizure, error) {
+	var s model.Seizure
+	err := w.read(ctx, func(tx *storage.Tx) (err error) {
+		s, err = tx.SeizureByID(id)
+		return err
+	})
+	return s, err
+}

@@ -1,0 +1,56 @@
+package app
+
+import (
+	"context"
+
+	"bollard/model"
+)
+
+// AddTask records a task, or a request for assistance to a partner agency.
+// A new task without a status is open.
+func (b *Batch) AddTask(t *model.Task) error {
+	if err := checkNewID("task", &t.Record); err != nil {
+		return err
+	}
+	if _, err := b.activeCase(t.CaseID); err != nil {
+		return err
+	}
+	if t.Kind == "" {
+		t.Kind = model.TaskTodo
+	}
+	if t.Status == "" {
+		t.Status = model.TaskOpen
+	}
+	if err := t.Validate(b.now); err != nil {
+		return err
+	}
+	b.stampNew(&t.Record)
+	return b.tx.InsertTask(t)
+}
+
+// UpdateTask saves an edited task; its case and history are kept.
+func (b *Batch) UpdateTask(t *model.Task) error {
+	old, err := b.tx.TaskByID(t.ID)
+	if err != nil {
+		return err
+	}
+	if _, err := b.activeCase(old.CaseID); err != nil {
+		return err
+	}
+	t.Record, t.CaseID = old.Record, old.CaseID
+	t.Touch(b.officer.Author(), b.now)
+	if err := t.Validate(b.now); err != nil {
+		return err
+	}
+	return b.tx.UpdateTask(t)
+}
+
+// AddTask records a task on its own; see Batch.AddTask.
+func (w *Workspace) AddTask(ctx context.Context, t model.Task) (model.Task, error) {
+	return change(ctx, w, t, (*Batch).AddTask)
+}
+
+// UpdateTask saves an edited task on its own; see Batch.UpdateTask.
+func (w *Workspace) UpdateTask(ctx context.Context, t model.Task) (model.Task, error) {
+	return change(ctx, w, t, (*Batch).UpdateTask)
+}

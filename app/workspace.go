@@ -1,0 +1,138 @@
+// Package app holds the use cases that the window and the command line both
+// call: open a workspace, create and edit cases, seizures, entities and the
+// rest. It decides what is saved together, stamps every record with its
+// author, and refuses invalid records before they reach the store.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"bollard/model"
+	"bollard/storage"
+)
+
+// Workspace is an open workspace: one file holding an officer's cases.
+type Workspace struct {
+	store *storage.Store
+	id    string
+	// Now is the clock. Tests set it to make times, and so refs, predictable.
+	Now func() time.Time
+}
+
+// Open opens (creating when missing) the workspace file at path.
+func Open(ctx context.Context, path string) (*Workspace, error) {
+	store, err := storage.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	w := &Workspace{store: store, Now: time.Now}
+	err = store.Read(ctx, func(tx *storage.Tx) error {
+		w.id, err = tx.WorkspaceID()
+		return err
+	})
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	return w, nil
+}
+
+// Close closes the workspace file.
+func (w *Workspace) Close() error { return w.store.Close() }
+
+// Path is the workspace file's path.
+func (w *Workspace) Path() string { return w.store.Path() }
+
+// ID is the workspace's own identity.
+func (w *Workspace) ID() string { return w.id }
+
+// DefaultPath is where the window and the command line keep the officer's
+// workspace when no other is named: $BOLLARD_DB, else bollard.db in the
+// user's data folder (~/.local/share/bollard on Linux,
+// %AppData%\bollard on Windows, ~/Library/Application Support/bollard on macOS).
+func DefaultPath() (string, error) {
+	if p := os.Getenv("BOLLARD_DB"); p != "" {
+		return p, nil
+	}
+	dir, err := dataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "bollard", "bollard.db"), nil
+}
+
+// DemoPath is where the demo workspace lives: beside the officer's own
+// workspace, in a file of its own, so that demo data never mixes with real cases.
+func DemoPath(workspacePath string) string {
+	return filepath.Join(filepath.Dir(workspacePath), "demo.db")
+}
+
+// dataDir is the user's data folder: $XDG_DATA_HOME or ~/.local/share on
+// Linux and the BSDs, the folder for application data elsewhere.
+func dataDir() (string, error) {
+	if runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
+		if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+			return d, nil
+		}
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, ".local", "share"), nil
+		}
+	}
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find a folder for the workspace: %w (set BOLLARD_DB or use --db)", err)
+	}
+	return d, nil
+}
+
+// Officer returns the workspace's officer profile (zero when not set yet).
+func (w *Workspace) Officer(ctx context.Context) (model.Officer, error) {
+	var o model.Officer
+	err := w.store.Read(ctx, func(tx *storage.Tx) (err error) {
+		o, err = tx.Officer()
+		return err
+	})
+	return o, err
+}
+
+// SetOfficer checks and saves the officer profile.
+func (w *Workspace) SetOfficer(ctx context.Context, o model.Officer) (model.Officer, error) {
+	if err := o.Validate(); err != nil {
+		return o, err
+	}
+	return o, w.store.Write(ctx, func(tx *storage.Tx) error { return tx.SetOfficer(o) })
+}
+
+// Change runs fn as one unit of work: every change fn makes through the
+// Batch is saved together when fn returns nil, and none of them otherwise.
+// Changes are made in the name of the workspace's officer; without an
+// officer profile nothing can be changed.
+func (w *Workspace) Change(ctx context.Context, fn func(b *Batch) error) error {
+	return w.store.Write(ctx, func(tx *storage.Tx) error {
+		o, err := tx.Officer()
+		if err != nil {
+			return err
+		}
+		if !o.IsSet() {
+			return model.ErrNoOfficer
+		}
+		return fn(&Batch{tx: tx, officer: o, workspace: w.id, now: w.Now()})
+	})
+}
+
+// read runs fn on one consistent snapshot of the workspace.
+func (w *Workspace) read(ctx context.Context, fn func(tx *storage.Tx) error) error {
+	return w.store.Read(ctx, fn)
+}
+
+// IsNotFound reports whether err says that a record does not exist.
+func IsNotFound(err error) bool { return errors.Is(err, model.ErrNotFound) }
+
+// SchemaVersion is the newest workspace schema this build knows.
+func SchemaVersion() int { return storage.SchemaVersion() }

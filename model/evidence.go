@@ -1,0 +1,136 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// EvidenceKind is what sort of exhibit an evidence item is.
+type EvidenceKind string
+
+// The evidence kinds.
+const (
+	EvidencePhysical  EvidenceKind = "physical"
+	EvidenceDocument  EvidenceKind = "document"
+	EvidencePhoto     EvidenceKind = "photo"
+	EvidenceDigital   EvidenceKind = "digital"
+	EvidenceSample    EvidenceKind = "sample"
+	EvidenceStatement EvidenceKind = "statement"
+)
+
+// EvidenceKinds lists every evidence kind.
+var EvidenceKinds = []EvidenceKind{EvidencePhysical, EvidenceDocument, EvidencePhoto, EvidenceDigital, EvidenceSample, EvidenceStatement}
+
+// EvidenceItem is an exhibit: something kept because it may be shown in court.
+type EvidenceItem struct {
+	Record
+	CaseID          string       `json:"case_id"`
+	ExhibitRef      string       `json:"exhibit_ref"` // <CASE-REF>/EX-<NNN>
+	Description     string       `json:"description"`
+	Kind            EvidenceKind `json:"kind"`
+	SeizureID       string       `json:"seizure_id"`
+	StorageLocation string       `json:"storage_location"`
+	SealNumber      string       `json:"seal_number"`
+	AcquiredAt      time.Time    `json:"acquired_at"`
+	AcquiredPlace   string       `json:"acquired_place"`
+	AcquiredBy      string       `json:"acquired_by"`
+	Attachments     []Attachment `json:"attachments"`
+}
+
+// FormatExhibitRef writes an exhibit ref: ESA-2026-0042/EX-007.
+func FormatExhibitRef(caseRef string, seq int) string { return fmt.Sprintf("%s/EX-%03d", caseRef, seq) }
+
+// Validate checks the evidence item.
+func (e *EvidenceItem) Validate(now time.Time) error {
+	p := problems{record: "exhibit " + e.ExhibitRef}
+	p.require("case", e.CaseID)
+	e.Description = strings.TrimSpace(e.Description)
+	p.require("description", e.Description)
+	p.add("kind", checkChoice("kind", e.Kind, EvidenceKinds))
+	if e.AcquiredAt.After(now) {
+		p.add("acquired at", Invalid("acquired at", e.AcquiredAt.Format("2006-01-02 15:04"), "cannot be in the future"))
+	}
+	return p.err()
+}
+
+// Attachment is a file attached to an exhibit, stored once under its SHA-256
+// so that anyone can check that the file shown is the file that was seized.
+type Attachment struct {
+	SHA256    string    `json:"sha256"`
+	Name      string    `json:"name"`
+	Size      int64     `json:"size"`
+	MediaType string    `json:"media_type"`
+	AddedAt   time.Time `json:"added_at"`
+	AddedBy   Author    `json:"added_by"`
+}
+
+// CustodyAction is what happened to an exhibit.
+type CustodyAction string
+
+// The custody actions.
+const (
+	CustodySeized      CustodyAction = "seized"
+	CustodySealed      CustodyAction = "sealed"
+	CustodyTransferred CustodyAction = "transferred"
+	CustodyReceived    CustodyAction = "received"
+	CustodySentToLab   CustodyAction = "sent_to_lab"
+	CustodyAnalysed    CustodyAction = "analysed"
+	CustodyReturned    CustodyAction = "returned"
+	CustodyDestroyed   CustodyAction = "destroyed"
+)
+
+// CustodyActions lists every custody action.
+var CustodyActions = []CustodyAction{CustodySeized, CustodySealed, CustodyTransferred, CustodyReceived, CustodySentToLab, CustodyAnalysed, CustodyReturned, CustodyDestroyed}
+
+// Final reports whether the action ends the exhibit's custody: after it, no
+// further event can be recorded.
+func (a CustodyAction) Final() bool { return a == CustodyReturned || a == CustodyDestroyed }
+
+// CustodyEvent is one link in an exhibit's chain of custody. Events are only
+// ever added; a mistake is corrected by a new event that names the one it
+// corrects.
+type CustodyEvent struct {
+	Record
+	ItemID     string        `json:"item_id"`
+	Action     CustodyAction `json:"action"`
+	From       Author        `json:"from"`
+	To         Author        `json:"to"`
+	Place      string        `json:"place"`
+	SealNumber string        `json:"seal_number"`
+	SealIntact *bool         `json:"seal_intact"` // nil when the seal was not checked
+	At         time.Time     `json:"at"`
+	Note       string        `json:"note"`
+	Corrects   string        `json:"corrects"` // ID of the event this one corrects
+}
+
+// Validate checks the event.
+func (c *CustodyEvent) Validate(now time.Time) error {
+	p := problems{record: "custody event"}
+	p.require("exhibit", c.ItemID)
+	p.add("action", checkChoice("action", c.Action, CustodyActions))
+	if c.At.IsZero() {
+		p.add("when", Invalid("when", "", "is required"))
+	} else if c.At.After(now) {
+		p.add("when", Invalid("when", c.At.Format("2006-01-02 15:04"), "cannot be in the future"))
+	}
+	if c.Action == CustodyTransferred {
+		p.require("to", c.To.Name)
+	}
+	return p.err()
+}
+
+// AuditEntry is one line of the append-only, hash-chained record of every
+// change made in a workspace.
+type AuditEntry struct {
+	Seq        int64     `json:"seq"`
+	At         time.Time `json:"at"`
+	By         Author    `json:"by"`
+	RecordType string    `json:"record_type"`
+	RecordID   string    `json:"record_id"`
+	Action     string    `json:"action"` // create, update, archive
+	Before     string    `json:"before"` // JSON of the record before, "" for a creation
+	After      string    `json:"after"`  // JSON of the record after
+	PrevHash   string    `json:"prev_hash"`
+	Hash       string    `json:"hash"`
+}

@@ -1,0 +1,130 @@
+package storage
+
+import (
+	"strings"
+
+	"bollard/model"
+)
+
+const entityColumns = recordColumns + `, kind, name, aliases, country, notes, birth_date, nationality,
+	document_number, registration_number, vat_number, eori, lei, imo, mmsi, call_sign, flag,
+	container_number, plate, vin, phone, email, iban, wallet_address`
+
+func entityArgs(e *model.Entity) []any { return append(recordArgs(&e.Record), entityFields(e)...) }
+
+// entityFields are the values of the entity's own columns, after the record's.
+func entityFields(e *model.Entity) []any {
+	id := &e.Identifiers
+	return []any{string(e.Kind), e.Name, dbJSON(e.Aliases), e.Country, e.Notes,
+		id.BirthDate.String(), id.Nationality, id.DocumentNumber, id.RegistrationNumber, id.VATNumber, id.EORI,
+		id.LEI, id.IMO, id.MMSI, id.CallSign, id.Flag, id.ContainerNumber, id.Plate, id.VIN, id.Phone, id.Email,
+		id.IBAN, id.WalletAddress}
+}
+
+func entityDest(e *model.Entity) []any {
+	id := &e.Identifiers
+	return append(recordDest(&e.Record), &e.Kind, &e.Name, listCol[string]{&e.Aliases}, &e.Country, &e.Notes,
+		dateCol{&id.BirthDate}, &id.Nationality, &id.DocumentNumber, &id.RegistrationNumber, &id.VATNumber, &id.EORI,
+		&id.LEI, &id.IMO, &id.MMSI, &id.CallSign, &id.Flag, &id.ContainerNumber, &id.Plate, &id.VIN, &id.Phone, &id.Email,
+		&id.IBAN, &id.WalletAddress)
+}
+
+func scanEntity(row interface{ Scan(...any) error }) (model.Entity, error) {
+	var e model.Entity
+	err := row.Scan(entityDest(&e)...)
+	return e, err
+}
+
+// InsertEntity stores a new entity.
+func (tx *Tx) InsertEntity(e *model.Entity) error {
+	args := entityArgs(e)
+	_, err := tx.tx.Exec(`INSERT INTO entities (`+entityColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+	return wrap("insert "+string(e.Kind)+" "+e.Name, err)
+}
+
+// UpdateEntity saves an edited entity.
+func (tx *Tx) UpdateEntity(e *model.Entity) error {
+	args := append([]any{dbTime(e.UpdatedAt), e.UpdatedBy.Name, e.UpdatedBy.Agency}, entityFields(e)...)
+	args = append(args, e.ID)
+	res, err := tx.tx.Exec(`UPDATE entities SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+		kind = ?, name = ?, aliases = ?, country = ?, notes = ?, birth_date = ?, nationality = ?,
+		document_number = ?, registration_number = ?, vat_number = ?, eori = ?, lei = ?, imo = ?, mmsi = ?,
+		call_sign = ?, flag = ?, container_number = ?, plate = ?, vin = ?, phone = ?, email = ?, iban = ?,
+		wallet_address = ? WHERE id = ?`, args...)
+	return wrapUpdate("update "+string(e.Kind)+" "+e.Name, res, err)
+}
+
+// EntityByID returns the entity with that ID.
+func (tx *Tx) EntityByID(id string) (model.Entity, error) {
+	e, err := scanEntity(tx.tx.QueryRow(`SELECT `+entityColumns+` FROM entities WHERE id = ?`, id))
+	return e, wrap("entity "+id, err)
+}
+
+// Entities lists every entity of a kind ("" for all), by name.
+func (tx *Tx) Entities(kind model.EntityKind) ([]model.Entity, error) {
+	if kind == "" {
+		return queryAll(tx, "list entities", scanEntity, `SELECT `+entityColumns+` FROM entities ORDER BY name`)
+	}
+	return queryAll(tx, "list entities", scanEntity, `SELECT `+entityColumns+` FROM entities WHERE kind = ? ORDER BY name`, string(kind))
+}
+
+// CaseEntity is an entity as it stands in one case: with the role it plays.
+type CaseEntity struct {
+	Link   model.CaseLink
+	Entity model.Entity
+}
+
+const linkColumns = recordColumns + `, case_id, entity_id, role, note`
+
+// InsertCaseLink records that an entity plays a role in a case.
+func (tx *Tx) InsertCaseLink(l *model.CaseLink) error {
+	args := append(recordArgs(&l.Record), l.CaseID, l.EntityID, string(l.Role), l.Note)
+	_, err := tx.tx.Exec(`INSERT INTO case_links (`+linkColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+	return wrap("link entity to case as "+string(l.Role), err)
+}
+
+// DeleteCaseLink removes an entity's role from a case. The entity itself,
+// and its part in other cases, stay.
+func (tx *Tx) DeleteCaseLink(id string) error {
+	res, err := tx.tx.Exec(`DELETE FROM case_links WHERE id = ?`, id)
+	return wrapUpdate("unlink entity", res, err)
+}
+
+// CaseEntities lists the entities linked to a case with their roles.
+func (tx *Tx) CaseEntities(caseID string) ([]CaseEntity, error) {
+	return queryAll(tx, "list case entities", scanCaseEntity,
+		`SELECT `+prefixed("l.", linkColumns)+`, `+prefixed("e.", entityColumns)+`
+		FROM case_links l JOIN entities e ON e.id = l.entity_id
+		WHERE l.case_id = ? ORDER BY e.kind, e.name`, caseID)
+}
+
+// EntityCases lists the links of an entity to every case it appears in.
+func (tx *Tx) EntityCases(entityID string) ([]model.CaseLink, error) {
+	return queryAll(tx, "list entity cases", scanLink,
+		`SELECT `+linkColumns+` FROM case_links WHERE entity_id = ? ORDER BY created_at`, entityID)
+}
+
+func linkDest(l *model.CaseLink) []any {
+	return append(recordDest(&l.Record), &l.CaseID, &l.EntityID, &l.Role, &l.Note)
+}
+
+func scanLink(row interface{ Scan(...any) error }) (model.CaseLink, error) {
+	var l model.CaseLink
+	err := row.Scan(linkDest(&l)...)
+	return l, err
+}
+
+func scanCaseEntity(row interface{ Scan(...any) error }) (CaseEntity, error) {
+	var ce CaseEntity
+	err := row.Scan(append(linkDest(&ce.Link), entityDest(&ce.Entity)...)...)
+	return ce, err
+}
+
+// prefixed qualifies each column of a list with a table alias: "l.id, l.created_at, ...".
+func prefixed(alias, columns string) string {
+	cols := strings.Split(columns, ",")
+	for i, c := range cols {
+		cols[i] = alias + strings.TrimSpace(c)
+	}
+	return strings.Join(cols, ", ")
+}

@@ -1,0 +1,53 @@
+package storage
+
+import (
+	"bollard/model"
+)
+
+const relationColumns = recordColumns + `, from_id, to_id, type, since, until, source, reliability, credibility, note`
+
+func scanRelation(row interface{ Scan(...any) error }) (model.Relation, error) {
+	var r model.Relation
+	err := row.Scan(append(recordDest(&r.Record), &r.FromID, &r.ToID, &r.Type, dateCol{&r.Since}, dateCol{&r.Until},
+		&r.Source, &r.Reliability, &r.Credibility, &r.Note)...)
+	return r, err
+}
+
+// InsertRelation stores a new relation between two entities.
+func (tx *Tx) InsertRelation(r *model.Relation) error {
+	args := append(recordArgs(&r.Record), r.FromID, r.ToID, string(r.Type), r.Since.String(), r.Until.String(),
+		r.Source, r.Reliability, r.Credibility, r.Note)
+	_, err := tx.tx.Exec(`INSERT INTO relations (`+relationColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+	return wrap("insert relation", err)
+}
+
+// UpdateRelation saves an edited relation.
+func (tx *Tx) UpdateRelation(r *model.Relation) error {
+	res, err := tx.tx.Exec(`UPDATE relations SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+		type = ?, since = ?, until = ?, source = ?, reliability = ?, credibility = ?, note = ? WHERE id = ?`,
+		dbTime(r.UpdatedAt), r.UpdatedBy.Name, r.UpdatedBy.Agency, string(r.Type), r.Since.String(), r.Until.String(),
+		r.Source, r.Reliability, r.Credibility, r.Note, r.ID)
+	return wrapUpdate("update relation", res, err)
+}
+
+// RelationByID returns the relation with that ID.
+func (tx *Tx) RelationByID(id string) (model.Relation, error) {
+	r, err := scanRelation(tx.tx.QueryRow(`SELECT `+relationColumns+` FROM relations WHERE id = ?`, id))
+	return r, wrap("relation "+id, err)
+}
+
+// EntityRelations lists the relations an entity takes part in, either way.
+func (tx *Tx) EntityRelations(entityID string) ([]model.Relation, error) {
+	return queryAll(tx, "list relations", scanRelation,
+		`SELECT `+relationColumns+` FROM relations WHERE from_id = ? OR to_id = ? ORDER BY created_at`, entityID, entityID)
+}
+
+// CaseRelations lists the relations between entities that are both linked
+// to the case: the network the case is about.
+func (tx *Tx) CaseRelations(caseID string) ([]model.Relation, error) {
+	return queryAll(tx, "list case relations", scanRelation,
+		`SELECT `+relationColumns+` FROM relations
+		WHERE from_id IN (SELECT entity_id FROM case_links WHERE case_id = ?)
+		  AND to_id IN (SELECT entity_id FROM case_links WHERE case_id = ?)
+		ORDER BY created_at`, caseID, caseID)
+}

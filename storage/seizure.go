@@ -1,0 +1,84 @@
+package storage
+
+import (
+	"bollard/model"
+)
+
+const seizureColumns = recordColumns + `, case_id, ref, seized_at, place_name, locode, country,
+	commodity_category, commodity_description, hs_code, quantity, unit, estimated_value, currency,
+	transport_mode, concealment, detection_method, container_numbers, seal_numbers, transport_document,
+	origin_country, transit_countries, destination_country, notes`
+
+func seizureArgs(s *model.Seizure) []any {
+	return append(recordArgs(&s.Record), s.CaseID, s.Ref, dbTime(s.SeizedAt), s.PlaceName, s.LOCODE, s.Country,
+		string(s.Category), s.Description, s.HSCode, s.Quantity, string(s.Unit), s.EstimatedValue, s.Currency,
+		string(s.TransportMode), s.Concealment, string(s.Detection), dbJSON(s.ContainerNumbers), dbJSON(s.SealNumbers),
+		s.TransportDocument, s.OriginCountry, dbJSON(s.TransitCountries), s.DestinationCountry, s.Notes)
+}
+
+func scanSeizure(row interface{ Scan(...any) error }) (model.Seizure, error) {
+	var s model.Seizure
+	dest := append(recordDest(&s.Record), &s.CaseID, &s.Ref, timeCol{&s.SeizedAt}, &s.PlaceName, &s.LOCODE, &s.Country,
+		&s.Category, &s.Description, &s.HSCode, &s.Quantity, &s.Unit, &s.EstimatedValue, &s.Currency,
+		&s.TransportMode, &s.Concealment, &s.Detection, listCol[string]{&s.ContainerNumbers}, listCol[string]{&s.SealNumbers},
+		&s.TransportDocument, &s.OriginCountry, listCol[string]{&s.TransitCountries}, &s.DestinationCountry, &s.Notes)
+	err := row.Scan(dest...)
+	return s, err
+}
+
+// InsertSeizure stores a new seizure. When s.Ref is empty it gets the next
+// SZ-NNNN of its case.
+func (tx *Tx) InsertSeizure(s *model.Seizure) error {
+	var seq any
+	if s.Ref == "" {
+		var last int
+		err := tx.tx.QueryRow(`SELECT COALESCE(MAX(seq), 0) FROM seizures WHERE case_id = ?`, s.CaseID).Scan(&last)
+		if err != nil {
+			return wrap("number the new seizure", err)
+		}
+		s.Ref = model.FormatSeizureRef(last + 1)
+		seq = last + 1
+	}
+	args := append(seizureArgs(s), seq)
+	_, err := tx.tx.Exec(`INSERT INTO seizures (`+seizureColumns+`, seq) VALUES (`+placeholders(len(args))+`)`, args...)
+	return wrap("insert seizure "+s.Ref, err)
+}
+
+// UpdateSeizure saves an edited seizure. Its case and ref never change.
+func (tx *Tx) UpdateSeizure(s *model.Seizure) error {
+	res, err := tx.tx.Exec(`UPDATE seizures SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+		seized_at = ?, place_name = ?, locode = ?, country = ?, commodity_category = ?, commodity_description = ?,
+		hs_code = ?, quantity = ?, unit = ?, estimated_value = ?, currency = ?, transport_mode = ?, concealment = ?,
+		detection_method = ?, container_numbers = ?, seal_numbers = ?, transport_document = ?, origin_country = ?,
+		transit_countries = ?, destination_country = ?, notes = ?
+		WHERE id = ?`,
+		dbTime(s.UpdatedAt), s.UpdatedBy.Name, s.UpdatedBy.Agency,
+		dbTime(s.SeizedAt), s.PlaceName, s.LOCODE, s.Country, string(s.Category), s.Description,
+		s.HSCode, s.Quantity, string(s.Unit), s.EstimatedValue, s.Currency, string(s.TransportMode), s.Concealment,
+		string(s.Detection), dbJSON(s.ContainerNumbers), dbJSON(s.SealNumbers), s.TransportDocument, s.OriginCountry,
+		dbJSON(s.TransitCountries), s.DestinationCountry, s.Notes, s.ID)
+	return wrapUpdate("update seizure "+s.Ref, res, err)
+}
+
+// SeizureByID returns the seizure with that ID.
+func (tx *Tx) SeizureByID(id string) (model.Seizure, error) {
+	s, err := scanSeizure(tx.tx.QueryRow(`SELECT `+seizureColumns+` FROM seizures WHERE id = ?`, id))
+	return s, wrap("seizure "+id, err)
+}
+
+// SeizureByRef returns the seizure with that ref in the case.
+func (tx *Tx) SeizureByRef(caseID, ref string) (model.Seizure, error) {
+	s, err := scanSeizure(tx.tx.QueryRow(`SELECT `+seizureColumns+` FROM seizures WHERE case_id = ? AND ref = ? COLLATE NOCASE`, caseID, ref))
+	return s, wrap("seizure "+ref, err)
+}
+
+// Seizures lists a case's seizures in the order they happened.
+func (tx *Tx) Seizures(caseID string) ([]model.Seizure, error) {
+	return queryAll(tx, "list seizures", scanSeizure,
+		`SELECT `+seizureColumns+` FROM seizures WHERE case_id = ? ORDER BY seized_at, ref`, caseID)
+}
+
+// AllSeizures lists every seizure of the workspace (for the search index).
+func (tx *Tx) AllSeizures() ([]model.Seizure, error) {
+	return queryAll(tx, "list seizures", scanSeizure, `SELECT `+seizureColumns+` FROM seizures ORDER BY case_id, ref`)
+}

@@ -1,0 +1,173 @@
+// Package storage keeps a Bollard workspace in one SQLite file: it opens the
+// file, brings its schema up to date, and reads and writes model records in
+// transactions.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+
+	"bollard/model"
+)
+
+// Store is an open workspace file. It holds two handles on the file: one
+// writer connection, so that writes never contend with each other inside the
+// program, and a pool of read-only connections, so that a long read (the
+// case list, a dossier) never waits for a write and never blocks one.
+type Store struct {
+	path   string
+	writer *sql.DB
+	reader *sql.DB
+}
+
+// Open opens the workspace file at path, creating it (and its folder) when
+// missing, and applies any migrations this build knows and the file lacks.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("storage: create the workspace folder: %w", err)
+	}
+	writer, err := sql.Open("sqlite3", dsn(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	writer.SetMaxOpenConns(1)
+	if err := writer.PingContext(ctx); err != nil {
+		writer.Close()
+		return nil, fmt.Errorf("storage: open %s: %w", path, describe(err))
+	}
+	if err := migrate(ctx, writer, len(migrations)); err != nil {
+		writer.Close()
+		return nil, err
+	}
+	reader, err := sql.Open("sqlite3", dsn(path, true))
+	if err != nil {
+		writer.Close()
+		return nil, fmt.Errorf("storage: open %s for reading: %w", path, err)
+	}
+	reader.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	s := &Store{path: path, writer: writer, reader: reader}
+	if err := ensureWorkspace(ctx, s); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// dsn builds the connection string. The pragmas, and why:
+//   - journal_mode=WAL: readers never block the writer nor the writer them,
+//     and a crash mid-write leaves the last committed state.
+//   - synchronous=FULL: a commit is on disk before it is reported done, so a
+//     power cut on a field laptop does not take back what an officer saved.
+//   - foreign_keys=on: SQLite leaves them off by default; a seizure must never
+//     point at a case that is not there.
+//   - busy_timeout: another process (the CLI while the window is open) may
+//     hold the write lock for a moment; wait for it rather than fail.
+//   - txlock=immediate: a write transaction takes the write lock when it
+//     begins, so two writers queue instead of deadlocking on an upgrade, and
+//     the next case number is read and used under the same lock.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "FULL")
+	q.Set("_foreign_keys", "on")
+	q.Set("_busy_timeout", "10000")
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + url.PathEscape(path) + "?" + q.Encode()
+}
+
+// Path is the workspace file's path.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the workspace file.
+func (s *Store) Close() error {
+	return errors.Join(s.reader.Close(), s.writer.Close())
+}
+
+// Tx is one transaction on the workspace. Its methods read and write model
+// records; the use case that opened it decides what belongs together.
+type Tx struct {
+	tx *sql.Tx
+}
+
+// Read runs fn in a read-only transaction: everything fn reads comes from
+// one consistent snapshot of the workspace.
+func (s *Store) Read(ctx context.Context, fn func(tx *Tx) error) error {
+	tx, err := s.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("storage: begin read: %w", describe(err))
+	}
+	defer tx.Rollback()
+	return fn(&Tx{tx: tx})
+}
+
+// Write runs fn in a write transaction and commits it when fn returns nil.
+// When fn fails, or the program dies before the commit, nothing fn wrote is
+// kept.
+func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
+	tx, err := s.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("storage: begin write: %w", describe(err))
+	}
+	defer tx.Rollback()
+	if err := fn(&Tx{tx: tx}); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("storage: commit: %w", describe(err))
+	}
+	return nil
+}
+
+// wrap turns a driver error into one the layers above understand: a broken
+// unique constraint is model.ErrConflict, a missing parent record is
+// model.ErrNotFound, sql.ErrNoRows is model.ErrNotFound.
+func wrap(what string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("%s: %w", what, model.ErrNotFound)
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.ExtendedCode {
+		case sqlite3.ErrConstraintUnique, sqlite3.ErrConstraintPrimaryKey:
+			return fmt.Errorf("%s: %w", what, model.ErrConflict)
+		case sqlite3.ErrConstraintForeignKey:
+			return fmt.Errorf("%s: a record it refers to: %w", what, model.ErrNotFound)
+		}
+	}
+	return fmt.Errorf("storage: %s: %w", what, describe(err))
+}
+
+// describe adds a plain explanation to the driver errors an officer can meet:
+// a full disk, a file that is not a workspace, a read-only folder.
+func describe(err error) error {
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.Code {
+	case sqlite3.ErrFull:
+		return fmt.Errorf("the disk is full; nothing was saved (%w)", err)
+	case sqlite3.ErrNotADB:
+		return fmt.Errorf("this file is not a Bollard workspace (%w)", err)
+	case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrCantOpen:
+		return fmt.Errorf("the workspace file cannot be written or opened here; check the folder's permissions (%w)", err)
+	case sqlite3.ErrBusy, sqlite3.ErrLocked:
+		return fmt.Errorf("another program is holding the workspace; try again (%w)", err)
+	}
+	return err
+}

@@ -1,0 +1,46 @@
+package storage
+
+import (
+	"bollard/model"
+)
+
+const taskColumns = recordColumns + `, case_id, kind, title, description, assigned_to, partner_agency,
+	legal_basis, status, sent_on, due_on, answered_on`
+
+func scanTask(row interface{ Scan(...any) error }) (model.Task, error) {
+	var t model.Task
+	err := row.Scan(append(recordDest(&t.Record), &t.CaseID, &t.Kind, &t.Title, &t.Description, &t.AssignedTo,
+		&t.Partner, &t.LegalBasis, &t.Status, dateCol{&t.SentOn}, dateCol{&t.DueOn}, dateCol{&t.AnsweredOn})...)
+	return t, err
+}
+
+// InsertTask stores a new task or assistance request.
+func (tx *Tx) InsertTask(t *model.Task) error {
+	args := append(recordArgs(&t.Record), t.CaseID, string(t.Kind), t.Title, t.Description, t.AssignedTo,
+		t.Partner, t.LegalBasis, string(t.Status), t.SentOn.String(), t.DueOn.String(), t.AnsweredOn.String())
+	_, err := tx.tx.Exec(`INSERT INTO tasks (`+taskColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+	return wrap("insert task", err)
+}
+
+// UpdateTask saves an edited task.
+func (tx *Tx) UpdateTask(t *model.Task) error {
+	res, err := tx.tx.Exec(`UPDATE tasks SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+		kind = ?, title = ?, description = ?, assigned_to = ?, partner_agency = ?, legal_basis = ?, status = ?,
+		sent_on = ?, due_on = ?, answered_on = ? WHERE id = ?`,
+		dbTime(t.UpdatedAt), t.UpdatedBy.Name, t.UpdatedBy.Agency, string(t.Kind), t.Title, t.Description,
+		t.AssignedTo, t.Partner, t.LegalBasis, string(t.Status), t.SentOn.String(), t.DueOn.String(),
+		t.AnsweredOn.String(), t.ID)
+	return wrapUpdate("update task", res, err)
+}
+
+// TaskByID returns the task with that ID.
+func (tx *Tx) TaskByID(id string) (model.Task, error) {
+	t, err := scanTask(tx.tx.QueryRow(`SELECT `+taskColumns+` FROM tasks WHERE id = ?`, id))
+	return t, wrap("task "+id, err)
+}
+
+// Tasks lists a case's tasks, the ones due soonest first.
+func (tx *Tx) Tasks(caseID string) ([]model.Task, error) {
+	return queryAll(tx, "list tasks", scanTask,
+		`SELECT `+taskColumns+` FROM tasks WHERE case_id = ? ORDER BY due_on = '', due_on, created_at`, caseID)
+}

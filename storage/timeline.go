@@ -1,0 +1,55 @@
+package storage
+
+import (
+	"bollard/model"
+)
+
+const eventColumns = recordColumns + `, case_id, at, title, place, description`
+
+func scanEvent(row interface{ Scan(...any) error }) (model.TimelineEvent, error) {
+	var e model.TimelineEvent
+	err := row.Scan(append(recordDest(&e.Record), &e.CaseID, timeCol{&e.At}, &e.Title, &e.Place, &e.Description)...)
+	return e, err
+}
+
+// InsertTimelineEvent stores a new event in a case's timeline.
+func (tx *Tx) InsertTimelineEvent(e *model.TimelineEvent) error {
+	args := append(recordArgs(&e.Record), e.CaseID, dbTime(e.At), e.Title, e.Place, e.Description)
+	_, err := tx.tx.Exec(`INSERT INTO timeline_events (`+eventColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+	return wrap("insert timeline event", err)
+}
+
+// UpdateTimelineEvent saves an edited event.
+func (tx *Tx) UpdateTimelineEvent(e *model.TimelineEvent) error {
+	res, err := tx.tx.Exec(`UPDATE timeline_events SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+		at = ?, title = ?, place = ?, description = ? WHERE id = ?`,
+		dbTime(e.UpdatedAt), e.UpdatedBy.Name, e.UpdatedBy.Agency, dbTime(e.At), e.Title, e.Place, e.Description, e.ID)
+	return wrapUpdate("update timeline event", res, err)
+}
+
+// TimelineEvents lists a case's events in the order they happened.
+func (tx *Tx) TimelineEvents(caseID string) ([]model.TimelineEvent, error) {
+	return queryAll(tx, "list timeline", scanEvent,
+		`SELECT `+eventColumns+` FROM timeline_events WHERE case_id = ? ORDER BY at, created_at`, caseID)
+}
+
+const noteColumns = recordColumns + `, case_id, body`
+
+func scanNote(row interface{ Scan(...any) error }) (model.Note, error) {
+	var n model.Note
+	err := row.Scan(append(recordDest(&n.Record), &n.CaseID, &n.Body)...)
+	return n, err
+}
+
+// InsertNote adds a note to a case. Notes are never changed afterwards.
+func (tx *Tx) InsertNote(n *model.Note) error {
+	args := append(recordArgs(&n.Record), n.CaseID, n.Body)
+	_, err := tx.tx.Exec(`INSERT INTO notes (`+noteColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+	return wrap("insert note", err)
+}
+
+// Notes lists a case's notes, oldest first.
+func (tx *Tx) Notes(caseID string) ([]model.Note, error) {
+	return queryAll(tx, "list notes", scanNote,
+		`SELECT `+noteColumns+` FROM notes WHERE case_id = ? ORDER BY created_at`, caseID)
+}
