@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -152,6 +153,16 @@ type Seizure struct {
 
 // FormatSeizureRef writes a seizure ref: SZ-0004.
 func FormatSeizureRef(seq int) string { return fmt.Sprintf("SZ-%04d", seq) }
+
+// ParseSeizureRef reads the number of a ref made by FormatSeizureRef.
+func ParseSeizureRef(ref string) (seq int, ok bool) {
+	digits, found := strings.CutPrefix(ref, "SZ-")
+	if !found || len(digits) < 4 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(digits)
+	return n, err == nil && n > 0
+}
 
 // Validate checks every field of the seizure and normalises the identifiers
 // in it (container numbers, LOCODE, countries, currency, HS code).

@@ -34,8 +34,10 @@ func (tx *Tx) InsertCase(c *model.Case, prefix string) error {
 	var refPrefix, refYear, refSeq any
 	if c.Ref == "" {
 		year := c.CreatedAt.Year()
+		// "ref_seq IS NOT NULL" lets SQLite use the partial index
+		// cases_ref_number instead of reading every case.
 		var last int
-		err := tx.tx.QueryRow(`SELECT COALESCE(MAX(ref_seq), 0) FROM cases WHERE ref_prefix = ? AND ref_year = ?`, prefix, year).Scan(&last)
+		err := tx.tx.QueryRow(`SELECT COALESCE(MAX(ref_seq), 0) FROM cases WHERE ref_prefix = ? AND ref_year = ? AND ref_seq IS NOT NULL`, prefix, year).Scan(&last)
 		if err != nil {
 			return wrap("number the new case", err)
 		}

@@ -29,7 +29,6 @@ func scanSeizure(row interface{ Scan(...any) error }) (model.Seizure, error) {
 // InsertSeizure stores a new seizure. When s.Ref is empty it gets the next
 // SZ-NNNN of its case.
 func (tx *Tx) InsertSeizure(s *model.Seizure) error {
-	var seq any
 	if s.Ref == "" {
 		var last int
 		err := tx.tx.QueryRow(`SELECT COALESCE(MAX(seq), 0) FROM seizures WHERE case_id = ?`, s.CaseID).Scan(&last)
@@ -37,7 +36,12 @@ func (tx *Tx) InsertSeizure(s *model.Seizure) error {
 			return wrap("number the new seizure", err)
 		}
 		s.Ref = model.FormatSeizureRef(last + 1)
-		seq = last + 1
+	}
+	// A ref given in SZ-NNNN form (an imported seizure) keeps its number
+	// counted, so that the next seizure added here does not take it again.
+	var seq any
+	if n, ok := model.ParseSeizureRef(s.Ref); ok {
+		seq = n
 	}
 	args := append(seizureArgs(s), seq)
 	_, err := tx.tx.Exec(`INSERT INTO seizures (`+seizureColumns+`, seq) VALUES (`+placeholders(len(args))+`)`, args...)

@@ -439,3 +439,23 @@ func TestNothingIsDestroyed(t *testing.T) {
 		}
 	})
 }
+
+func TestSeizureRefs(t *testing.T) {
+	s := mustOpen(t)
+	c := newCase("refs")
+	insertCase(t, s, c)
+	add := func(ref string) string {
+		t.Helper()
+		sz := newSeizure(c.ID)
+		sz.Ref = ref
+		if err := s.Write(context.Background(), func(tx *Tx) error { return tx.InsertSeizure(sz) }); err != nil {
+			t.Fatalf("insert seizure %q: %v", ref, err)
+		}
+		return sz.Ref
+	}
+	got := []string{add(""), add("SZ-0007"), add(""), add("BL-ANR-17"), add("")}
+	want := []string{"SZ-0001", "SZ-0007", "SZ-0008", "BL-ANR-17", "SZ-0009"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("seizure refs %v, want %v", got, want)
+	}
+}
