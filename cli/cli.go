@@ -1,0 +1,170 @@
+// Package cli is Bollard's headless front end: the subcommands that scripts,
+// bulk work and tests run, as the same binary as the window.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"bollard/app"
+)
+
+// Exit codes, as DESIGN.md promises scripts.
+const (
+	exitOK    = 0
+	exitWork  = 1 // the work failed
+	exitUsage = 2 // the command line was wrong
+)
+
+// usageError is a mistake in the command line itself: exit 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// env is what a command runs with.
+type env struct {
+	ctx    context.Context
+	db     string // the workspace file
+	dbSet  bool   // whether --db or $BOLLARD_DB named it, or it is the default
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(e *env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"init", "init [--officer NAME --agency AGENCY --prefix P ...]   create an empty workspace", runInit},
+		{"profile", "profile [--officer NAME ...] [--json]      show or change the officer profile", runProfile},
+		{"demo", "demo [--cases N] [--seed S] [--entities N]  fill an empty workspace with synthetic cases", runDemo},
+		{"case", "case list [--json] [--status S] [--all] | case show REF [--json]", runCase},
+		{"import", "import FILE.json                            add the cases of a JSON case file", runImport},
+		{"version", "version                                     print the version", runVersion},
+	}
+}
+
+// Run runs the command line args (without the program name) and returns
+// the exit code. Errors go to stderr as one line.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	err := run(ctx, args, stdin, stdout, stderr)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, new(usageError)):
+		fmt.Fprintf(stderr, "bollard: %s (see bollard help)\n", oneLine(err))
+		return exitUsage
+	default:
+		fmt.Fprintf(stderr, "bollard: %s\n", oneLine(err))
+		return exitWork
+	}
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	global := flag.NewFlagSet("bollard", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	db := global.String("db", "", "the workspace file")
+	if err := global.Parse(args); err != nil {
+		return usagef("%v", err)
+	}
+	rest := global.Args()
+	if len(rest) == 0 || rest[0] == "help" || rest[0] == "-h" || rest[0] == "--help" {
+		printUsage(stdout)
+		return nil
+	}
+	e := &env{ctx: ctx, db: *db, dbSet: *db != "" || os.Getenv("BOLLARD_DB") != "", stdin: stdin, stdout: stdout, stderr: stderr}
+	if e.db == "" {
+		path, err := app.DefaultPath()
+		if err != nil {
+			return err
+		}
+		e.db = path
+	}
+	for _, c := range commands() {
+		if c.name == rest[0] {
+			return c.run(e, rest[1:])
+		}
+	}
+	return usagef("unknown command %q", rest[0])
+}
+
+// WindowRequested reports whether the command line asks for the window
+// (nothing, or only --db FILE) and, if so, which workspace it opens.
+func WindowRequested(args []string) (path string, ok bool) {
+	global := flag.NewFlagSet("bollard", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	db := global.String("db", "", "")
+	if err := global.Parse(args); err != nil || global.NArg() > 0 {
+		return "", false
+	}
+	if *db != "" {
+		return *db, true
+	}
+	path, err := app.DefaultPath()
+	return path, err == nil
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "usage: bollard [--db FILE] COMMAND [ARGS]")
+	fmt.Fprintln(w, "\nWith no command, bollard opens the desktop window. Commands:")
+	for _, c := range commands() {
+		fmt.Fprintln(w, "  bollard "+c.summary)
+	}
+	fmt.Fprintln(w, "\n--db defaults to $BOLLARD_DB, else the workspace in the user's data folder.")
+	fmt.Fprintln(w, "Exit status: 0 done, 1 the work failed, 2 the command line was wrong.")
+}
+
+// flags makes a subcommand's flag set. Its errors are usage errors.
+func flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse parses a subcommand's flags, allowing them after its arguments too
+// (`case show REF --json`), and returns the arguments.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// open opens the workspace for a command that needs one to exist already:
+// a mistyped --db should not quietly create an empty workspace.
+func (e *env) open() (*app.Workspace, error) {
+	if _, err := os.Stat(e.db); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("no workspace at %s (create one with bollard --db %s init)", e.db, e.db)
+		}
+		return nil, err
+	}
+	return app.Open(e.ctx, e.db)
+}
+
+// oneLine keeps an error to one line on stderr.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", " ")), " ")
+}
