@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"context"
+	"sync"
+
+	"fyne.io/fyne/v2"
+)
+
+// background runs the work that touches the disk off the UI goroutine, so
+// that a slow disk or a long demo fill never freezes the window, and hands
+// each result back to the UI goroutine through fyne.Do.
+//
+// It counts the work in flight: the window waits for it before closing the
+// workspace files, so that a save the officer has just asked for is
+// finished rather than cut short, and tests wait for it instead of sleeping.
+type background struct {
+	ctx     context.Context
+	pending sync.WaitGroup
+	// updates makes the widget updates of background work run one at a
+	// time. In the app fyne.Do already runs them one by one on the UI
+	// goroutine and the lock is never contended; the test driver runs them
+	// on the calling goroutine, where two could otherwise overlap.
+	updates sync.Mutex
+}
+
+func newBackground(ctx context.Context) *background {
+	return &background{ctx: ctx}
+}
+
+// inBackground runs work on a goroutine of its own, then done with its
+// result on the UI goroutine. done may start more background work; wait
+// covers that too, because the new work is counted before the old is
+// uncounted.
+func inBackground[T any](bg *background, work func(ctx context.Context) (T, error), done func(T, error)) {
+	bg.pending.Add(1)
+	go func() {
+		defer bg.pending.Done()
+		v, err := work(bg.ctx)
+		// fyne.Do, not DoAndWait: once the window has closed nobody serves
+		// the UI queue, and the disk work must still be able to finish.
+		bg.do(func() { done(v, err) })
+	}()
+}
+
+// do updates widgets from a background goroutine.
+func (bg *background) do(update func()) {
+	fyne.Do(func() {
+		bg.updates.Lock()
+		defer bg.updates.Unlock()
+		update()
+	})
+}
+
+// wait blocks until no background work is in flight. In the running app
+// that is the disk work; under the test driver, which runs fyne.Do at once
+// on the calling goroutine, it is the widget updates as well.
+func (bg *background) wait() {
+	bg.pending.Wait()
+}

@@ -1,0 +1,135 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bollard/model"
+)
+
+// caseStore is what the home screen needs of a workspace.
+type caseStore interface {
+	caseReader
+	caseCreator
+	CountCases(ctx context.Context) (int, error)
+}
+
+// home is the screen the window opens on once the officer is known: a
+// welcome card while the workspace is empty, the case list after that.
+type home struct {
+	cases      caseStore
+	officer    model.Officer
+	win        fyne.Window
+	bg         *background
+	onOpenDemo func() // nil where no demo is offered: in the demo itself
+
+	body    *fyne.Container // the welcome card or the case list
+	welcome *welcome        // nil until shown
+	list    *caseList       // nil until the workspace has a case
+	form    *newCaseForm    // the new-case dialog last opened
+	newCase *widget.Button  // the list's New case button
+	content fyne.CanvasObject
+}
+
+func newHome(cases caseStore, officer model.Officer, win fyne.Window, bg *background, onOpenDemo func()) *home {
+	h := &home{cases: cases, officer: officer, win: win, bg: bg, onOpenDemo: onOpenDemo}
+	h.body = container.NewStack(container.NewCenter(widget.NewLabel("Reading the workspace…")))
+	h.content = h.body
+	return h
+}
+
+// load counts the cases, which decides what the screen shows.
+func (h *home) load() {
+	inBackground(h.bg, func(ctx context.Context) (int, error) {
+		return h.cases.CountCases(ctx)
+	}, func(n int, err error) {
+		if err != nil {
+			h.setBody(container.NewCenter(widget.NewLabel("The cases in this workspace could not be read.")))
+			showError(h.win, "read the cases in this workspace", err)
+			return
+		}
+		if n == 0 {
+			h.showWelcome()
+		} else {
+			h.showList("")
+		}
+	})
+}
+
+func (h *home) setBody(obj fyne.CanvasObject) {
+	h.body.Objects = []fyne.CanvasObject{obj}
+	h.body.Refresh()
+}
+
+// showWelcome greets an officer whose workspace is still empty.
+func (h *home) showWelcome() {
+	h.welcome = newWelcome(h.officer, h.onNewCase, h.onOpenDemo)
+	h.setBody(h.welcome.content)
+}
+
+// showList shows the case list, reloaded, with the case selectRef selected.
+func (h *home) showList(selectRef string) {
+	if h.list == nil {
+		h.list = newCaseList(h.cases, h.win, h.bg)
+		h.newCase = widget.NewButtonWithIcon("New case", theme.ContentAddIcon(), h.onNewCase)
+		h.newCase.Importance = widget.HighImportance
+		toolbar := container.NewHBox(newHeading("Cases"), container.NewCenter(h.list.count), layout.NewSpacer(), h.newCase)
+		h.setBody(container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, h.list.content))
+		h.welcome = nil
+	}
+	h.list.reload(selectRef)
+}
+
+// onNewCase opens the new-case dialog (the button, or Ctrl+N), unless it
+// is open already: Ctrl+N pressed twice must not stack two dialogs.
+func (h *home) onNewCase() {
+	if h.form != nil && h.form.open {
+		return
+	}
+	h.form = newNewCaseForm(h.cases, h.win, h.bg, h.officer, h.onCaseCreated)
+	h.form.show()
+}
+
+// onCaseCreated brings the new case into sight in the list.
+func (h *home) onCaseCreated(c model.Case) {
+	h.showList(c.Ref)
+}
+
+// welcome is the card an empty workspace shows: the two ways to start.
+type welcome struct {
+	newCase, demo *widget.Button
+	content       fyne.CanvasObject
+}
+
+func newWelcome(officer model.Officer, onNewCase, onOpenDemo func()) *welcome {
+	w := &welcome{
+		newCase: widget.NewButtonWithIcon("New case", theme.ContentAddIcon(), onNewCase),
+		demo:    widget.NewButtonWithIcon("Open a demo workspace", theme.FolderOpenIcon(), onOpenDemo),
+	}
+	w.newCase.Importance = widget.HighImportance
+	big := fyne.NewSize(300, 72)
+	choices := []fyne.CanvasObject{container.NewPadded(container.NewVBox(
+		withMinSize(w.newCase, big),
+		captionLabel("Open your first investigation.\nIts ref will start with "+officer.RefPrefix+"."),
+	))}
+	if onOpenDemo != nil {
+		choices = append(choices, container.NewPadded(container.NewVBox(
+			withMinSize(w.demo, big),
+			captionLabel("Explore Bollard on synthetic cases,\nkept in a file of their own, apart from yours."),
+		)))
+	}
+	card := widget.NewCard("Welcome, "+officer.Name, "This workspace has no cases yet.",
+		container.NewGridWithColumns(len(choices), choices...))
+	w.content = container.NewCenter(card)
+	return w
+}
+
+// captionLabel is a short centred explanation under a button.
+func captionLabel(text string) *widget.Label {
+	return &widget.Label{Text: text, Alignment: fyne.TextAlignCenter}
+}

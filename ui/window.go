@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"bollard/app"
+	"bollard/model"
+)
+
+// openedWorkspace is a workspace just opened, with its officer's profile.
+type openedWorkspace struct {
+	ws      *app.Workspace
+	officer model.Officer
+}
+
+// mainWindow is Bollard's one window and what it is showing: the officer's
+// own workspace or the demo one, and which screen of it. It opens
+// workspaces, switches screens and closes the files on exit.
+type mainWindow struct {
+	win     fyne.Window
+	bg      *background
+	ownPath string
+
+	own        openedWorkspace
+	demo       openedWorkspace // zero until the demo is first opened
+	showing    *app.Workspace  // own.ws or demo.ws
+	profile    *profileForm    // the profile screen when shown, else nil
+	home       *home           // the home screen when shown, else nil
+	openFailed bool            // the officer's workspace could not be opened
+}
+
+func newMainWindow(win fyne.Window, bg *background, path string) *mainWindow {
+	m := &mainWindow{win: win, bg: bg, ownPath: path}
+	m.setTitle(path, false)
+	bar := widget.NewProgressBarInfinite()
+	m.win.SetContent(container.NewCenter(container.NewVBox(
+		widget.NewLabel("Opening "+path+"…"), withMinSize(bar, fyne.NewSize(360, 0)))))
+	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { m.onNewCase() })
+	return m
+}
+
+// open opens the officer's workspace off the UI goroutine: a workspace on
+// a slow or network-synced disk, or one being migrated, can take a while.
+func (m *mainWindow) open() {
+	inBackground(m.bg, func(ctx context.Context) (openedWorkspace, error) {
+		ws, err := app.Open(ctx, m.ownPath)
+		if err != nil {
+			return openedWorkspace{}, err
+		}
+		o, err := ws.Officer(ctx)
+		if err != nil {
+			ws.Close()
+			return openedWorkspace{}, err
+		}
+		return openedWorkspace{ws: ws, officer: o}, nil
+	}, m.onOpened)
+}
+
+func (m *mainWindow) onOpened(o openedWorkspace, err error) {
+	if err != nil {
+		m.openFailed = true
+		m.win.SetContent(container.NewCenter(widget.NewLabel("The workspace " + m.ownPath + " could not be opened.")))
+		showError(m.win, "open the workspace", err)
+		return
+	}
+	m.own = o
+	if !o.officer.IsSet() {
+		m.showProfile()
+		return
+	}
+	m.showHome(m.own, false)
+}
+
+// showProfile asks for the officer's profile: nothing can be written
+// before it is set.
+func (m *mainWindow) showProfile() {
+	m.home = nil
+	m.showing = m.own.ws
+	m.profile = newProfileForm(m.own.ws, m.win, m.bg, m.own.officer, m.onProfileSaved)
+	m.setTitle(m.ownPath, false)
+	m.win.SetContent(m.profile.content)
+	m.win.Canvas().Focus(m.profile.name)
+}
+
+func (m *mainWindow) onProfileSaved(o model.Officer) {
+	m.own.officer = o
+	m.showHome(m.own, false)
+}
+
+// showHome shows the home screen of o, with the demo banner when it is
+// the demo workspace.
+func (m *mainWindow) showHome(o openedWorkspace, demo bool) {
+	m.profile = nil
+	m.showing = o.ws
+	var onOpenDemo func()
+	if !demo {
+		onOpenDemo = m.onOpenDemo
+	}
+	m.home = newHome(o.ws, o.officer, m.win, m.bg, onOpenDemo)
+	content := m.home.content
+	if demo {
+		content = container.NewBorder(newDemoBanner(m.onBackToOwn), nil, nil, nil, content)
+	}
+	m.setTitle(o.ws.Path(), demo)
+	m.win.SetContent(content)
+	m.home.load()
+}
+
+// onOpenDemo switches to the demo workspace, opening and filling it the
+// first time. It stays open afterwards, so going back and forth is instant.
+func (m *mainWindow) onOpenDemo() {
+	if m.demo.ws != nil {
+		m.showHome(m.demo, true)
+		return
+	}
+	// No home screen answers Ctrl+N while the demo is being prepared: a
+	// case begun now would land in a workspace about to leave the screen.
+	own := m.home
+	m.home = nil
+	newDemoOpener(app.DemoPath(m.ownPath), m.win, m.bg, func(o openedWorkspace) {
+		m.demo = o
+		m.showHome(m.demo, true)
+	}, func() { m.home = own }).open()
+}
+
+// onBackToOwn leaves the demo for the officer's own workspace.
+func (m *mainWindow) onBackToOwn() {
+	m.showHome(m.own, false)
+}
+
+// onNewCase is Ctrl+N: a new case, when a workspace's home screen is up.
+func (m *mainWindow) onNewCase() {
+	if m.home != nil {
+		m.home.onNewCase()
+	}
+}
+
+// isDemo reports whether the window shows the demo workspace.
+func (m *mainWindow) isDemo() bool {
+	return m.showing != nil && m.showing == m.demo.ws
+}
+
+// setTitle names the workspace file in the title bar, and says DEMO
+// WORKSPACE there too, where it shows in the taskbar and window switcher.
+func (m *mainWindow) setTitle(path string, demo bool) {
+	title := "Bollard — " + filepath.Base(path)
+	if demo {
+		title = "Bollard — DEMO WORKSPACE — " + filepath.Base(path)
+	}
+	m.win.SetTitle(title)
+}
+
+// close waits for the work in flight, so that a save just asked for is
+// finished, then closes the workspace files. It returns the exit code.
+func (m *mainWindow) close() int {
+	m.bg.wait()
+	code := 0
+	if m.openFailed {
+		code = 1
+	}
+	for _, o := range []openedWorkspace{m.own, m.demo} {
+		if o.ws == nil {
+			continue
+		}
+		if err := o.ws.Close(); err != nil {
+			logError("close the workspace "+o.ws.Path(), err)
+			code = 1
+		}
+	}
+	return code
+}

@@ -1,0 +1,163 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"bollard/app"
+)
+
+func TestWindowFirstRunAsksForProfile(t *testing.T) {
+	win := newTestWindow(t)
+	path := filepath.Join(t.TempDir(), "own.db")
+	m := newMainWindow(win, newTestBackground(t), path)
+	t.Cleanup(func() { m.close() })
+	m.open()
+	m.bg.wait()
+
+	if got := win.Title(); got != "Bollard — own.db" {
+		t.Errorf("title = %q", got)
+	}
+	if m.profile == nil {
+		t.Fatal("a new workspace does not ask for the officer profile")
+	}
+	test.Type(m.profile.name, "Sanne de Wit")
+	test.Type(m.profile.agency, "FIOD")
+	test.Type(m.profile.prefix, "FIOD")
+	test.Tap(m.profile.save)
+	m.bg.wait()
+
+	if m.home == nil || m.home.welcome == nil {
+		t.Fatal("after the profile, an empty workspace does not show the welcome card")
+	}
+	if !strings.Contains(test.RenderToMarkup(win.Canvas()), "Welcome, Sanne de Wit") {
+		t.Error("the welcome card does not greet the officer")
+	}
+	o, err := m.own.ws.Officer(context.Background())
+	if err != nil || o.RefPrefix != "FIOD" {
+		t.Errorf("stored officer = %+v, %v", o, err)
+	}
+
+	// Ctrl+N opens the new-case dialog on the home screen.
+	m.onNewCase()
+	if m.home.form == nil {
+		t.Error("Ctrl+N opened no new-case dialog")
+	}
+}
+
+func TestWindowOpensStraightOnHomeWhenProfileSet(t *testing.T) {
+	win := newTestWindow(t)
+	path := filepath.Join(t.TempDir(), "w.db")
+	ws, err := app.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustSetOfficer(t, ws)
+	if _, err := ws.CreateCase(context.Background(), caseForTest("Tobacco via Algeciras")); err != nil {
+		t.Fatal(err)
+	}
+	ws.Close()
+
+	m := newMainWindow(win, newTestBackground(t), path)
+	t.Cleanup(func() { m.close() })
+	m.open()
+	m.bg.wait()
+	if m.profile != nil || m.home == nil || m.home.list == nil {
+		t.Fatal("a workspace with a profile and a case does not open on the case list")
+	}
+	if got := m.home.list.cellText(0, 1); got != "Tobacco via Algeciras" {
+		t.Errorf("first row title = %q", got)
+	}
+}
+
+func TestWindowReportsWorkspaceThatCannotOpen(t *testing.T) {
+	win := newTestWindow(t)
+	dir := t.TempDir() // a folder is no workspace file
+	m := newMainWindow(win, newTestBackground(t), dir)
+	m.open()
+	m.bg.wait()
+	if !m.openFailed {
+		t.Fatal("opening a folder as a workspace did not fail")
+	}
+	if !strings.Contains(test.RenderToMarkup(win.Canvas()), "Could not open the workspace") {
+		t.Error("the failure is not shown")
+	}
+	if code := m.close(); code != 1 {
+		t.Errorf("exit code = %d, want 1", code)
+	}
+}
+
+func TestWindowDemoWorkspace(t *testing.T) {
+	win := newTestWindow(t)
+	path := filepath.Join(t.TempDir(), "w.db")
+	m := newMainWindow(win, newTestBackground(t), path)
+	t.Cleanup(func() { m.close() })
+	m.open()
+	m.bg.wait()
+	if _, err := m.own.ws.SetOfficer(context.Background(), testOfficer); err != nil {
+		t.Fatal(err)
+	}
+	m.own.officer = testOfficer
+	m.showHome(m.own, false)
+	m.bg.wait()
+
+	test.Tap(m.home.welcome.demo)
+	m.bg.wait()
+	if !m.isDemo() {
+		t.Fatal("the window does not show the demo workspace")
+	}
+	if got, want := m.showing.Path(), app.DemoPath(path); got != want {
+		t.Errorf("demo workspace at %s, want %s", got, want)
+	}
+	if got := win.Title(); got != "Bollard — DEMO WORKSPACE — demo.db" {
+		t.Errorf("title = %q", got)
+	}
+	if m.home.list == nil || len(m.home.list.rows) != demoCases {
+		t.Fatalf("the demo list does not show %d cases", demoCases)
+	}
+	markup := test.RenderToMarkup(win.Canvas())
+	if !strings.Contains(markup, "DEMO WORKSPACE") || !strings.Contains(markup, "Back to my workspace") {
+		t.Error("the demo banner is not shown")
+	}
+	n, err := m.own.ws.CountCases(context.Background())
+	if err != nil || n != 0 {
+		t.Errorf("the officer's own workspace has %d cases (%v): demo data leaked into it", n, err)
+	}
+
+	m.onBackToOwn()
+	m.bg.wait()
+	if m.isDemo() || win.Title() != "Bollard — w.db" || m.home.welcome == nil {
+		t.Errorf("back from the demo: demo=%v title=%q", m.isDemo(), win.Title())
+	}
+	if strings.Contains(test.RenderToMarkup(win.Canvas()), "DEMO WORKSPACE") {
+		t.Error("the demo banner is still shown in the officer's own workspace")
+	}
+
+	// Going to the demo again reuses it: it is not filled twice.
+	test.Tap(m.home.welcome.demo)
+	m.bg.wait()
+	if !m.isDemo() || len(m.home.list.rows) != demoCases {
+		t.Errorf("second visit to the demo: demo=%v", m.isDemo())
+	}
+}
+
+func TestWindowSizeIsRemembered(t *testing.T) {
+	win := newTestWindow(t)
+	prefs := fyne.CurrentApp().Preferences()
+	restoreSize(prefs, win)
+	if got := win.Canvas().Size(); got != fyne.NewSize(defaultWidth, defaultHeight) {
+		t.Errorf("first size = %v, want %dx%d", got, defaultWidth, defaultHeight)
+	}
+	win.Resize(fyne.NewSize(1400, 900))
+	saveSize(prefs, win)
+	win.Resize(fyne.NewSize(700, 500))
+	restoreSize(prefs, win)
+	if got := win.Canvas().Size(); got != fyne.NewSize(1400, 900) {
+		t.Errorf("restored size = %v, want 1400x900", got)
+	}
+}
