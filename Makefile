@@ -1,0 +1,95 @@
+# Bollard: build, run, test and package.
+#
+# Fyne and mattn/go-sqlite3 both need cgo, so CGO_ENABLED stays on; cross
+# builds use fyne-cross or native runners, never CGO_ENABLED=0.
+# `make deps` / `make deps-test` install missing Debian/Ubuntu packages
+# (as root, or through sudo) and do nothing when all are present.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+# Targets here run in order; deps must finish before anything compiles.
+.NOTPARALLEL:
+
+export CGO_ENABLED := 1
+# The version is stamped from app.Version, not from git: a checkout owned by
+# another user (CI as root) would otherwise fail with "error obtaining VCS status".
+export GOFLAGS := -buildvcs=false
+
+GO_MIN := 1.26
+
+# Build and run: a C compiler and the X11/OpenGL headers Fyne compiles against.
+DEPS_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
+# Tests also open real windows under Xvfb and read PDFs back.
+TEST_PKGS := xvfb xdotool poppler-utils qpdf imagemagick
+
+# `fyne package` is installed once, pinned, into .tools/ (the only network
+# fetch here besides Go modules; the app itself never touches the network).
+# Newer versions: go list -m -versions fyne.io/tools
+FYNE_TOOLS_VERSION := v1.7.4
+FYNE := $(CURDIR)/.tools/fyne-$(FYNE_TOOLS_VERSION)/fyne
+
+.PHONY: build run deps deps-test check-go test fmt-check vet bench lint package clean
+
+build:
+	go build -o bollard .
+
+run: deps build
+	./bollard
+
+deps: check-go
+	bash .ci/apt-ensure $(DEPS_PKGS)
+
+deps-test: check-go
+	bash .ci/apt-ensure $(DEPS_PKGS) $(TEST_PKGS)
+
+# GOTOOLCHAIN=local: report the Go that is installed, never fetch another.
+check-go:
+	@command -v go >/dev/null || { \
+		echo "Go $(GO_MIN) or newer is needed and 'go' is not on PATH: install it from https://go.dev/dl/" >&2; \
+		exit 1; }
+	@have=$$(GOTOOLCHAIN=local go env GOVERSION | sed 's/^go//'); \
+	if [ "$$(printf '%s\n' "$(GO_MIN)" "$$have" | sort -V | head -n1)" != "$(GO_MIN)" ]; then \
+		echo "Go $(GO_MIN) or newer is needed, found $$have: install it from https://go.dev/dl/" >&2; \
+		exit 1; \
+	fi
+
+test: deps-test fmt-check vet
+	go test -race -count=1 ./...
+
+# Lists every .go file gofmt would change and fails if there is one.
+fmt-check:
+	@unformatted=$$(find . \( -path ./vendor -o -path './.*' \) -prune -o -name '*.go' -print0 | xargs -0 -r gofmt -l); \
+	if [ -n "$$unformatted" ]; then \
+		echo "gofmt: these files need formatting (run gofmt -w on them):" >&2; \
+		echo "$$unformatted" >&2; \
+		exit 1; \
+	fi
+
+vet:
+	go vet ./...
+
+# Long benchmarks live here, not in `make test`.
+bench: deps-test
+	go test -run '^$$' -bench . -benchtime 1x -timeout 60m ./...
+
+lint: fmt-check vet
+	@if command -v staticcheck >/dev/null; then \
+		staticcheck ./...; \
+	else \
+		echo "staticcheck not installed, skipped (go install honnef.co/go/tools/cmd/staticcheck@latest)"; \
+	fi
+
+# fyne package raises Build in FyneApp.toml after each run (and rewrites the
+# file, which is why it carries no comments): commit the new number.
+package: deps $(FYNE)
+	$(FYNE) package -os linux -release
+	mkdir -p dist
+	mv Bollard.tar.xz dist/
+
+$(FYNE):
+	GOBIN=$(dir $(FYNE)) go install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION)
+
+clean:
+	rm -f bollard Bollard.tar.xz
+	rm -rf dist
