@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -209,7 +210,7 @@ func threatLabels(ts []model.ThreatType) string {
 	return strings.Join(labels, ", ")
 }
 
-func formatQuantity(q float64) string { return strings.TrimSuffix(fmt.Sprintf("%.3f", q), ".000") }
+func formatQuantity(q float64) string { return strconv.FormatFloat(q, 'f', -1, 64) }
 
 // clip shortens text for a table column.
 func clip(s string, n int) string {

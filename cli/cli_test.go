@@ -108,6 +108,12 @@ func TestVersionAndUsage(t *testing.T) {
 	if r := must(t, 0, "help"); !strings.Contains(r.stdout, "case list") {
 		t.Fatalf("help: %q", r.stdout)
 	}
+	t.Run("the window without a display", func(t *testing.T) {
+		r := must(t, 1)
+		if !strings.Contains(r.stderr, "no display") {
+			t.Fatalf("stderr: %s", r.stderr)
+		}
+	})
 	for _, args := range [][]string{
 		{"frobnicate"},
 		{"case"},

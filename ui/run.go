@@ -4,6 +4,8 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"os"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -28,6 +30,10 @@ const (
 // once the officer closes it, the process's exit code: 0, or 1 when the
 // workspace could not be opened or closed.
 func Run(workspacePath string) int {
+	if err := checkDisplay(); err != nil {
+		fmt.Fprintln(os.Stderr, "bollard:", err)
+		return 1
+	}
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("bollard.png", assets.Icon()))
 	win := a.NewWindow("Bollard")
