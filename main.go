@@ -4,6 +4,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"bollard/cli"
@@ -12,7 +13,11 @@ import (
 )
 
 func main() {
-	if path, ok := cli.WindowRequested(os.Args[1:]); ok {
+	if path, ok, err := cli.WindowRequested(os.Args[1:]); ok {
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bollard:", err)
+			os.Exit(1)
+		}
 		os.Exit(ui.Run(path))
 	}
 	os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))

@@ -17,6 +17,17 @@ type Batch struct {
 	officer   model.Officer
 	workspace string
 	now       time.Time
+	// createdHere are the cases this batch created: an imported case that
+	// arrives archived still receives its contents in the same batch.
+	createdHere map[string]bool
+	// changed is, for each case whose contents this batch changed, the
+	// latest change, so that the case's "last change" follows its contents.
+	changed map[string]model.Record
+}
+
+func newBatch(tx *storage.Tx, o model.Officer, workspace string, now time.Time) *Batch {
+	return &Batch{tx: tx, officer: o, workspace: workspace, now: now,
+		createdHere: map[string]bool{}, changed: map[string]model.Record{}}
 }
 
 // Officer is the officer in whose name the batch writes.
@@ -26,13 +37,17 @@ func (b *Batch) Officer() model.Officer { return b.officer }
 func (b *Batch) Now() time.Time { return b.now }
 
 // stampNew gives a new record its identity and author. A record that
-// arrives with its own history (from an import, or the demo) keeps it, and
-// only what is missing is filled in.
-func (b *Batch) stampNew(r *model.Record) {
+// arrives with its own history (from an import, or the demo) keeps it, once
+// that history is checked: a record cannot be made in the future, changed
+// before it was made, or credited to half an author.
+func (b *Batch) stampNew(kind string, r *model.Record) error {
+	if r.ID != "" && !model.ValidID(r.ID) {
+		return model.Invalid(kind+" id", r.ID, "should be a UUID such as 7c9e6679-7425-40de-944b-e07fc1f90ae7")
+	}
 	by := b.officer.Author()
 	if r.CreatedAt.IsZero() {
 		r.Stamp(by, b.workspace, b.now)
-		return
+		return nil
 	}
 	if r.ID == "" {
 		r.ID = model.NewID()
@@ -40,22 +55,44 @@ func (b *Batch) stampNew(r *model.Record) {
 	if r.Workspace == "" {
 		r.Workspace = b.workspace
 	}
-	if r.CreatedBy.Name == "" {
+	if r.CreatedBy == (model.Author{}) {
 		r.CreatedBy = by
 	}
 	if r.UpdatedAt.IsZero() {
 		r.UpdatedAt, r.UpdatedBy = r.CreatedAt, r.CreatedBy
 	}
-	if r.UpdatedBy.Name == "" {
+	if r.UpdatedBy == (model.Author{}) {
 		r.UpdatedBy = by
+	}
+	switch {
+	case !model.ValidID(r.Workspace):
+		return model.Invalid(kind+" workspace", r.Workspace, "should be the UUID of the workspace the record was made in")
+	case r.CreatedAt.After(b.now):
+		return model.Invalid(kind+" created_at", r.CreatedAt.Format(time.RFC3339), "cannot be in the future")
+	case r.UpdatedAt.Before(r.CreatedAt):
+		return model.Invalid(kind+" updated_at", r.UpdatedAt.Format(time.RFC3339), "cannot be before it was created (%s)", r.CreatedAt.Format(time.RFC3339))
+	case r.UpdatedAt.After(b.now):
+		return model.Invalid(kind+" updated_at", r.UpdatedAt.Format(time.RFC3339), "cannot be in the future")
+	case r.CreatedBy.Name == "" || r.UpdatedBy.Name == "":
+		return model.Invalid(kind+" author", "", "an author needs a name")
+	}
+	return nil
+}
+
+// contentsChanged notes that a record in a case was added or edited: the
+// case's last change moves up to it when the batch is saved.
+func (b *Batch) contentsChanged(caseID string, r model.Record) {
+	if last, ok := b.changed[caseID]; !ok || r.UpdatedAt.After(last.UpdatedAt) {
+		b.changed[caseID] = r
 	}
 }
 
-// checkNewID refuses an ID that is not a UUID: IDs travel between
-// workspaces and must stay unique everywhere.
-func checkNewID(kind string, r *model.Record) error {
-	if r.ID != "" && !model.ValidID(r.ID) {
-		return model.Invalid(kind+" id", r.ID, "should be a UUID such as 7c9e6679-7425-40de-944b-e07fc1f90ae7")
+// finish moves each changed case's last change up to its latest content.
+func (b *Batch) finish() error {
+	for caseID, r := range b.changed {
+		if err := b.tx.TouchCase(caseID, r.UpdatedAt, r.UpdatedBy); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -77,7 +114,7 @@ func (b *Batch) activeCase(caseID string) (model.Case, error) {
 	if err != nil {
 		return c, err
 	}
-	if c.Status == model.StatusArchived {
+	if c.Status == model.StatusArchived && !b.createdHere[c.ID] {
 		return c, fmt.Errorf("case %s is archived: restore it before changing it", c.Ref)
 	}
 	return c, nil
@@ -85,6 +122,9 @@ func (b *Batch) activeCase(caseID string) (model.Case, error) {
 
 // Case returns the case with that ID as the batch sees it.
 func (b *Batch) Case(id string) (model.Case, error) { return b.tx.CaseByID(id) }
+
+// Relation returns the relation with that ID as the batch sees it.
+func (b *Batch) Relation(id string) (model.Relation, error) { return b.tx.RelationByID(id) }
 
 // Entity returns the entity with that ID as the batch sees it.
 func (b *Batch) Entity(id string) (model.Entity, error) { return b.tx.EntityByID(id) }

@@ -17,9 +17,6 @@ type CaseFilter = storage.CaseFilter
 // the officer as lead officer and their agency as lead agency, opened today.
 // The case gets the next ref of the officer's prefix unless it has one.
 func (b *Batch) CreateCase(c *model.Case) error {
-	if err := checkNewID("case", &c.Record); err != nil {
-		return err
-	}
 	if c.Status == "" {
 		c.Status = model.StatusOpen
 	}
@@ -41,16 +38,26 @@ func (b *Batch) CreateCase(c *model.Case) error {
 	if err := c.Validate(b.now); err != nil {
 		return err
 	}
-	b.stampNew(&c.Record)
-	return b.tx.InsertCase(c, b.officer.RefPrefix)
+	if err := b.stampNew("case", &c.Record); err != nil {
+		return err
+	}
+	if err := b.tx.InsertCase(c, b.officer.RefPrefix); err != nil {
+		return err
+	}
+	b.createdHere[c.ID] = true
+	return nil
 }
 
 // UpdateCase saves an edited case. Its identity, ref and history are kept
-// from the stored case whatever c carries.
+// from the stored case whatever c carries. Archiving and restoring have
+// their own use cases, which remember the status the case had.
 func (b *Batch) UpdateCase(c *model.Case) error {
-	old, err := b.tx.CaseByID(c.ID)
+	old, err := b.activeCase(c.ID)
 	if err != nil {
 		return err
+	}
+	if c.Status == model.StatusArchived {
+		return model.Invalid("status", string(c.Status), "archive the case instead (it keeps its status for a restore)")
 	}
 	c.Record, c.Ref = old.Record, old.Ref
 	c.Touch(b.officer.Author(), b.now)

@@ -12,13 +12,12 @@ type CaseEntity = storage.CaseEntity
 
 // CreateEntity records a new person, company, vessel, container...
 func (b *Batch) CreateEntity(e *model.Entity) error {
-	if err := checkNewID("entity", &e.Record); err != nil {
-		return err
-	}
 	if err := e.Validate(b.now); err != nil {
 		return err
 	}
-	b.stampNew(&e.Record)
+	if err := b.stampNew("entity", &e.Record); err != nil {
+		return err
+	}
 	return b.tx.InsertEntity(e)
 }
 
@@ -47,14 +46,32 @@ func (b *Batch) LinkEntity(l *model.CaseLink) error {
 	if _, err := b.tx.EntityByID(l.EntityID); err != nil {
 		return err
 	}
-	b.stampNew(&l.Record)
-	return b.tx.InsertCaseLink(l)
+	if err := b.stampNew("case link", &l.Record); err != nil {
+		return err
+	}
+	if err := b.tx.InsertCaseLink(l); err != nil {
+		return err
+	}
+	b.contentsChanged(l.CaseID, l.Record)
+	return nil
 }
 
 // UnlinkEntity takes an entity's role out of a case. The entity stays, with
 // its part in every other case.
 func (b *Batch) UnlinkEntity(l *model.CaseLink) error {
-	return b.tx.DeleteCaseLink(l.ID)
+	old, err := b.tx.CaseLinkByID(l.ID)
+	if err != nil {
+		return err
+	}
+	if _, err := b.activeCase(old.CaseID); err != nil {
+		return err
+	}
+	if err := b.tx.DeleteCaseLink(l.ID); err != nil {
+		return err
+	}
+	old.Touch(b.officer.Author(), b.now)
+	b.contentsChanged(old.CaseID, old.Record)
+	return nil
 }
 
 // CreateEntity records a new entity on its own; see Batch.CreateEntity.

@@ -8,9 +8,6 @@ import (
 
 // AddRelation records a relation between two entities.
 func (b *Batch) AddRelation(r *model.Relation) error {
-	if err := checkNewID("relation", &r.Record); err != nil {
-		return err
-	}
 	if err := r.Validate(b.now); err != nil {
 		return err
 	}
@@ -19,7 +16,9 @@ func (b *Batch) AddRelation(r *model.Relation) error {
 			return err
 		}
 	}
-	b.stampNew(&r.Record)
+	if err := b.stampNew("relation", &r.Record); err != nil {
+		return err
+	}
 	return b.tx.InsertRelation(r)
 }
 

@@ -10,17 +10,20 @@ import (
 // AddSeizure records a seizure in its case (s.CaseID). It gets the case's
 // next SZ-NNNN ref unless it has one.
 func (b *Batch) AddSeizure(s *model.Seizure) error {
-	if err := checkNewID("seizure", &s.Record); err != nil {
-		return err
-	}
 	if _, err := b.activeCase(s.CaseID); err != nil {
 		return err
 	}
 	if err := s.Validate(b.now); err != nil {
 		return err
 	}
-	b.stampNew(&s.Record)
-	return b.tx.InsertSeizure(s)
+	if err := b.stampNew("seizure", &s.Record); err != nil {
+		return err
+	}
+	if err := b.tx.InsertSeizure(s); err != nil {
+		return err
+	}
+	b.contentsChanged(s.CaseID, s.Record)
+	return nil
 }
 
 // UpdateSeizure saves an edited seizure; its case, ref and history are kept.
@@ -37,7 +40,11 @@ func (b *Batch) UpdateSeizure(s *model.Seizure) error {
 	if err := s.Validate(b.now); err != nil {
 		return err
 	}
-	return b.tx.UpdateSeizure(s)
+	if err := b.tx.UpdateSeizure(s); err != nil {
+		return err
+	}
+	b.contentsChanged(s.CaseID, s.Record)
+	return nil
 }
 
 // AddSeizure records a seizure on its own; see Batch.AddSeizure.

@@ -9,9 +9,6 @@ import (
 // AddTask records a task, or a request for assistance to a partner agency.
 // A new task without a status is open.
 func (b *Batch) AddTask(t *model.Task) error {
-	if err := checkNewID("task", &t.Record); err != nil {
-		return err
-	}
 	if _, err := b.activeCase(t.CaseID); err != nil {
 		return err
 	}
@@ -24,8 +21,14 @@ func (b *Batch) AddTask(t *model.Task) error {
 	if err := t.Validate(b.now); err != nil {
 		return err
 	}
-	b.stampNew(&t.Record)
-	return b.tx.InsertTask(t)
+	if err := b.stampNew("task", &t.Record); err != nil {
+		return err
+	}
+	if err := b.tx.InsertTask(t); err != nil {
+		return err
+	}
+	b.contentsChanged(t.CaseID, t.Record)
+	return nil
 }
 
 // UpdateTask saves an edited task; its case and history are kept.
@@ -42,7 +45,11 @@ func (b *Batch) UpdateTask(t *model.Task) error {
 	if err := t.Validate(b.now); err != nil {
 		return err
 	}
-	return b.tx.UpdateTask(t)
+	if err := b.tx.UpdateTask(t); err != nil {
+		return err
+	}
+	b.contentsChanged(t.CaseID, t.Record)
+	return nil
 }
 
 // AddTask records a task on its own; see Batch.AddTask.

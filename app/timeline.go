@@ -8,32 +8,38 @@ import (
 
 // AddTimelineEvent records an event in a case's timeline.
 func (b *Batch) AddTimelineEvent(e *model.TimelineEvent) error {
-	if err := checkNewID("timeline event", &e.Record); err != nil {
-		return err
-	}
 	if _, err := b.activeCase(e.CaseID); err != nil {
 		return err
 	}
 	if err := e.Validate(b.now); err != nil {
 		return err
 	}
-	b.stampNew(&e.Record)
-	return b.tx.InsertTimelineEvent(e)
+	if err := b.stampNew("timeline event", &e.Record); err != nil {
+		return err
+	}
+	if err := b.tx.InsertTimelineEvent(e); err != nil {
+		return err
+	}
+	b.contentsChanged(e.CaseID, e.Record)
+	return nil
 }
 
 // AddNote adds a note to a case. Notes are never edited afterwards.
 func (b *Batch) AddNote(n *model.Note) error {
-	if err := checkNewID("note", &n.Record); err != nil {
-		return err
-	}
 	if _, err := b.activeCase(n.CaseID); err != nil {
 		return err
 	}
 	if err := n.Validate(); err != nil {
 		return err
 	}
-	b.stampNew(&n.Record)
-	return b.tx.InsertNote(n)
+	if err := b.stampNew("note", &n.Record); err != nil {
+		return err
+	}
+	if err := b.tx.InsertNote(n); err != nil {
+		return err
+	}
+	b.contentsChanged(n.CaseID, n.Record)
+	return nil
 }
 
 // AddTimelineEvent records an event on its own; see Batch.AddTimelineEvent.

@@ -70,7 +70,11 @@ func DefaultPath() (string, error) {
 // DemoPath is where the demo workspace lives: beside the officer's own
 // workspace, in a file of its own, so that demo data never mixes with real cases.
 func DemoPath(workspacePath string) string {
-	return filepath.Join(filepath.Dir(workspacePath), "demo.db")
+	demo := filepath.Join(filepath.Dir(workspacePath), "demo.db")
+	if filepath.Clean(workspacePath) == demo {
+		return filepath.Join(filepath.Dir(workspacePath), "demo-workspace.db")
+	}
+	return demo
 }
 
 // dataDir is the user's data folder: $XDG_DATA_HOME or ~/.local/share on
@@ -122,7 +126,11 @@ func (w *Workspace) Change(ctx context.Context, fn func(b *Batch) error) error {
 		if !o.IsSet() {
 			return model.ErrNoOfficer
 		}
-		return fn(&Batch{tx: tx, officer: o, workspace: w.id, now: w.Now()})
+		b := newBatch(tx, o, w.id, w.Now())
+		if err := fn(b); err != nil {
+			return err
+		}
+		return b.finish()
 	})
 }
 

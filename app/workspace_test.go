@@ -275,3 +275,46 @@ func TestTimelineTasksNotes(t *testing.T) {
 		t.Fatalf("case file %+v", f)
 	}
 }
+
+func TestArchivedCasesStayAsTheyAre(t *testing.T) {
+	w := mustOpen(t)
+	c := mustCreateCase(t, w, "to archive")
+	ship, _ := w.CreateEntity(ctx, model.Entity{Kind: model.KindVessel, Name: "MSC Aurora"})
+	link, err := w.LinkEntity(ctx, model.CaseLink{CaseID: c.ID, EntityID: ship.ID, Role: model.RoleCarrier})
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := c
+	edit.Status = model.StatusArchived
+	if _, err := w.UpdateCase(ctx, edit); err == nil {
+		t.Fatal("an edit archived the case without remembering its status")
+	}
+	if _, err := w.ArchiveCase(ctx, c.Ref); err != nil {
+		t.Fatal(err)
+	}
+	edit = c
+	edit.Title = "changed while archived"
+	if _, err := w.UpdateCase(ctx, edit); err == nil || !strings.Contains(err.Error(), "archived") {
+		t.Fatalf("edit of an archived case: %v", err)
+	}
+	if err := w.UnlinkEntity(ctx, link.ID); err == nil || !strings.Contains(err.Error(), "archived") {
+		t.Fatalf("unlink in an archived case: %v", err)
+	}
+}
+
+func TestLastChangeFollowsTheContents(t *testing.T) {
+	w := mustOpen(t)
+	c := mustCreateCase(t, w, "busy")
+	later := c.UpdatedAt.Add(3 * time.Hour)
+	w.Now = func() time.Time { return later }
+	if _, err := w.AddNote(ctx, model.Note{CaseID: c.ID, Body: "a new lead"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := w.Case(ctx, c.Ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.UpdatedAt.Equal(later) {
+		t.Fatalf("last change %v after a note at %v", got.UpdatedAt, later)
+	}
+}

@@ -106,7 +106,7 @@ func runCaseList(e *env, args []string) error {
 	fmt.Fprintln(tw, "REF\tTITLE\tSTATUS\tCORRIDOR\tTHREATS\tLEAD OFFICER\tLAST CHANGE")
 	for _, c := range cases {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Ref, clip(c.Title, 48), c.Status, c.Corridor.Label(),
-			threatLabels(c.ThreatTypes), c.LeadOfficer, c.UpdatedAt.Local().Format("2006-01-02 15:04"))
+			model.ThreatLabels(c.ThreatTypes), c.LeadOfficer, c.UpdatedAt.Local().Format("2006-01-02 15:04"))
 	}
 	return tw.Flush()
 }
@@ -149,7 +149,7 @@ func printCaseFile(e *env, f app.CaseFile) {
 		fmt.Fprintf(out, "Operation %s\n", c.OperationName)
 	}
 	fmt.Fprintf(out, "\nstatus %s · priority %s · corridor %s\n", c.Status, c.Priority, c.Corridor.Label())
-	fmt.Fprintf(out, "threats: %s\n", threatLabels(c.ThreatTypes))
+	fmt.Fprintf(out, "threats: %s\n", model.ThreatLabels(c.ThreatTypes))
 	fmt.Fprintf(out, "lead: %s, %s", c.LeadOfficer, c.LeadAgency)
 	if len(c.PartnerAgencies) > 0 {
 		fmt.Fprintf(out, " · partners: %s", strings.Join(c.PartnerAgencies, ", "))
@@ -200,14 +200,6 @@ func printCaseFile(e *env, f app.CaseFile) {
 			fmt.Fprintf(out, "%s, %s: %s\n", n.CreatedAt.Local().Format("2006-01-02"), n.CreatedBy, n.Body)
 		}
 	}
-}
-
-func threatLabels(ts []model.ThreatType) string {
-	labels := make([]string, len(ts))
-	for i, t := range ts {
-		labels[i] = t.Label()
-	}
-	return strings.Join(labels, ", ")
 }
 
 func formatQuantity(q float64) string { return strconv.FormatFloat(q, 'f', -1, 64) }

@@ -33,7 +33,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 type env struct {
 	ctx    context.Context
 	db     string // the workspace file
-	dbSet  bool   // whether --db or $BOLLARD_DB named it, or it is the default
+	dbSet  bool   // whether --db named it; else it is the officer's own workspace
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
@@ -87,7 +87,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		printUsage(stdout)
 		return nil
 	}
-	e := &env{ctx: ctx, db: *db, dbSet: *db != "" || os.Getenv("BOLLARD_DB") != "", stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{ctx: ctx, db: *db, dbSet: *db != "", stdin: stdin, stdout: stdout, stderr: stderr}
 	if e.db == "" {
 		path, err := app.DefaultPath()
 		if err != nil {
@@ -104,19 +104,20 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 }
 
 // WindowRequested reports whether the command line asks for the window
-// (nothing, or only --db FILE) and, if so, which workspace it opens.
-func WindowRequested(args []string) (path string, ok bool) {
+// (nothing, or only --db FILE) and, if so, which workspace it opens, or
+// why no workspace could be found.
+func WindowRequested(args []string) (path string, ok bool, err error) {
 	global := flag.NewFlagSet("bollard", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
 	db := global.String("db", "", "")
 	if err := global.Parse(args); err != nil || global.NArg() > 0 {
-		return "", false
+		return "", false, nil
 	}
 	if *db != "" {
-		return *db, true
+		return *db, true, nil
 	}
-	path, err := app.DefaultPath()
-	return path, err == nil
+	path, err = app.DefaultPath()
+	return path, true, err
 }
 
 func printUsage(w io.Writer) {

@@ -351,3 +351,46 @@ func fileHash(t *testing.T, path string) string {
 	}
 	return fmt.Sprintf("%x", sha256.Sum256(b))
 }
+
+// The demo fills only a file named with --db; the officer's own workspace
+// ($BOLLARD_DB or the default) is never filled with synthetic cases.
+func TestDemoNeverFillsTheOfficersWorkspace(t *testing.T) {
+	own := newWorkspace(t)
+	before := fileHash(t, own)
+	cmd := exec.Command(bollard, "demo", "--cases", "3")
+	cmd.Env = append(os.Environ(), "BOLLARD_DB="+own, "DISPLAY=")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("demo: %v %s", err, out)
+	}
+	demoFile := filepath.Join(filepath.Dir(own), "demo.db")
+	if !strings.Contains(string(out), demoFile) {
+		t.Fatalf("demo output %q does not name %s", out, demoFile)
+	}
+	if fileHash(t, own) != before {
+		t.Fatal("the demo changed the officer's workspace")
+	}
+	if n := len(listCases(t, demoFile)); n != 3 {
+		t.Fatalf("%d cases in the demo workspace, want 3", n)
+	}
+}
+
+func TestAnotherProgramsDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bookmarks.sqlite")
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE bookmarks (url TEXT)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	before := fileHash(t, path)
+	r := must(t, 1, "--db", path, "case", "list")
+	if !strings.Contains(r.stderr, "not a Bollard workspace") {
+		t.Fatalf("stderr: %s", r.stderr)
+	}
+	if fileHash(t, path) != before {
+		t.Fatal("case list changed another program's database")
+	}
+}

@@ -114,6 +114,15 @@ var threatLabels = map[ThreatType]string{
 // Label is the threat type as the officer reads it.
 func (t ThreatType) Label() string { return labelOf(threatLabels, t) }
 
+// ThreatLabels is a case's threat types as the officer reads them, in one line.
+func ThreatLabels(ts []ThreatType) string {
+	labels := make([]string, len(ts))
+	for i, t := range ts {
+		labels[i] = t.Label()
+	}
+	return strings.Join(labels, ", ")
+}
+
 // ParseThreatType accepts a threat type's code or label.
 func ParseThreatType(s string) (ThreatType, error) {
 	return parseChoice("threat type", s, ThreatTypes, threatLabels)
@@ -156,8 +165,9 @@ func (c *Case) Validate(now time.Time) error {
 	p.require("title", c.Title)
 	p.add("title", checkLength("title", c.Title, 300))
 	p.add("operation name", checkLength("operation name", c.OperationName, 120))
+	c.Ref = strings.ToUpper(strings.TrimSpace(c.Ref))
 	if c.Ref != "" {
-		p.add("ref", checkCaseRef(c.Ref))
+		p.add("ref", checkRef(c.Ref))
 	}
 	p.add("status", checkChoice("status", c.Status, CaseStatuses))
 	p.add("priority", checkChoice("priority", c.Priority, Priorities))
@@ -165,6 +175,7 @@ func (c *Case) Validate(now time.Time) error {
 	if len(c.ThreatTypes) == 0 {
 		p.add("threat types", Invalid("threat types", "", "at least one is required"))
 	}
+	c.ThreatTypes = unique(c.ThreatTypes) // a threat ticked twice is one threat
 	for _, t := range c.ThreatTypes {
 		p.add("threat types", checkChoice("threat type", t, ThreatTypes))
 	}
@@ -195,21 +206,24 @@ func ParseCaseRef(ref string) (prefix string, year, seq int, ok bool) {
 	}
 	y, err1 := strconv.Atoi(parts[1])
 	n, err2 := strconv.Atoi(parts[2])
-	if err1 != nil || err2 != nil || len(parts[1]) != 4 || n < 1 || checkRefPrefix(parts[0]) != nil {
+	// Only a ref written exactly as FormatCaseRef writes it counts: ESA-2026-001
+	// is some other system's ref, not number 1.
+	if err1 != nil || err2 != nil || n < 1 || checkRefPrefix(parts[0]) != nil || FormatCaseRef(parts[0], y, n) != ref {
 		return "", 0, 0, false
 	}
 	return parts[0], y, n, true
 }
 
-// checkCaseRef allows any ref made of letters, digits, dashes, dots and
-// slashes, so that a partner's own refs survive an import.
-func checkCaseRef(ref string) error {
+// checkRef allows a case or seizure ref made of capital letters, digits,
+// dashes, dots, slashes and underscores, so that a partner's own refs
+// survive an import, and nothing that would break a line or a file name.
+func checkRef(ref string) error {
 	if len(ref) > 40 {
-		return Invalid("ref", ref, "should be at most 40 characters")
+		return Invalid("ref", shorten(ref), "should be at most 40 characters")
 	}
 	for _, r := range ref {
-		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || strings.ContainsRune("-./_", r)) {
-			return Invalid("ref", ref, "may hold only letters, digits and - . / _")
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-./_", r)) {
+			return Invalid("ref", shorten(ref), "may hold only letters, digits and - . / _")
 		}
 	}
 	return nil
@@ -229,6 +243,19 @@ func shorten(s string) string {
 		return s
 	}
 	return string([]rune(s)[:37]) + "..."
+}
+
+// unique drops repeated values, keeping the first of each in order.
+func unique[T comparable](in []T) []T {
+	out := in[:0:0]
+	seen := map[T]bool{}
+	for _, v := range in {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // tidyList trims each entry and drops blanks and repeats, keeping order.

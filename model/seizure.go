@@ -171,6 +171,10 @@ func (s *Seizure) Validate(now time.Time) error {
 	if s.Ref == "" {
 		p.record = "seizure"
 	}
+	s.Ref = strings.ToUpper(strings.TrimSpace(s.Ref))
+	if s.Ref != "" {
+		p.add("ref", checkRef(s.Ref))
+	}
 	if s.SeizedAt.IsZero() {
 		p.add("seized at", Invalid("seized at", "", "is required"))
 	} else if s.SeizedAt.After(now) {

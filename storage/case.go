@@ -3,6 +3,7 @@ package storage
 import (
 	"database/sql"
 	"strings"
+	"time"
 
 	"bollard/model"
 )
@@ -62,6 +63,14 @@ func (tx *Tx) UpdateCase(c *model.Case) error {
 		c.HandlingMarking, c.LeadAgency, dbJSON(c.PartnerAgencies), c.LeadOfficer, c.Summary,
 		c.OpenedOn.String(), c.ClosedOn.String(), c.ID)
 	return wrapUpdate("update case "+c.Ref, res, err)
+}
+
+// TouchCase moves a case's last change up to at, when a record in it was
+// added or changed then; a later last change is left as it is.
+func (tx *Tx) TouchCase(caseID string, at time.Time, by model.Author) error {
+	_, err := tx.tx.Exec(`UPDATE cases SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?
+		WHERE id = ? AND updated_at < ?`, dbTime(at), by.Name, by.Agency, caseID, dbTime(at))
+	return wrap("note the change in case "+caseID, err)
 }
 
 // ArchiveCase takes a case out of the working lists, remembering its status

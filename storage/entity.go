@@ -90,6 +90,12 @@ func (tx *Tx) DeleteCaseLink(id string) error {
 	return wrapUpdate("unlink entity", res, err)
 }
 
+// CaseLinkByID returns the case link with that ID.
+func (tx *Tx) CaseLinkByID(id string) (model.CaseLink, error) {
+	l, err := scanLink(tx.tx.QueryRow(`SELECT `+linkColumns+` FROM case_links WHERE id = ?`, id))
+	return l, wrap("case link "+id, err)
+}
+
 // CaseEntities lists the entities linked to a case with their roles.
 func (tx *Tx) CaseEntities(caseID string) ([]CaseEntity, error) {
 	return queryAll(tx, "list case entities", scanCaseEntity,

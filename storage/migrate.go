@@ -54,6 +54,9 @@ func SchemaVersion() int { return len(migrations) }
 // migrate applies, in order, each of the first `upTo` migrations that the
 // workspace lacks, each in its own transaction together with its record in
 // schema_migrations: a migration is either wholly applied or not at all.
+// The version is read inside that transaction, under the write lock, so two
+// programs opening an old workspace at once (the window and a script) never
+// apply the same migration twice.
 func migrate(ctx context.Context, db *sql.DB, upTo int) error {
 	_, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
@@ -63,36 +66,42 @@ func migrate(ctx context.Context, db *sql.DB, upTo int) error {
 	if err != nil {
 		return fmt.Errorf("storage: prepare migrations: %w", describe(err))
 	}
-	var current int
-	if err := db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
-		return fmt.Errorf("storage: read schema version: %w", describe(err))
-	}
-	if current > len(migrations) {
-		return fmt.Errorf("storage: this workspace was written by a newer Bollard (schema %d; this build knows up to %d): update Bollard to open it", current, len(migrations))
-	}
-	for _, m := range migrations[current:upTo] {
-		if err := apply(ctx, db, m); err != nil {
+	for {
+		done, err := applyNext(ctx, db, upTo)
+		if err != nil || done {
 			return err
 		}
 	}
-	return nil
 }
 
-func apply(ctx context.Context, db *sql.DB, m migration) error {
+// applyNext applies the first migration the workspace lacks, and reports
+// done when there is none left to apply up to upTo.
+func applyNext(ctx context.Context, db *sql.DB, upTo int) (done bool, err error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("storage: migration %04d_%s: %w", m.version, m.name, describe(err))
+		return false, fmt.Errorf("storage: begin migration: %w", describe(err))
 	}
 	defer tx.Rollback()
+	var current int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+		return false, fmt.Errorf("storage: read schema version: %w", describe(err))
+	}
+	if current > len(migrations) {
+		return false, fmt.Errorf("storage: this workspace was written by a newer Bollard (schema %d; this build knows up to %d): update Bollard to open it", current, len(migrations))
+	}
+	if current >= upTo {
+		return true, nil
+	}
+	m := migrations[current]
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return fmt.Errorf("storage: migration %04d_%s: %w", m.version, m.name, describe(err))
+		return false, fmt.Errorf("storage: migration %04d_%s: %w", m.version, m.name, describe(err))
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 		m.version, m.name, dbTime(time.Now())); err != nil {
-		return fmt.Errorf("storage: record migration %04d_%s: %w", m.version, m.name, describe(err))
+		return false, fmt.Errorf("storage: record migration %04d_%s: %w", m.version, m.name, describe(err))
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("storage: commit migration %04d_%s: %w", m.version, m.name, describe(err))
+		return false, fmt.Errorf("storage: commit migration %04d_%s: %w", m.version, m.name, describe(err))
 	}
-	return nil
+	return false, nil
 }

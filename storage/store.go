@@ -34,6 +34,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("storage: create the workspace folder: %w", err)
 	}
+	if err := checkIsWorkspace(ctx, path); err != nil {
+		return nil, err
+	}
 	writer, err := sql.Open("sqlite3", dsn(path, false))
 	if err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
@@ -59,6 +62,32 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// checkIsWorkspace refuses an existing file that is not a Bollard workspace
+// before anything is written to it: a mistyped --db must not turn another
+// program's database into a workspace (or switch it to WAL). A missing or
+// empty file is fine: it becomes a new workspace.
+func checkIsWorkspace(ctx context.Context, path string) error {
+	st, err := os.Stat(path)
+	if err != nil || st.Size() == 0 {
+		return nil
+	}
+	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?mode=ro")
+	if err != nil {
+		return fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	defer db.Close()
+	var tables, ours int
+	err = db.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(*) FILTER (WHERE name = 'schema_migrations')
+		FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).Scan(&tables, &ours)
+	if err != nil {
+		return fmt.Errorf("storage: open %s: %w", path, describe(err))
+	}
+	if tables > 0 && ours == 0 {
+		return fmt.Errorf("storage: %s is a database of another program, not a Bollard workspace; nothing was changed", path)
+	}
+	return nil
 }
 
 // dsn builds the connection string. The pragmas, and why:

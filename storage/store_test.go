@@ -1,10 +1,12 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -425,7 +427,9 @@ func TestNothingIsDestroyed(t *testing.T) {
 			t.Fatal(err)
 		}
 		var listed []model.Case
-		s.Read(context.Background(), func(tx *Tx) (err error) { listed, err = tx.Cases(CaseFilter{}); return })
+		if err := s.Read(context.Background(), func(tx *Tx) (err error) { listed, err = tx.Cases(CaseFilter{}); return }); err != nil {
+			t.Fatal(err)
+		}
 		if len(listed) != 0 {
 			t.Fatalf("an archived case is in the working list")
 		}
@@ -433,7 +437,9 @@ func TestNothingIsDestroyed(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got model.Case
-		s.Read(context.Background(), func(tx *Tx) (err error) { got, err = tx.CaseByID(c.ID); return })
+		if err := s.Read(context.Background(), func(tx *Tx) (err error) { got, err = tx.CaseByID(c.ID); return }); err != nil {
+			t.Fatal(err)
+		}
 		if got.Status != model.StatusActive {
 			t.Fatalf("restored status %s, want active", got.Status)
 		}
@@ -457,5 +463,63 @@ func TestSeizureRefs(t *testing.T) {
 	want := []string{"SZ-0001", "SZ-0007", "SZ-0008", "BL-ANR-17", "SZ-0009"}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("seizure refs %v, want %v", got, want)
+	}
+}
+
+func TestAnotherProgramsDatabaseIsLeftAlone(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bookmarks.sqlite")
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE bookmarks (url TEXT)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	before, _ := os.ReadFile(path)
+	_, err = Open(context.Background(), path)
+	if err == nil || !strings.Contains(err.Error(), "not a Bollard workspace") {
+		t.Fatalf("open another program's database: %v", err)
+	}
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(before, after) {
+		t.Fatal("the other program's database was changed")
+	}
+}
+
+func TestOpenedByTwoProgramsAtOnce(t *testing.T) {
+	for round := range 20 {
+		path := filepath.Join(t.TempDir(), fmt.Sprintf("new-%d.db", round))
+		var wg sync.WaitGroup
+		errs := make([]error, 2)
+		for i := range errs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				s, err := Open(context.Background(), path)
+				if err == nil {
+					s.Close()
+				}
+				errs[i] = err
+			}()
+		}
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+	}
+}
+
+func TestRefsIgnoreLetterCase(t *testing.T) {
+	s := mustOpen(t)
+	a := newCase("a")
+	insertCase(t, s, a)
+	dup := newCase("dup")
+	dup.Ref = strings.ToLower(a.Ref)
+	err := s.Write(context.Background(), func(tx *Tx) error { return tx.InsertCase(dup, "ESA") })
+	if !errors.Is(err, model.ErrConflict) {
+		t.Fatalf("a ref differing only in case: %v, want ErrConflict", err)
 	}
 }

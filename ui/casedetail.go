@@ -87,7 +87,7 @@ func (d *caseDetail) show(f app.CaseFile) {
 	d.facts["Priority"].SetText(c.Priority.Label())
 	d.facts["Operation"].SetText(orDash(c.OperationName))
 	d.facts["Corridor"].SetText(c.Corridor.Label())
-	d.facts["Threat types"].SetText(threatLabels(c.ThreatTypes))
+	d.facts["Threat types"].SetText(model.ThreatLabels(c.ThreatTypes))
 	d.facts["Lead"].SetText(orDash(leadText(c)))
 	d.facts["Opened"].SetText(orDash(c.OpenedOn.String()))
 	d.facts["Contents"].SetText(fmt.Sprintf("%s, %s, %s",

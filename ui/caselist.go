@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -37,20 +36,12 @@ var caseColumns = []caseColumn{
 	{"Title", 255, func(c model.Case) string { return c.Title }},
 	{"Status", 95, func(c model.Case) string { return c.Status.Label() }},
 	{"Corridor", 225, func(c model.Case) string { return c.Corridor.Label() }},
-	{"Threat types", 240, func(c model.Case) string { return threatLabels(c.ThreatTypes) }},
+	{"Threat types", 240, func(c model.Case) string { return model.ThreatLabels(c.ThreatTypes) }},
 	{"Lead officer", 170, func(c model.Case) string { return c.LeadOfficer }},
 	{"Last change", 110, func(c model.Case) string { return c.UpdatedAt.Local().Format(time.DateOnly) }},
 }
 
 // threatLabels is a case's threat types as the officer reads them.
-func threatLabels(ts []model.ThreatType) string {
-	labels := make([]string, len(ts))
-	for i, t := range ts {
-		labels[i] = t.Label()
-	}
-	return strings.Join(labels, ", ")
-}
-
 // caseList is the workspace's cases in a table, most recently changed
 // first, above the case the officer selected (below rather than beside, so
 // that every column fits the width of the window). The table is virtualised:

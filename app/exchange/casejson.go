@@ -40,6 +40,9 @@ type Entity struct {
 	Key      string         `json:"key,omitempty"`
 	Role     model.CaseRole `json:"role"`
 	RoleNote string         `json:"role_note,omitempty"`
+	// Link is the identity and history of the entity's link to the case,
+	// so that the link is the same record in every workspace.
+	Link model.Record `json:"link,omitzero"`
 }
 
 // NewDocument puts case files into the JSON case format.
@@ -56,7 +59,7 @@ func NewDocument(files ...app.CaseFile) Document {
 			Notes:     orEmpty(f.Notes),
 		}
 		for _, ce := range f.Entities {
-			c.Entities = append(c.Entities, Entity{Entity: ce.Entity, Role: ce.Link.Role, RoleNote: ce.Link.Note})
+			c.Entities = append(c.Entities, Entity{Entity: ce.Entity, Role: ce.Link.Role, RoleNote: ce.Link.Note, Link: ce.Link.Record})
 		}
 		d.Cases = append(d.Cases, c)
 	}

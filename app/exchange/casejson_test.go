@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"bollard/app"
+	"bollard/app/demo"
 	"bollard/app/exchange"
 	"bollard/model"
 )
@@ -141,11 +142,96 @@ func TestBadFilesAreRefusedWhole(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v, want it to say %q", err, tc.want)
 			}
-			if n, _ := w.CountCases(ctx); n != 0 {
-				t.Fatalf("%d cases after a refused import", n)
+			if n, err := w.CountCases(ctx); err != nil || n != 0 {
+				t.Fatalf("%d cases (%v) after a refused import", n, err)
 			}
-			if es, _ := w.Entities(ctx, ""); len(es) != 0 {
-				t.Fatalf("%d entities after a refused import", len(es))
+			if es, err := w.Entities(ctx, ""); err != nil || len(es) != 0 {
+				t.Fatalf("%d entities (%v) after a refused import", len(es), err)
+			}
+		})
+	}
+}
+
+// Every case of a demo workspace, sent one file at a time, arrives whole in
+// another workspace: shared entities and relations are linked, not doubled.
+func TestEveryDemoCaseTravels(t *testing.T) {
+	src, err := app.Open(ctx, filepath.Join(t.TempDir(), "src.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	if _, err := demo.Fill(ctx, src, demo.Options{Cases: 60, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	cases, err := src.Cases(ctx, app.CaseFilter{IncludeArchived: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.ArchiveCase(ctx, cases[0].Ref); err != nil {
+		t.Fatal(err)
+	}
+	dst := mustOpen(t, "NCA")
+	printed := map[string]string{}
+	for _, c := range cases {
+		f, err := src.CaseFile(ctx, c.Ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(exchange.NewDocument(f))
+		printed[c.Ref] = string(b)
+		doc, err := exchange.ReadDocument(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := exchange.Import(ctx, dst, doc); err != nil {
+			t.Fatalf("import %s: %v", c.Ref, err)
+		}
+	}
+	for _, c := range cases {
+		f, err := dst.CaseFile(ctx, c.Ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(exchange.NewDocument(f))
+		if string(b) != printed[c.Ref] {
+			t.Fatalf("case %s differs after travelling", c.Ref)
+		}
+	}
+	srcEntities, _ := src.Entities(ctx, "")
+	dstEntities, _ := dst.Entities(ctx, "")
+	if len(dstEntities) > len(srcEntities) {
+		t.Fatalf("%d entities arrived for %d sent: shared ones were doubled", len(dstEntities), len(srcEntities))
+	}
+}
+
+func TestImportedHistoryIsChecked(t *testing.T) {
+	good, err := os.ReadFile("../../docs/examples/case.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withCase := func(fields string) string {
+		return strings.Replace(string(good), `"title": "Cocaine`, fields+`"title": "Cocaine`, 1)
+	}
+	for name, tc := range map[string]struct{ file, want string }{
+		"made in the future":      {withCase(`"created_at": "2031-01-01T00:00:00Z", `), "case created_at \"2031-01-01T00:00:00Z\": cannot be in the future"},
+		"changed before made":     {withCase(`"created_at": "2026-01-02T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z", `), "cannot be before it was created"},
+		"a workspace that is not": {withCase(`"created_at": "2026-01-02T00:00:00Z", "workspace": "my laptop", `), "should be the UUID of the workspace"},
+		"an id that is not":       {withCase(`"id": "case-1", `), `case id "case-1": should be a UUID`},
+		"a date that is not":      {strings.Replace(string(good), `"2026-09-14"`, `"2026-13-45"`, 1), `line 17: date "2026-13-45"`},
+		"a time without its zone": {strings.Replace(string(good), `"2026-09-12T05:40:00Z"`, `"2026-09-12"`, 1), `should be written as 2026-09-12T05:40:00Z`},
+		"no cases":                {`{"format":"bollard-cases","version":1,"cases":[]}`, "no cases"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			w := mustOpen(t, "BEC")
+			doc, err := exchange.ReadDocument(strings.NewReader(tc.file))
+			if err == nil {
+				_, err = exchange.Import(ctx, w, doc)
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want it to say %q", err, tc.want)
+			}
+			if n, err := w.CountCases(ctx); err != nil || n != 0 {
+				t.Fatalf("%d cases (%v) after a refused import", n, err)
 			}
 		})
 	}

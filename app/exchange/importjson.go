@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"time"
 
 	"bollard/app"
 	"bollard/model"
@@ -48,12 +49,45 @@ func ReadDocument(r io.Reader) (Document, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&d); err != nil {
-		return Document{}, jsonError(data, err)
+		return Document{}, valueError(data, err)
 	}
 	if dec.More() {
 		return Document{}, errors.New("the file holds more than one JSON document")
 	}
+	if len(d.Cases) == 0 {
+		return Document{}, errors.New("the file holds no cases")
+	}
 	return d, nil
+}
+
+// valueError says which value of the file was refused while decoding, and
+// on which line, and what a date or time should look like. (The decoder
+// has read the whole document by then; the line is found by the value.)
+func valueError(data []byte, err error) error {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	if errors.As(err, &syntax) || errors.As(err, &typ) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return jsonError(data, err)
+	}
+	var parse *time.ParseError
+	if errors.As(err, &parse) {
+		return fmt.Errorf("line %d: time %q should be written as 2026-09-12T05:40:00Z (RFC 3339, with its zone)", lineOf(data, parse.Value), parse.Value)
+	}
+	var field *model.FieldError
+	if errors.As(err, &field) {
+		return fmt.Errorf("line %d: %v", lineOf(data, field.Value), field)
+	}
+	return errors.New(trimJSONPrefix(err.Error()))
+}
+
+// lineOf is the line where the string value first appears in the file.
+func lineOf(data []byte, value string) int {
+	quoted, _ := json.Marshal(value)
+	i := bytes.Index(data, quoted)
+	if i < 0 {
+		return 0
+	}
+	return lineAt(data, int64(i))
 }
 
 // jsonError says where in the file a JSON error is, by line.
@@ -122,8 +156,9 @@ func Import(ctx context.Context, w *app.Workspace, d Document) (Summary, error) 
 	err := w.Change(ctx, func(b *app.Batch) error {
 		sum = Summary{}
 		for i := range d.Cases {
+			name := caseName(d.Cases[i].Case) // before the import gives it a ref
 			if err := importCase(b, &d.Cases[i], &sum); err != nil {
-				return fmt.Errorf("case %d (%s): %w", i+1, caseName(d.Cases[i].Case), err)
+				return fmt.Errorf("case %d (%s): %w", i+1, name, err)
 			}
 		}
 		return nil
@@ -134,9 +169,13 @@ func Import(ctx context.Context, w *app.Workspace, d Document) (Summary, error) 
 	return sum, nil
 }
 
+// caseName names a case in an error: its ref, else its title shortened.
 func caseName(c model.Case) string {
 	if c.Ref != "" {
 		return c.Ref
+	}
+	if r := []rune(c.Title); len(r) > 40 {
+		return string(r[:39]) + "…"
 	}
 	return c.Title
 }
@@ -161,7 +200,7 @@ func importCase(b *app.Batch, c *Case, sum *Summary) error {
 		if err != nil {
 			return fmt.Errorf("entity %d (%s): %w", i+1, e.Name, err)
 		}
-		l := model.CaseLink{CaseID: caseID, EntityID: id, Role: e.Role, Note: e.RoleNote}
+		l := model.CaseLink{Record: e.Link, CaseID: caseID, EntityID: id, Role: e.Role, Note: e.RoleNote}
 		if err := b.LinkEntity(&l); err != nil {
 			return fmt.Errorf("entity %d (%s): %w", i+1, e.Name, err)
 		}
@@ -186,6 +225,9 @@ func importCase(b *app.Batch, c *Case, sum *Summary) error {
 			return fmt.Errorf("relation %d: to_id %q is not the id or key of an entity of this case", i+1, r.ToID)
 		}
 		r.FromID, r.ToID = from, to
+		if r.ID != "" && relationExists(b, r.ID) {
+			continue // already here: it came with another case of the same network
+		}
 		if err := b.AddRelation(r); err != nil {
 			return fmt.Errorf("relation %d: %w", i+1, err)
 		}
@@ -225,6 +267,11 @@ func importEntity(b *app.Batch, e *Entity, ids map[string]string, sum *Summary) 
 	}
 	switch {
 	case e.ID != "" && entityExists(b, e.ID):
+		// The entity is shared with a case already here: it is linked, and
+		// the copy here is kept. The file's copy must still be valid.
+		if err := e.Validate(b.Now()); err != nil {
+			return "", err
+		}
 		sum.SharedEntities++
 	default:
 		if err := b.CreateEntity(&e.Entity); err != nil {
@@ -241,5 +288,10 @@ func importEntity(b *app.Batch, e *Entity, ids map[string]string, sum *Summary) 
 
 func entityExists(b *app.Batch, id string) bool {
 	_, err := b.Entity(id)
+	return err == nil
+}
+
+func relationExists(b *app.Batch, id string) bool {
+	_, err := b.Relation(id)
 	return err == nil
 }

@@ -27,7 +27,9 @@ CREATE TABLE cases (
     updated_by_name   TEXT NOT NULL,
     updated_by_agency TEXT NOT NULL,
     workspace_id      TEXT NOT NULL,
-    ref               TEXT NOT NULL UNIQUE,
+    -- Refs are compared without regard to case: ESA-2026-0001 and
+    -- esa-2026-0001 are the same case.
+    ref               TEXT NOT NULL UNIQUE COLLATE NOCASE,
     -- The parts of a ref this workspace generated (NULL for an imported ref
     -- of another shape), so the next number is found without parsing text.
     ref_prefix        TEXT,
@@ -63,7 +65,7 @@ CREATE TABLE seizures (
     updated_by_agency     TEXT NOT NULL,
     workspace_id          TEXT NOT NULL,
     case_id               TEXT NOT NULL REFERENCES cases (id),
-    ref                   TEXT NOT NULL,
+    ref                   TEXT NOT NULL COLLATE NOCASE,
     seq                   INTEGER,
     seized_at             TEXT NOT NULL,
     place_name            TEXT NOT NULL,
