@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // leiField is how the form and the error messages name the field.
 const leiField = "LEI"
@@ -24,4 +27,13 @@ func NormalizeLEI(s string) (string, error) {
 		return "", Invalid(leiField, s, "check digits should be %02d", 98-mod97(c[:18]+"00"))
 	}
 	return c, nil
+}
+
+// LEICheckDigits returns the two check digits that complete the first 18
+// characters of an LEI, so that test-data generators can build valid ones.
+func LEICheckDigits(first18 string) (string, error) {
+	if len(first18) != 18 || !isUpperAlnum(first18) {
+		return "", Invalid(leiField, first18, "should be 18 capital letters or digits before the check digits")
+	}
+	return fmt.Sprintf("%02d", 98-mod97(first18+"00")), nil
 }

@@ -159,21 +159,11 @@ func iban(g *gen, country string) string {
 // two zeros, twelve characters and the two mod-97 check digits.
 func lei(g *gen) string {
 	base := pick(g, []string{"5493", "2138", "9845", "8156", "3912", "7245"}) + "00" + g.from("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 12)
-	return fmt.Sprintf("%s%02d", base, 98-mod97(base+"00"))
-}
-
-// mod97 is the ISO 7064 MOD 97-10 remainder of s, letters counting A=10 ... Z=35.
-func mod97(s string) int {
-	r := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= '0' && c <= '9' {
-			r = (r*10 + int(c-'0')) % 97
-		} else {
-			r = (r*100 + int(c-'A') + 10) % 97
-		}
+	check, err := model.LEICheckDigits(base)
+	if err != nil {
+		panic(err) // the base is built above from capitals and digits
 	}
-	return r
+	return base + check
 }
 
 // truckMake is a maker of tractor units or trailers, with its world manufacturer identifier.
