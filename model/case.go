@@ -157,18 +157,19 @@ type Case struct {
 // Validate checks every field of the case and tidies what can be tidied
 // (spaces, duplicate partner agencies). now is the present, for dates.
 func (c *Case) Validate(now time.Time) error {
-	p := problems{record: "case " + c.Ref}
-	if c.Ref == "" {
-		p.record = "case"
+	p := problems{record: "case"}
+	c.Ref = strings.ToUpper(strings.TrimSpace(c.Ref))
+	if c.Ref != "" {
+		if err := checkRef(c.Ref); err != nil {
+			p.add("ref", err)
+		} else {
+			p.record = "case " + c.Ref // only a valid ref names the record: it stays on one line
+		}
 	}
 	c.Title = strings.TrimSpace(c.Title)
 	p.require("title", c.Title)
 	p.add("title", checkLength("title", c.Title, 300))
 	p.add("operation name", checkLength("operation name", c.OperationName, 120))
-	c.Ref = strings.ToUpper(strings.TrimSpace(c.Ref))
-	if c.Ref != "" {
-		p.add("ref", checkRef(c.Ref))
-	}
 	p.add("status", checkChoice("status", c.Status, CaseStatuses))
 	p.add("priority", checkChoice("priority", c.Priority, Priorities))
 	p.add("corridor", checkChoice("corridor", c.Corridor, Corridors))

@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
 )
 
@@ -22,6 +23,7 @@ func DateOf(t time.Time) Date {
 // ParseDate reads a day written as 2026-03-14 (ISO 8601) or 14/03/2026, the
 // two ways officers on both sides of the Atlantic and in Europe write them.
 func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
 	if s == "" {
 		return Date{}, nil
 	}

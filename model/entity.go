@@ -82,8 +82,9 @@ type Identifiers struct {
 }
 
 // Validate checks the entity and normalises its identifiers. For the kinds
-// whose name is the identifier (container, phone, e-mail, IBAN, wallet),
-// either one may be typed and the other is filled from it.
+// whose name is the identifier (container, phone, e-mail, wallet), either
+// one may be typed and the other is filled from it; a bank account without
+// a name is named by its IBAN.
 func (e *Entity) Validate(now time.Time) error {
 	p := problems{record: string(e.Kind) + " " + shorten(e.Name)}
 	p.add("kind", checkChoice("kind", e.Kind, EntityKinds))
@@ -97,7 +98,7 @@ func (e *Entity) Validate(now time.Time) error {
 		nameFromIdentifier(&e.Name, &e.Email)
 	case KindBankAccount:
 		if e.Name == "" {
-			e.Name = e.IBAN
+			e.Name = strings.TrimSpace(e.IBAN) // an account may have no IBAN, so not the other way
 		}
 	case KindWallet:
 		nameFromIdentifier(&e.Name, &e.WalletAddress)
@@ -129,6 +130,7 @@ func (e *Entity) Validate(now time.Time) error {
 // nameFromIdentifier fills an empty name from the identifier or the
 // identifier from the name, for kinds where the two are the same thing.
 func nameFromIdentifier(name, identifier *string) {
+	*name, *identifier = strings.TrimSpace(*name), strings.TrimSpace(*identifier)
 	switch {
 	case *name == "" && *identifier != "":
 		*name = *identifier

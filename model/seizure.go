@@ -157,23 +157,25 @@ func FormatSeizureRef(seq int) string { return fmt.Sprintf("SZ-%04d", seq) }
 // ParseSeizureRef reads the number of a ref made by FormatSeizureRef.
 func ParseSeizureRef(ref string) (seq int, ok bool) {
 	digits, found := strings.CutPrefix(ref, "SZ-")
-	if !found || len(digits) < 4 {
+	if !found {
 		return 0, false
 	}
 	n, err := strconv.Atoi(digits)
-	return n, err == nil && n > 0
+	// Only a ref written exactly as FormatSeizureRef writes it counts.
+	return n, err == nil && n > 0 && FormatSeizureRef(n) == ref
 }
 
 // Validate checks every field of the seizure and normalises the identifiers
 // in it (container numbers, LOCODE, countries, currency, HS code).
 func (s *Seizure) Validate(now time.Time) error {
-	p := problems{record: "seizure " + s.Ref}
-	if s.Ref == "" {
-		p.record = "seizure"
-	}
+	p := problems{record: "seizure"}
 	s.Ref = strings.ToUpper(strings.TrimSpace(s.Ref))
 	if s.Ref != "" {
-		p.add("ref", checkRef(s.Ref))
+		if err := checkRef(s.Ref); err != nil {
+			p.add("ref", err)
+		} else {
+			p.record = "seizure " + s.Ref // only a valid ref names the record: it stays on one line
+		}
 	}
 	if s.SeizedAt.IsZero() {
 		p.add("seized at", Invalid("seized at", "", "is required"))
@@ -183,8 +185,8 @@ func (s *Seizure) Validate(now time.Time) error {
 	s.PlaceName = strings.TrimSpace(s.PlaceName)
 	p.require("place", s.PlaceName)
 	normalizeInto(&p, "UN/LOCODE", &s.LOCODE, NormalizeLOCODE)
-	if s.Country == "" && len(s.LOCODE) == 5 {
-		s.Country = s.LOCODE[:2] // the LOCODE names its country
+	if _, err := NormalizeLOCODE(s.LOCODE); err == nil && strings.TrimSpace(s.Country) == "" {
+		s.Country = s.LOCODE[:2] // a valid LOCODE names its country
 	}
 	normalizeInto(&p, "country", &s.Country, NormalizeCountry)
 	p.add("commodity category", checkChoice("commodity category", s.Category, CommodityCategories))
@@ -198,6 +200,7 @@ func (s *Seizure) Validate(now time.Time) error {
 		p.add("quantity", Invalid("quantity", fmt.Sprint(s.Quantity), "should be more than zero"))
 	}
 	p.add("unit", checkChoice("unit", s.Unit, Units))
+	s.Currency = strings.TrimSpace(s.Currency)
 	switch {
 	case math.IsNaN(s.EstimatedValue) || math.IsInf(s.EstimatedValue, 0):
 		p.add("estimated value", Invalid("estimated value", fmt.Sprint(s.EstimatedValue), "should be a number"))
