@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -125,6 +126,18 @@ func (b *Batch) Case(id string) (model.Case, error) { return b.tx.CaseByID(id) }
 
 // Relation returns the relation with that ID as the batch sees it.
 func (b *Batch) Relation(id string) (model.Relation, error) { return b.tx.RelationByID(id) }
+
+// SameEntity returns the entity already in the workspace that e is about,
+// found by an identifier that names one thing (IMO, container number, IBAN,
+// VIN, LEI). e must have been validated, so that its identifiers are in
+// their canonical form.
+func (b *Batch) SameEntity(e model.Entity) (model.Entity, bool, error) {
+	found, err := b.tx.EntityByIdentifier(e)
+	if errors.Is(err, model.ErrNotFound) {
+		return model.Entity{}, false, nil
+	}
+	return found, err == nil, err
+}
 
 // Entity returns the entity with that ID as the batch sees it.
 func (b *Batch) Entity(id string) (model.Entity, error) { return b.tx.EntityByID(id) }

@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"database/sql"
+	"errors"
 	"strings"
 
 	"bollard/model"
@@ -58,6 +60,27 @@ func (tx *Tx) UpdateEntity(e *model.Entity) error {
 func (tx *Tx) EntityByID(id string) (model.Entity, error) {
 	e, err := scanEntity(tx.tx.QueryRow(`SELECT `+entityColumns+` FROM entities WHERE id = ?`, id))
 	return e, wrap("entity "+id, err)
+}
+
+// EntityByIdentifier returns the entity of the same kind that carries one
+// of e's identifiers that name a single thing in the world: a vessel's IMO
+// number, a container's number, an account's IBAN, a vehicle's VIN, a
+// company's LEI. Names are not enough: two people share a name, two ships
+// never share an IMO number.
+func (tx *Tx) EntityByIdentifier(e model.Entity) (model.Entity, error) {
+	for _, id := range []struct{ column, value string }{
+		{"imo", e.IMO}, {"container_number", e.ContainerNumber}, {"iban", e.IBAN}, {"vin", e.VIN}, {"lei", e.LEI},
+	} {
+		if id.value == "" {
+			continue
+		}
+		found, err := scanEntity(tx.tx.QueryRow(`SELECT `+entityColumns+` FROM entities
+			WHERE `+id.column+` = ? AND `+id.column+` <> '' AND kind = ? ORDER BY created_at LIMIT 1`, id.value, string(e.Kind)))
+		if err == nil || !errors.Is(err, sql.ErrNoRows) {
+			return found, wrap("find entity by "+id.column, err)
+		}
+	}
+	return model.Entity{}, wrap("find entity by identifier", sql.ErrNoRows)
 }
 
 // Entities lists every entity of a kind ("" for all), by name.

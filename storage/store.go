@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
 
@@ -31,6 +32,23 @@ type Store struct {
 // Open opens the workspace file at path, creating it (and its folder) when
 // missing, and applies any migrations this build knows and the file lacks.
 func Open(ctx context.Context, path string) (*Store, error) {
+	// Two programs opening a new workspace at the same moment can meet while
+	// one of them switches the file to WAL, a moment in which SQLite answers
+	// "busy" at once instead of waiting; trying again a little later works.
+	for attempt := 1; ; attempt++ {
+		s, err := open(ctx, path)
+		if err == nil || !isBusy(err) || attempt == 5 {
+			return s, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(time.Duration(attempt) * 50 * time.Millisecond):
+		}
+	}
+}
+
+func open(ctx context.Context, path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("storage: create the workspace folder: %w", err)
 	}
@@ -73,7 +91,7 @@ func checkIsWorkspace(ctx context.Context, path string) error {
 	if err != nil || st.Size() == 0 {
 		return nil
 	}
-	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?mode=ro")
+	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?mode=ro&_busy_timeout=10000")
 	if err != nil {
 		return fmt.Errorf("storage: open %s: %w", path, err)
 	}
@@ -160,6 +178,12 @@ func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
 		return fmt.Errorf("storage: commit: %w", describe(err))
 	}
 	return nil
+}
+
+// isBusy reports whether err is SQLite saying another connection holds a lock.
+func isBusy(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
 }
 
 // wrap turns a driver error into one the layers above understand: a broken

@@ -236,3 +236,27 @@ func TestImportedHistoryIsChecked(t *testing.T) {
 		})
 	}
 }
+
+// A hand-written file has no IDs: its vessel, container and account are
+// recognised by their IMO number, container number and IBAN, and linked.
+func TestEntitiesRecognisedByIdentifier(t *testing.T) {
+	w := mustOpen(t, "BEC")
+	if _, err := exchange.Import(ctx, w, readExample(t)); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := exchange.Import(ctx, w, readExample(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.SharedEntities != 3 || sum.Entities != 2 {
+		t.Fatalf("second import: %d entities recognised, %d new; want 3 (vessel, container, account) and 2", sum.SharedEntities, sum.Entities)
+	}
+	vessels, err := w.Entities(ctx, model.KindVessel)
+	if err != nil || len(vessels) != 1 {
+		t.Fatalf("%d vessels (%v), want 1", len(vessels), err)
+	}
+	f, err := w.EntityFile(ctx, vessels[0].ID)
+	if err != nil || len(f.Appearances) != 2 {
+		t.Fatalf("the vessel appears in %d cases (%v), want 2", len(f.Appearances), err)
+	}
+}

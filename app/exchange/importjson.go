@@ -258,32 +258,43 @@ func importCase(b *app.Batch, c *Case, sum *Summary) error {
 }
 
 // importEntity returns the workspace ID of a case's entity: one met earlier
-// in the file, one already in the workspace, or a new one.
+// in the file, one already in the workspace (by its ID, or by an identifier
+// that names one thing in the world, such as an IMO number), or a new one.
+// An entity already here is linked and the copy here is kept; the file's
+// copy must still be valid.
 func importEntity(b *app.Batch, e *Entity, ids map[string]string, sum *Summary) (string, error) {
 	for _, name := range []string{e.ID, e.Key} {
 		if id, ok := ids[name]; ok && name != "" {
 			return id, nil // the same entity in a second role
 		}
 	}
-	switch {
-	case e.ID != "" && entityExists(b, e.ID):
-		// The entity is shared with a case already here: it is linked, and
-		// the copy here is kept. The file's copy must still be valid.
-		if err := e.Validate(b.Now()); err != nil {
-			return "", err
-		}
+	fileID := e.ID
+	if err := e.Validate(b.Now()); err != nil { // also puts identifiers in canonical form
+		return "", err
+	}
+	var id string
+	if e.ID != "" && entityExists(b, e.ID) {
+		id = e.ID
+	} else if same, found, err := b.SameEntity(e.Entity); err != nil {
+		return "", err
+	} else if found {
+		id = same.ID
+	}
+	if id != "" {
 		sum.SharedEntities++
-	default:
+	} else {
 		if err := b.CreateEntity(&e.Entity); err != nil {
 			return "", err
 		}
+		id = e.ID
 		sum.Entities++
 	}
-	ids[e.ID] = e.ID
-	if e.Key != "" {
-		ids[e.Key] = e.ID
+	for _, name := range []string{fileID, e.Key, id} {
+		if name != "" {
+			ids[name] = id
+		}
 	}
-	return e.ID, nil
+	return id, nil
 }
 
 func entityExists(b *app.Batch, id string) bool {

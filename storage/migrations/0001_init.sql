@@ -126,6 +126,13 @@ CREATE TABLE entities (
     wallet_address      TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX entities_kind_name ON entities (kind, name);
+-- The identifiers that name one thing in the world, to find the entity an
+-- imported record is about (see EntityByIdentifier).
+CREATE INDEX entities_imo ON entities (imo) WHERE imo <> '';
+CREATE INDEX entities_container ON entities (container_number) WHERE container_number <> '';
+CREATE INDEX entities_iban ON entities (iban) WHERE iban <> '';
+CREATE INDEX entities_vin ON entities (vin) WHERE vin <> '';
+CREATE INDEX entities_lei ON entities (lei) WHERE lei <> '';
 
 CREATE TABLE case_links (
     id                TEXT PRIMARY KEY,
