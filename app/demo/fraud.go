@@ -363,8 +363,12 @@ func cashAndTBML(p *plan) {
 	}
 
 	p.c.Title = fmt.Sprintf("Cash couriers at %s to %s, %s %s", ap.Name, dst.Name, currency, thousands(int64(total)))
-	p.c.Summary = fmt.Sprintf("%d courier(s) stopped at %s on the way to %s with undeclared cash; controller: %s.",
-		couriers, ap.Name, dst.Name, orgName)
+	who := "1 courier"
+	if couriers > 1 {
+		who = fmt.Sprintf("%d couriers", couriers)
+	}
+	p.c.Summary = fmt.Sprintf("%s stopped at %s on the way to %s with undeclared cash; controller: %s.",
+		who, ap.Name, dst.Name, orgName)
 	if total > 500000 {
 		p.c.Priority = model.PriorityHigh
 	}

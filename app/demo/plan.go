@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"strings"
 	"time"
 
 	"bollard/app"
@@ -101,6 +102,16 @@ func (p *plan) partner(a *agency) {
 // of the last thing recorded in it. The store gives the case its ref.
 func (p *plan) finish() {
 	p.c.PartnerAgencies = append([]string(nil), p.partners...)
+	p.c.Summary = oneFullStop(p.c.Summary)
+	for i := range p.seizures {
+		p.seizures[i].Notes = oneFullStop(p.seizures[i].Notes)
+	}
+	for i := range p.tasks {
+		p.tasks[i].Description = oneFullStop(p.tasks[i].Description)
+	}
+	for i := range p.events {
+		p.events[i].Description = oneFullStop(p.events[i].Description)
+	}
 	p.c.UpdatedAt, p.c.UpdatedBy = p.last, p.c.CreatedBy
 }
 
@@ -359,4 +370,13 @@ var operationNames = []string{
 	"NORDLICHT", "ELBWELLE", "SANDPIPER", "KESTREL", "BLACKTHORN", "PANTERA", "CONDOR", "CAIMÁN", "MANTARRAYA", "ÍCARO",
 	"SCHELDEMOND", "DELTA BLUE", "POLARIS", "BORÉAL", "TIBURÓN", "ORCA", "GAVIÃO", "JAGUAR", "BRUMA", "LEVANTE",
 	"HERMES", "ARGO", "NEPTUNO", "KRAKEN", "WINTERKONING", "SPECHT", "ŻURAW", "ALBATROS", "ZORRO", "ATLAS",
+}
+
+// oneFullStop ends a sentence with one full stop where a name that already
+// ends in one ("Kft.", "S.A.") closes it.
+func oneFullStop(s string) string {
+	if strings.HasSuffix(s, "..") && !strings.HasSuffix(s, "...") {
+		return s[:len(s)-1]
+	}
+	return s
 }
