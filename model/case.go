@@ -158,14 +158,7 @@ type Case struct {
 // (spaces, duplicate partner agencies). now is the present, for dates.
 func (c *Case) Validate(now time.Time) error {
 	p := problems{record: "case"}
-	c.Ref = strings.ToUpper(strings.TrimSpace(c.Ref))
-	if c.Ref != "" {
-		if err := checkRef(c.Ref); err != nil {
-			p.add("ref", err)
-		} else {
-			p.record = "case " + c.Ref // only a valid ref names the record: it stays on one line
-		}
-	}
+	p.tidyRef(&c.Ref)
 	c.Title = strings.TrimSpace(c.Title)
 	p.require("title", c.Title)
 	p.add("title", checkLength("title", c.Title, 300))
@@ -213,6 +206,21 @@ func ParseCaseRef(ref string) (prefix string, year, seq int, ok bool) {
 		return "", 0, 0, false
 	}
 	return parts[0], y, n, true
+}
+
+// tidyRef tidies and checks a record's optional ref. A valid ref then names
+// the record in the errors ("seizure SZ-0004: ..."); an invalid one never
+// does, so that an error stays on one line whatever was typed.
+func (p *problems) tidyRef(ref *string) {
+	*ref = strings.ToUpper(strings.TrimSpace(*ref))
+	if *ref == "" {
+		return
+	}
+	if err := checkRef(*ref); err != nil {
+		p.add("ref", err)
+		return
+	}
+	p.record += " " + *ref
 }
 
 // checkRef allows a case or seizure ref made of capital letters, digits,

@@ -169,14 +169,7 @@ func ParseSeizureRef(ref string) (seq int, ok bool) {
 // in it (container numbers, LOCODE, countries, currency, HS code).
 func (s *Seizure) Validate(now time.Time) error {
 	p := problems{record: "seizure"}
-	s.Ref = strings.ToUpper(strings.TrimSpace(s.Ref))
-	if s.Ref != "" {
-		if err := checkRef(s.Ref); err != nil {
-			p.add("ref", err)
-		} else {
-			p.record = "seizure " + s.Ref // only a valid ref names the record: it stays on one line
-		}
-	}
+	p.tidyRef(&s.Ref)
 	if s.SeizedAt.IsZero() {
 		p.add("seized at", Invalid("seized at", "", "is required"))
 	} else if s.SeizedAt.After(now) {
