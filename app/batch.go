@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"bollard/app/search"
 	"bollard/model"
 	"bollard/storage"
 )
@@ -24,6 +25,9 @@ type Batch struct {
 	// changed is, for each case whose contents this batch changed, the
 	// latest change, so that the case's "last change" follows its contents.
 	changed map[string]model.Record
+	// put and remove are the search index's changes, made once the batch is saved.
+	put    []search.Doc
+	remove []string
 }
 
 func newBatch(tx *storage.Tx, o model.Officer, workspace string, now time.Time) *Batch {

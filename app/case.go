@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"bollard/app/search"
 	"bollard/model"
 	"bollard/storage"
 )
@@ -45,6 +46,7 @@ func (b *Batch) CreateCase(c *model.Case) error {
 		return err
 	}
 	b.createdHere[c.ID] = true
+	b.index(search.CaseDoc(*c))
 	return nil
 }
 
@@ -64,7 +66,11 @@ func (b *Batch) UpdateCase(c *model.Case) error {
 	if err := c.Validate(b.now); err != nil {
 		return err
 	}
-	return b.tx.UpdateCase(c)
+	if err := b.tx.UpdateCase(c); err != nil {
+		return err
+	}
+	b.index(search.CaseDoc(*c))
+	return nil
 }
 
 // ArchiveCase is what deleting a case does: the case leaves the working
@@ -83,6 +89,14 @@ func (b *Batch) ArchiveCase(c *model.Case) error {
 		return err
 	}
 	*c, err = b.tx.CaseByID(c.ID)
+	if err != nil {
+		return err
+	}
+	// An archived case, and what is in it, leaves the search as it leaves the lists.
+	docs, err := b.caseDocs(*c)
+	for _, d := range docs {
+		b.unindex(d.ID)
+	}
 	return err
 }
 
@@ -100,8 +114,41 @@ func (b *Batch) RestoreCase(c *model.Case) error {
 	if err := b.tx.RestoreCase(c); err != nil {
 		return err
 	}
-	*c, err = b.tx.CaseByID(c.ID)
+	if *c, err = b.tx.CaseByID(c.ID); err != nil {
+		return err
+	}
+	docs, err := b.caseDocs(*c)
+	for _, d := range docs {
+		b.index(d)
+	}
 	return err
+}
+
+// caseDocs are the search documents of a case and of what is in it.
+func (b *Batch) caseDocs(c model.Case) ([]search.Doc, error) {
+	docs := []search.Doc{search.CaseDoc(c)}
+	seizures, err := b.tx.Seizures(c.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range seizures {
+		docs = append(docs, search.SeizureDoc(s, c.Ref))
+	}
+	tasks, err := b.tx.Tasks(c.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range tasks {
+		docs = append(docs, search.TaskDoc(t, c.Ref))
+	}
+	notes, err := b.tx.Notes(c.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range notes {
+		docs = append(docs, search.NoteDoc(n, c.Ref))
+	}
+	return docs, nil
 }
 
 // CreateCase opens a new case on its own; see Batch.CreateCase.

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 
+	"bollard/app/search"
 	"bollard/model"
 	"bollard/storage"
 )
@@ -18,7 +19,11 @@ func (b *Batch) CreateEntity(e *model.Entity) error {
 	if err := b.stampNew("entity", &e.Record); err != nil {
 		return err
 	}
-	return b.tx.InsertEntity(e)
+	if err := b.tx.InsertEntity(e); err != nil {
+		return err
+	}
+	b.index(search.EntityDoc(*e))
+	return nil
 }
 
 // UpdateEntity saves an edited entity; its identity and history are kept.
@@ -32,7 +37,11 @@ func (b *Batch) UpdateEntity(e *model.Entity) error {
 	if err := e.Validate(b.now); err != nil {
 		return err
 	}
-	return b.tx.UpdateEntity(e)
+	if err := b.tx.UpdateEntity(e); err != nil {
+		return err
+	}
+	b.index(search.EntityDoc(*e))
+	return nil
 }
 
 // LinkEntity records that an entity plays a role in a case.

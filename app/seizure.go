@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 
+	"bollard/app/search"
 	"bollard/model"
 	"bollard/storage"
 )
@@ -10,7 +11,8 @@ import (
 // AddSeizure records a seizure in its case (s.CaseID). It gets the case's
 // next SZ-NNNN ref unless it has one.
 func (b *Batch) AddSeizure(s *model.Seizure) error {
-	if _, err := b.activeCase(s.CaseID); err != nil {
+	c, err := b.activeCase(s.CaseID)
+	if err != nil {
 		return err
 	}
 	if err := s.Validate(b.now); err != nil {
@@ -23,6 +25,7 @@ func (b *Batch) AddSeizure(s *model.Seizure) error {
 		return err
 	}
 	b.contentsChanged(s.CaseID, s.Record)
+	b.index(search.SeizureDoc(*s, c.Ref))
 	return nil
 }
 
@@ -32,7 +35,8 @@ func (b *Batch) UpdateSeizure(s *model.Seizure) error {
 	if err != nil {
 		return err
 	}
-	if _, err := b.activeCase(old.CaseID); err != nil {
+	c, err := b.activeCase(old.CaseID)
+	if err != nil {
 		return err
 	}
 	s.Record, s.CaseID, s.Ref = old.Record, old.CaseID, old.Ref
@@ -44,6 +48,7 @@ func (b *Batch) UpdateSeizure(s *model.Seizure) error {
 		return err
 	}
 	b.contentsChanged(s.CaseID, s.Record)
+	b.index(search.SeizureDoc(*s, c.Ref))
 	return nil
 }
 

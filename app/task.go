@@ -3,13 +3,15 @@ package app
 import (
 	"context"
 
+	"bollard/app/search"
 	"bollard/model"
 )
 
 // AddTask records a task, or a request for assistance to a partner agency.
 // A new task without a status is open.
 func (b *Batch) AddTask(t *model.Task) error {
-	if _, err := b.activeCase(t.CaseID); err != nil {
+	c, err := b.activeCase(t.CaseID)
+	if err != nil {
 		return err
 	}
 	if t.Kind == "" {
@@ -28,6 +30,7 @@ func (b *Batch) AddTask(t *model.Task) error {
 		return err
 	}
 	b.contentsChanged(t.CaseID, t.Record)
+	b.index(search.TaskDoc(*t, c.Ref))
 	return nil
 }
 
@@ -37,7 +40,8 @@ func (b *Batch) UpdateTask(t *model.Task) error {
 	if err != nil {
 		return err
 	}
-	if _, err := b.activeCase(old.CaseID); err != nil {
+	c, err := b.activeCase(old.CaseID)
+	if err != nil {
 		return err
 	}
 	t.Record, t.CaseID = old.Record, old.CaseID
@@ -49,6 +53,7 @@ func (b *Batch) UpdateTask(t *model.Task) error {
 		return err
 	}
 	b.contentsChanged(t.CaseID, t.Record)
+	b.index(search.TaskDoc(*t, c.Ref))
 	return nil
 }
 

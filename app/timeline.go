@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 
+	"bollard/app/search"
 	"bollard/model"
 )
 
@@ -26,7 +27,8 @@ func (b *Batch) AddTimelineEvent(e *model.TimelineEvent) error {
 
 // AddNote adds a note to a case. Notes are never edited afterwards.
 func (b *Batch) AddNote(n *model.Note) error {
-	if _, err := b.activeCase(n.CaseID); err != nil {
+	c, err := b.activeCase(n.CaseID)
+	if err != nil {
 		return err
 	}
 	if err := n.Validate(); err != nil {
@@ -39,6 +41,7 @@ func (b *Batch) AddNote(n *model.Note) error {
 		return err
 	}
 	b.contentsChanged(n.CaseID, n.Record)
+	b.index(search.NoteDoc(*n, c.Ref))
 	return nil
 }
 

@@ -19,8 +19,9 @@ import (
 
 // Workspace is an open workspace: one file holding an officer's cases.
 type Workspace struct {
-	store *storage.Store
-	id    string
+	store  *storage.Store
+	id     string
+	search *searchIndex
 	// Now is the clock. Tests set it to make times, and so refs, predictable.
 	Now func() time.Time
 }
@@ -31,7 +32,7 @@ func Open(ctx context.Context, path string) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Workspace{store: store, Now: time.Now}
+	w := &Workspace{store: store, Now: time.Now, search: newSearchIndex()}
 	err = store.Read(ctx, func(tx *storage.Tx) error {
 		w.id, err = tx.WorkspaceID()
 		return err
@@ -44,7 +45,10 @@ func Open(ctx context.Context, path string) (*Workspace, error) {
 }
 
 // Close closes the workspace file.
-func (w *Workspace) Close() error { return w.store.Close() }
+func (w *Workspace) Close() error {
+	w.stopIndexing()
+	return w.store.Close()
+}
 
 // Path is the workspace file's path.
 func (w *Workspace) Path() string { return w.store.Path() }
@@ -118,7 +122,8 @@ func (w *Workspace) SetOfficer(ctx context.Context, o model.Officer) (model.Offi
 // Changes are made in the name of the workspace's officer; without an
 // officer profile nothing can be changed.
 func (w *Workspace) Change(ctx context.Context, fn func(b *Batch) error) error {
-	return w.store.Write(ctx, func(tx *storage.Tx) error {
+	var saved *Batch
+	err := w.store.Write(ctx, func(tx *storage.Tx) error {
 		o, err := tx.Officer()
 		if err != nil {
 			return err
@@ -130,8 +135,14 @@ func (w *Workspace) Change(ctx context.Context, fn func(b *Batch) error) error {
 		if err := fn(b); err != nil {
 			return err
 		}
+		saved = b
 		return b.finish()
 	})
+	if err != nil {
+		return err
+	}
+	w.indexChanges(saved.put, saved.remove)
+	return nil
 }
 
 // read runs fn on one consistent snapshot of the workspace.

@@ -52,6 +52,7 @@ func commands() []command {
 		{"profile", "profile [--officer NAME ...] [--json]      show or change the officer profile", runProfile},
 		{"demo", "demo [--cases N] [--seed S] [--entities N]  fill an empty workspace with synthetic cases", runDemo},
 		{"case", "case list [--json] [--status S] [--all] | case show REF [--json]", runCase},
+		{"search", "search [--json] [--limit N] [--kind K] QUERY | search --stdin [--json]   find anything", runSearch},
 		{"import", "import FILE.json                            add the cases of a JSON case file", runImport},
 		{"version", "version                                     print the version", runVersion},
 	}

@@ -394,3 +394,66 @@ func TestAnotherProgramsDatabase(t *testing.T) {
 		t.Fatal("case list changed another program's database")
 	}
 }
+
+func TestSearch(t *testing.T) {
+	db := newWorkspace(t)
+	must(t, 0, "--db", db, "import", "../docs/examples/case.json")
+
+	t.Run("one query as text", func(t *testing.T) {
+		r := must(t, 0, "--db", db, "search", "munoz", "rojas")
+		if !strings.Contains(r.stdout, "ENTITIES") || !strings.Contains(r.stdout, "Muñoz") {
+			t.Fatalf("search output:\n%s", r.stdout)
+		}
+	})
+	t.Run("a kind filter", func(t *testing.T) {
+		r := must(t, 0, "--db", db, "search", "--kind", "seizure", "--json", "MSCU1234566")
+		var a struct {
+			Hits []struct{ Kind, Title, Text, Highlighted string }
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &a); err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Hits) == 0 {
+			t.Fatal("the seizure is not found by its container number")
+		}
+		for _, h := range a.Hits {
+			if h.Kind != "seizure" {
+				t.Fatalf("a %s hit with --kind seizure", h.Kind)
+			}
+		}
+	})
+	t.Run("one query a line on stdin, one answer a line", func(t *testing.T) {
+		cmd := exec.Command(bollard, "--db", db, "search", "--stdin", "--json")
+		cmd.Env = append(os.Environ(), "DISPLAY=")
+		cmd.Stdin = strings.NewReader("munoz\n\nmsc aurora\nIMO 9074729\nzzzzqqqq\n")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+		if len(lines) != 4 {
+			t.Fatalf("%d answers for 4 queries:\n%s", len(lines), out)
+		}
+		wantFirst := []string{"Andrés Muñoz Rojas", "MSC AURORA", "MSC AURORA", ""}
+		for i, line := range lines {
+			var a struct {
+				Query string
+				Hits  []struct{ Title string }
+			}
+			if err := json.Unmarshal([]byte(line), &a); err != nil {
+				t.Fatalf("answer %d is not one JSON line: %v\n%s", i, err, line)
+			}
+			got := ""
+			if len(a.Hits) > 0 {
+				got = a.Hits[0].Title
+			}
+			if got != wantFirst[i] {
+				t.Errorf("query %q: best hit %q, want %q", a.Query, got, wantFirst[i])
+			}
+		}
+	})
+	t.Run("usage", func(t *testing.T) {
+		must(t, 2, "--db", db, "search")
+		must(t, 2, "--db", db, "search", "--kind", "planet", "x")
+	})
+}

@@ -81,8 +81,3 @@ func (tx *Tx) Seizures(caseID string) ([]model.Seizure, error) {
 	return queryAll(tx, "list seizures", scanSeizure,
 		`SELECT `+seizureColumns+` FROM seizures WHERE case_id = ? ORDER BY seized_at, ref`, caseID)
 }
-
-// AllSeizures lists every seizure of the workspace (for the search index).
-func (tx *Tx) AllSeizures() ([]model.Seizure, error) {
-	return queryAll(tx, "list seizures", scanSeizure, `SELECT `+seizureColumns+` FROM seizures ORDER BY case_id, ref`)
-}

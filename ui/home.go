@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -9,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"bollard/app"
+	"bollard/app/search"
 	"bollard/model"
 )
 
@@ -16,11 +19,15 @@ import (
 type caseStore interface {
 	caseReader
 	caseCreator
+	searcher
+	entityReader
 	CountCases(ctx context.Context) (int, error)
 }
 
 // home is the screen the window opens on once the officer is known: a
-// welcome card while the workspace is empty, the case list after that.
+// welcome card while the workspace is empty, the case list after that, and
+// across the top the search field, whose results take the place of either
+// while there is something in it.
 type home struct {
 	cases      caseStore
 	officer    model.Officer
@@ -33,18 +40,23 @@ type home struct {
 	list    *caseList       // nil until the workspace has a case
 	form    *newCaseForm    // the new-case dialog last opened
 	newCase *widget.Button  // the list's New case button
+	search  *searchBox
+	entity  *entityDialog // the entity dialog last opened from the search
 	content fyne.CanvasObject
 }
 
 func newHome(cases caseStore, officer model.Officer, win fyne.Window, bg *background, onOpenDemo func()) *home {
 	h := &home{cases: cases, officer: officer, win: win, bg: bg, onOpenDemo: onOpenDemo}
 	h.body = container.NewStack(container.NewCenter(widget.NewLabel("Reading the workspace…")))
-	h.content = h.body
+	h.search = newSearchBox(cases, win, bg, h.onOpenHit, h.onSearchActive)
+	h.content = container.NewBorder(h.search.bar, nil, nil, nil, container.NewStack(h.body, h.search.panel))
 	return h
 }
 
-// load counts the cases, which decides what the screen shows.
+// load counts the cases, which decides what the screen shows, and starts
+// building the search index.
 func (h *home) load() {
+	h.search.start()
 	inBackground(h.bg, func(ctx context.Context) (int, error) {
 		return h.cases.CountCases(ctx)
 	}, func(n int, err error) {
@@ -93,6 +105,38 @@ func (h *home) onNewCase() {
 	}
 	h.form = newNewCaseForm(h.cases, h.win, h.bg, h.officer, h.onCaseCreated)
 	h.form.show()
+}
+
+// onSearchActive hides the list while the search results are shown in its place.
+func (h *home) onSearchActive(active bool) {
+	if active {
+		h.body.Hide()
+	} else {
+		h.body.Show()
+	}
+}
+
+// onOpenHit opens what the officer chose in the search results: a case,
+// or the case a seizure, task, note or piece of evidence belongs to, in
+// the case list; an entity in a dialog of its own, over the results.
+func (h *home) onOpenHit(hit app.SearchHit) {
+	if hit.Doc.Kind == search.KindEntity {
+		h.entity = newEntityDialog(h.cases, h.win, h.bg, h.openCase)
+		h.entity.show(hit.Doc.ID)
+		return
+	}
+	if hit.Doc.CaseRef == "" {
+		logError("open a search hit", fmt.Errorf("%s %s has no case ref", hit.Doc.Kind, hit.Doc.ID))
+		return
+	}
+	h.openCase(hit.Doc.CaseRef)
+}
+
+// openCase empties the search and shows the case with that ref, selected
+// in the case list, with its detail.
+func (h *home) openCase(ref string) {
+	h.search.reset()
+	h.showList(ref)
 }
 
 // onCaseCreated brings the new case into sight in the list.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -79,4 +80,23 @@ func newMarkingBadge() *markingBadge {
 func (b *markingBadge) set(marking string) {
 	b.text.Text = marking
 	b.text.Refresh()
+}
+
+// quietStyle is for what only adds to the text beside it (a record's kind,
+// country, role): dimmer than the text, still easy to read, unlike the
+// disabled colour of a low-importance label.
+var quietStyle = widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameText, ColorName: theme.ColorNamePlaceHolder}
+
+// newQuietText is text in quietStyle.
+func newQuietText(text string) *widget.RichText {
+	return widget.NewRichText(&widget.TextSegment{Text: text, Style: quietStyle})
+}
+
+// richTextString is the text of a rich text, without its styles.
+func richTextString(t *widget.RichText) string {
+	var b strings.Builder
+	for _, s := range t.Segments {
+		b.WriteString(s.Textual())
+	}
+	return b.String()
 }

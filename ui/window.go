@@ -43,6 +43,8 @@ func newMainWindow(win fyne.Window, bg *background, path string) *mainWindow {
 		widget.NewLabel("Opening "+path+"…"), withMinSize(bar, fyne.NewSize(360, 0)))))
 	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { m.onNewCase() })
+	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { m.onFocusSearch() })
 	return m
 }
 
@@ -139,6 +141,14 @@ func (m *mainWindow) onBackToOwn() {
 func (m *mainWindow) onNewCase() {
 	if m.home != nil {
 		m.home.onNewCase()
+	}
+}
+
+// onFocusSearch is Ctrl+K: the cursor to the search field, when a
+// workspace's home screen is up and no dialog covers it.
+func (m *mainWindow) onFocusSearch() {
+	if m.home != nil && m.win.Canvas().Overlays().Top() == nil {
+		m.home.search.focus()
 	}
 }
 

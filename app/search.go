@@ -1,0 +1,174 @@
+package app
+
+import (
+	"context"
+	"sync"
+
+	"bollard/app/search"
+	"bollard/model"
+	"bollard/storage"
+)
+
+// SearchOptions narrows a search: how many hits, which kinds.
+type SearchOptions = search.Options
+
+// SearchHit is one thing found, with what matched in it.
+type SearchHit = search.Hit
+
+// searchIndex is the workspace's in-memory search index and where its
+// building stands. It is built from the workspace file once, in the
+// background, and then kept up to date by every saved change: never rebuilt
+// for one change.
+type searchIndex struct {
+	ix    *search.Index
+	ready chan struct{} // closed when the index holds the whole workspace
+
+	mu       sync.Mutex
+	stop     context.CancelFunc // stops a build under way when the workspace closes
+	started  bool
+	building bool
+	err      error                 // why the build failed, if it did
+	pending  []func(*search.Index) // changes saved while the build was reading
+}
+
+func newSearchIndex() *searchIndex {
+	return &searchIndex{ix: search.New(), ready: make(chan struct{})}
+}
+
+// IndexInBackground starts building the search index from the workspace
+// file, once; the window calls it as soon as the workspace is open, so
+// that the index is ready by the time the officer types.
+func (w *Workspace) IndexInBackground() {
+	si := w.search
+	si.mu.Lock()
+	if si.started {
+		si.mu.Unlock()
+		return
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	si.started, si.building, si.stop = true, true, stop
+	si.mu.Unlock()
+	go func() {
+		err := w.buildIndex(ctx)
+		si.mu.Lock()
+		defer si.mu.Unlock()
+		si.err = err
+		// Changes saved while the build read its snapshot come after it.
+		for _, apply := range si.pending {
+			apply(si.ix)
+		}
+		si.pending, si.building = nil, false
+		close(si.ready)
+	}()
+}
+
+// stopIndexing stops a build under way and waits for it to end, so that a
+// closing window does not wait for a million records to be read.
+func (w *Workspace) stopIndexing() {
+	si := w.search
+	si.mu.Lock()
+	started, stop := si.started, si.stop
+	si.mu.Unlock()
+	if started {
+		stop()
+		<-si.ready
+	}
+}
+
+// IndexReady is closed once the search index holds the whole workspace.
+func (w *Workspace) IndexReady() <-chan struct{} { return w.search.ready }
+
+// Search finds anything in the workspace by a few letters of it, best
+// first. It waits for the index to be built (starting the build if needed)
+// and gives up when ctx is cancelled, as when the officer types on.
+func (w *Workspace) Search(ctx context.Context, query string, opt SearchOptions) ([]SearchHit, error) {
+	w.IndexInBackground()
+	select {
+	case <-w.search.ready:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	w.search.mu.Lock()
+	err := w.search.err
+	w.search.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	return w.search.ix.Search(ctx, query, opt)
+}
+
+// buildIndex reads every searchable record from one snapshot of the file.
+func (w *Workspace) buildIndex(ctx context.Context) error {
+	ix := w.search.ix
+	return w.read(ctx, func(tx *storage.Tx) error {
+		// An archived case, and what is in it, leaves the search as it
+		// leaves the lists: refs holds only the cases in work.
+		refs := map[string]string{} // case ID → ref
+		err := tx.EachCase(func(c model.Case) error {
+			if c.Status != model.StatusArchived {
+				refs[c.ID] = c.Ref
+				ix.Put(search.CaseDoc(c))
+			}
+			return ctx.Err()
+		})
+		if err != nil {
+			return err
+		}
+		err = tx.EachSeizure(func(s model.Seizure) error {
+			if ref, ok := refs[s.CaseID]; ok {
+				ix.Put(search.SeizureDoc(s, ref))
+			}
+			return ctx.Err()
+		})
+		if err != nil {
+			return err
+		}
+		if err := tx.EachEntity(func(e model.Entity) error { ix.Put(search.EntityDoc(e)); return ctx.Err() }); err != nil {
+			return err
+		}
+		err = tx.EachTask(func(t model.Task) error {
+			if ref, ok := refs[t.CaseID]; ok {
+				ix.Put(search.TaskDoc(t, ref))
+			}
+			return ctx.Err()
+		})
+		if err != nil {
+			return err
+		}
+		return tx.EachNote(func(n model.Note) error {
+			if ref, ok := refs[n.CaseID]; ok {
+				ix.Put(search.NoteDoc(n, ref))
+			}
+			return ctx.Err()
+		})
+	})
+}
+
+// indexChanges brings the index up to date with a batch just saved. Before
+// the build has started there is nothing to do: the build will read the
+// change from the file.
+func (w *Workspace) indexChanges(put []search.Doc, remove []string) {
+	if len(put) == 0 && len(remove) == 0 {
+		return
+	}
+	apply := func(ix *search.Index) {
+		ix.Remove(remove...)
+		ix.Put(put...)
+	}
+	si := w.search
+	si.mu.Lock()
+	defer si.mu.Unlock()
+	switch {
+	case !si.started:
+	case si.building:
+		si.pending = append(si.pending, apply)
+	default:
+		apply(si.ix)
+	}
+}
+
+// index notes a record to put in the search index once the batch is saved.
+func (b *Batch) index(d search.Doc) { b.put = append(b.put, d) }
+
+// unindex notes a record to take out of the search index once the batch is saved.
+func (b *Batch) unindex(id string) { b.remove = append(b.remove, id) }
