@@ -98,49 +98,74 @@ func (w *Workspace) Search(ctx context.Context, query string, opt SearchOptions)
 }
 
 // buildIndex reads every searchable record from one snapshot of the file.
+// Reading and indexing overlap: the records read are handed over in
+// batches to a goroutine that puts them in the index.
 func (w *Workspace) buildIndex(ctx context.Context) error {
-	ix := w.search.ix
-	return w.read(ctx, func(tx *storage.Tx) error {
-		// An archived case, and what is in it, leaves the search as it
-		// leaves the lists: refs holds only the cases in work.
-		refs := map[string]string{} // case ID → ref
-		err := tx.EachCase(func(c model.Case) error {
-			if c.Status != model.StatusArchived {
-				refs[c.ID] = c.Ref
-				ix.Put(search.CaseDoc(c))
-			}
-			return ctx.Err()
-		})
-		if err != nil {
-			return err
+	batches := make(chan []search.Doc, 4)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for docs := range batches {
+			w.search.ix.Put(docs...)
 		}
-		err = tx.EachSeizure(func(s model.Seizure) error {
-			if ref, ok := refs[s.CaseID]; ok {
-				ix.Put(search.SeizureDoc(s, ref))
-			}
-			return ctx.Err()
-		})
-		if err != nil {
-			return err
+	}()
+	var batch []search.Doc
+	put := func(d search.Doc) error {
+		batch = append(batch, d)
+		if len(batch) == 4096 {
+			batches <- batch
+			batch = nil
 		}
-		if err := tx.EachEntity(func(e model.Entity) error { ix.Put(search.EntityDoc(e)); return ctx.Err() }); err != nil {
-			return err
+		return ctx.Err()
+	}
+	err := w.read(ctx, func(tx *storage.Tx) error { return readSearchable(tx, put) })
+	batches <- batch
+	close(batches)
+	<-done
+	return err
+}
+
+// readSearchable hands put every searchable record of the workspace. An
+// archived case, and what is in it, leaves the search as it leaves the
+// lists.
+func readSearchable(tx *storage.Tx, put func(search.Doc) error) error {
+	refs := map[string]string{} // the refs of the cases in work, by ID
+	err := tx.EachCase(func(c model.Case) error {
+		if c.Status == model.StatusArchived {
+			return nil
 		}
-		err = tx.EachTask(func(t model.Task) error {
-			if ref, ok := refs[t.CaseID]; ok {
-				ix.Put(search.TaskDoc(t, ref))
-			}
-			return ctx.Err()
-		})
-		if err != nil {
-			return err
+		refs[c.ID] = c.Ref
+		return put(search.CaseDoc(c))
+	})
+	if err != nil {
+		return err
+	}
+	err = tx.EachSeizure(func(s model.Seizure) error {
+		if ref, ok := refs[s.CaseID]; ok {
+			return put(search.SeizureDoc(s, ref))
 		}
-		return tx.EachNote(func(n model.Note) error {
-			if ref, ok := refs[n.CaseID]; ok {
-				ix.Put(search.NoteDoc(n, ref))
-			}
-			return ctx.Err()
-		})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := tx.EachEntity(func(e model.Entity) error { return put(search.EntityDoc(e)) }); err != nil {
+		return err
+	}
+	err = tx.EachTask(func(t model.Task) error {
+		if ref, ok := refs[t.CaseID]; ok {
+			return put(search.TaskDoc(t, ref))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return tx.EachNote(func(n model.Note) error {
+		if ref, ok := refs[n.CaseID]; ok {
+			return put(search.NoteDoc(n, ref))
+		}
+		return nil
 	})
 }
 

@@ -8,9 +8,12 @@ import (
 	"bollard/model"
 )
 
-const entityColumns = recordColumns + `, kind, name, aliases, country, notes, birth_date, nationality,
+// entityOwnColumns are an entity's columns after the record's.
+const entityOwnColumns = `kind, name, aliases, country, notes, birth_date, nationality,
 	document_number, registration_number, vat_number, eori, lei, imo, mmsi, call_sign, flag,
 	container_number, plate, vin, phone, email, iban, wallet_address`
+
+const entityColumns = recordColumns + `, ` + entityOwnColumns
 
 func entityArgs(e *model.Entity) []any { return append(recordArgs(&e.Record), entityFields(e)...) }
 
