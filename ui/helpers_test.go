@@ -59,3 +59,25 @@ func newTestBackground(t *testing.T) *background {
 func caseForTest(title string) model.Case {
 	return model.Case{Title: title, Corridor: model.CorridorEUUK, ThreatTypes: []model.ThreatType{model.ThreatTobacco}}
 }
+
+// openOnOneCase opens the window on a workspace with a profile and one
+// case, "Tobacco via Algeciras", and waits until it shows the case list.
+func openOnOneCase(t *testing.T) (fyne.Window, *mainWindow) {
+	t.Helper()
+	win := newTestWindow(t)
+	path := filepath.Join(t.TempDir(), "w.db")
+	ws, err := app.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustSetOfficer(t, ws)
+	if _, err := ws.CreateCase(context.Background(), caseForTest("Tobacco via Algeciras")); err != nil {
+		t.Fatal(err)
+	}
+	ws.Close()
+	m := newMainWindow(win, newTestBackground(t), path)
+	t.Cleanup(func() { m.close() })
+	m.open()
+	m.bg.wait()
+	return win, m
+}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -406,21 +405,7 @@ func TestSearchSaysWhileIndexing(t *testing.T) {
 }
 
 func TestCtrlKFocusesSearch(t *testing.T) {
-	win := newTestWindow(t)
-	path := filepath.Join(t.TempDir(), "w.db")
-	ws, err := app.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mustSetOfficer(t, ws)
-	if _, err := ws.CreateCase(context.Background(), caseForTest("Tobacco via Algeciras")); err != nil {
-		t.Fatal(err)
-	}
-	ws.Close()
-	m := newMainWindow(win, newTestBackground(t), path)
-	t.Cleanup(func() { m.close() })
-	m.open()
-	m.bg.wait()
+	win, m := openOnOneCase(t)
 
 	shortcuts := win.Canvas().(fyne.Shortcutable)
 	shortcuts.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault})

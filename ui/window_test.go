@@ -51,22 +51,7 @@ func TestWindowFirstRunAsksForProfile(t *testing.T) {
 }
 
 func TestWindowOpensStraightOnHomeWhenProfileSet(t *testing.T) {
-	win := newTestWindow(t)
-	path := filepath.Join(t.TempDir(), "w.db")
-	ws, err := app.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mustSetOfficer(t, ws)
-	if _, err := ws.CreateCase(context.Background(), caseForTest("Tobacco via Algeciras")); err != nil {
-		t.Fatal(err)
-	}
-	ws.Close()
-
-	m := newMainWindow(win, newTestBackground(t), path)
-	t.Cleanup(func() { m.close() })
-	m.open()
-	m.bg.wait()
+	_, m := openOnOneCase(t)
 	if m.profile != nil || m.home == nil || m.home.list == nil {
 		t.Fatal("a workspace with a profile and a case does not open on the case list")
 	}

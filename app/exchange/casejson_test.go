@@ -134,20 +134,7 @@ func TestBadFilesAreRefusedWhole(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			w := mustOpen(t, "BEC")
-			doc, err := exchange.ReadDocument(strings.NewReader(tc.file))
-			if err == nil {
-				_, err = exchange.Import(ctx, w, doc)
-			}
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("error %v, want it to say %q", err, tc.want)
-			}
-			if n, err := w.CountCases(ctx); err != nil || n != 0 {
-				t.Fatalf("%d cases (%v) after a refused import", n, err)
-			}
-			if es, err := w.Entities(ctx, ""); err != nil || len(es) != 0 {
-				t.Fatalf("%d entities (%v) after a refused import", len(es), err)
-			}
+			assertRefusedWhole(t, tc.file, tc.want)
 		})
 	}
 }
@@ -222,17 +209,7 @@ func TestImportedHistoryIsChecked(t *testing.T) {
 		"no cases":                {`{"format":"bollard-cases","version":1,"cases":[]}`, "no cases"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			w := mustOpen(t, "BEC")
-			doc, err := exchange.ReadDocument(strings.NewReader(tc.file))
-			if err == nil {
-				_, err = exchange.Import(ctx, w, doc)
-			}
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("error %v, want it to say %q", err, tc.want)
-			}
-			if n, err := w.CountCases(ctx); err != nil || n != 0 {
-				t.Fatalf("%d cases (%v) after a refused import", n, err)
-			}
+			assertRefusedWhole(t, tc.file, tc.want)
 		})
 	}
 }
@@ -258,5 +235,25 @@ func TestEntitiesRecognisedByIdentifier(t *testing.T) {
 	f, err := w.EntityFile(ctx, vessels[0].ID)
 	if err != nil || len(f.Appearances) != 2 {
 		t.Fatalf("the vessel appears in %d cases (%v), want 2", len(f.Appearances), err)
+	}
+}
+
+// assertRefusedWhole imports file into a fresh workspace and checks that it
+// is refused with an error saying want, and that nothing of it was kept.
+func assertRefusedWhole(t *testing.T, file, want string) {
+	t.Helper()
+	w := mustOpen(t, "BEC")
+	doc, err := exchange.ReadDocument(strings.NewReader(file))
+	if err == nil {
+		_, err = exchange.Import(ctx, w, doc)
+	}
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("error %v, want it to say %q", err, want)
+	}
+	if n, err := w.CountCases(ctx); err != nil || n != 0 {
+		t.Fatalf("%d cases (%v) after a refused import", n, err)
+	}
+	if es, err := w.Entities(ctx, ""); err != nil || len(es) != 0 {
+		t.Fatalf("%d entities (%v) after a refused import", len(es), err)
 	}
 }
