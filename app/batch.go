@@ -31,6 +31,7 @@ type Batch struct {
 }
 
 func newBatch(tx *storage.Tx, o model.Officer, workspace string, now time.Time) *Batch {
+	tx.SetAuthor(o.Author(), workspace, now)
 	return &Batch{tx: tx, officer: o, workspace: workspace, now: now,
 		createdHere: map[string]bool{}, changed: map[string]model.Record{}}
 }

@@ -148,6 +148,13 @@ func (b *Batch) caseDocs(c model.Case) ([]search.Doc, error) {
 	for _, n := range notes {
 		docs = append(docs, search.NoteDoc(n, c.Ref))
 	}
+	exhibits, err := b.tx.EvidenceItems(c.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range exhibits {
+		docs = append(docs, search.EvidenceDoc(e, c.Ref))
+	}
 	return docs, nil
 }
 

@@ -17,6 +17,15 @@ type CaseFile struct {
 	Timeline  []model.TimelineEvent
 	Tasks     []model.Task
 	Notes     []model.Note
+	Evidence  []Exhibit
+}
+
+// Exhibit is an evidence item, with its attached files, and its chain of
+// custody, oldest event first.
+type Exhibit struct {
+	Item       model.EvidenceItem
+	SeizureRef string // the ref of the seizure it came from, if any
+	Custody    []model.CustodyEvent
 }
 
 // CaseFile gathers the case with that ref.
@@ -43,7 +52,10 @@ func (w *Workspace) CaseFile(ctx context.Context, ref string) (CaseFile, error) 
 		if f.Tasks, err = tx.Tasks(id); err != nil {
 			return err
 		}
-		f.Notes, err = tx.Notes(id)
+		if f.Notes, err = tx.Notes(id); err != nil {
+			return err
+		}
+		f.Evidence, err = caseExhibits(tx, id)
 		return err
 	})
 	return f, err

@@ -161,11 +161,37 @@ func readSearchable(tx *storage.Tx, put func(search.Doc) error) error {
 	if err != nil {
 		return err
 	}
-	return tx.EachNote(func(n model.Note) error {
+	err = tx.EachNote(func(n model.Note) error {
 		if ref, ok := refs[n.CaseID]; ok {
 			return put(search.NoteDoc(n, ref))
 		}
 		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return eachExhibit(tx, func(e model.EvidenceItem) error {
+		if ref, ok := refs[e.CaseID]; ok {
+			return put(search.EvidenceDoc(e, ref))
+		}
+		return nil
+	})
+}
+
+// eachExhibit hands fn every exhibit with the names of its files, which
+// the search finds it by too.
+func eachExhibit(tx *storage.Tx, fn func(model.EvidenceItem) error) error {
+	files := map[string][]model.Attachment{}
+	err := tx.EachAttachment(func(a model.Attachment) error {
+		files[a.ItemID] = append(files[a.ItemID], a)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return tx.EachEvidence(func(e model.EvidenceItem) error {
+		e.Attachments = files[e.ID]
+		return fn(e)
 	})
 }
 

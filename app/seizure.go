@@ -71,3 +71,13 @@ func (w *Workspace) Seizure(ctx context.Context, id string) (model.Seizure, erro
 	})
 	return s, err
 }
+
+// SeizureByRef returns the seizure with that ref (SZ-NNNN) in a case.
+func (w *Workspace) SeizureByRef(ctx context.Context, caseID, ref string) (model.Seizure, error) {
+	var s model.Seizure
+	err := w.read(ctx, func(tx *storage.Tx) (err error) {
+		s, err = tx.SeizureByRef(caseID, ref)
+		return err
+	})
+	return s, err
+}

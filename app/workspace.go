@@ -20,6 +20,7 @@ import (
 // Workspace is an open workspace: one file holding an officer's cases.
 type Workspace struct {
 	store  *storage.Store
+	blobs  *storage.Blobs // the files attached to exhibits, beside the workspace file
 	id     string
 	search *searchIndex
 	// Now is the clock. Tests set it to make times, and so refs, predictable.
@@ -37,6 +38,12 @@ func Open(ctx context.Context, path string) (*Workspace, error) {
 		w.id, err = tx.WorkspaceID()
 		return err
 	})
+	if err == nil {
+		w.blobs, err = storage.OpenBlobs(storage.BlobDir(path))
+	}
+	if err == nil {
+		err = w.sweepLeftoverFiles(ctx)
+	}
 	if err != nil {
 		store.Close()
 		return nil, err

@@ -22,6 +22,14 @@ const (
 // EvidenceKinds lists every evidence kind.
 var EvidenceKinds = []EvidenceKind{EvidencePhysical, EvidenceDocument, EvidencePhoto, EvidenceDigital, EvidenceSample, EvidenceStatement}
 
+// Label is the kind as the screens write it.
+func (k EvidenceKind) Label() string { return labelOf(nil, k) }
+
+// ParseEvidenceKind reads a kind as typed, in any letter case.
+func ParseEvidenceKind(s string) (EvidenceKind, error) {
+	return parseChoice("kind", s, EvidenceKinds, nil)
+}
+
 // EvidenceItem is an exhibit: something kept because it may be shown in court.
 type EvidenceItem struct {
 	Record
@@ -41,6 +49,23 @@ type EvidenceItem struct {
 // FormatExhibitRef writes an exhibit ref: ESA-2026-0042/EX-007.
 func FormatExhibitRef(caseRef string, seq int) string { return fmt.Sprintf("%s/EX-%03d", caseRef, seq) }
 
+// ParseExhibitSeq returns the NNN of an exhibit ref ending in /EX-NNN.
+func ParseExhibitSeq(ref string) (int, bool) {
+	i := strings.LastIndex(ref, "/EX-")
+	if i < 0 {
+		return 0, false
+	}
+	digits := ref[i+len("/EX-"):]
+	n := 0
+	for _, r := range digits {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n, len(digits) >= 3 && len(digits) <= 6
+}
+
 // Validate checks the evidence item.
 func (e *EvidenceItem) Validate(now time.Time) error {
 	p := problems{record: "exhibit " + e.ExhibitRef}
@@ -57,6 +82,8 @@ func (e *EvidenceItem) Validate(now time.Time) error {
 // Attachment is a file attached to an exhibit, stored once under its SHA-256
 // so that anyone can check that the file shown is the file that was seized.
 type Attachment struct {
+	ID        string    `json:"id"`
+	ItemID    string    `json:"item_id"`
 	SHA256    string    `json:"sha256"`
 	Name      string    `json:"name"`
 	Size      int64     `json:"size"`
@@ -64,6 +91,9 @@ type Attachment struct {
 	AddedAt   time.Time `json:"added_at"`
 	AddedBy   Author    `json:"added_by"`
 }
+
+// RecordID is the attachment's UUID.
+func (a Attachment) RecordID() string { return a.ID }
 
 // CustodyAction is what happened to an exhibit.
 type CustodyAction string
@@ -83,9 +113,27 @@ const (
 // CustodyActions lists every custody action.
 var CustodyActions = []CustodyAction{CustodySeized, CustodySealed, CustodyTransferred, CustodyReceived, CustodySentToLab, CustodyAnalysed, CustodyReturned, CustodyDestroyed}
 
+// Label is the action as the screens write it: "sent to lab".
+func (a CustodyAction) Label() string { return labelOf(nil, a) }
+
+// ParseCustodyAction reads an action as typed: "sent to lab", "Sent_to_lab".
+func ParseCustodyAction(s string) (CustodyAction, error) {
+	return parseChoice("action", s, CustodyActions, nil)
+}
+
 // Final reports whether the action ends the exhibit's custody: after it, no
 // further event can be recorded.
 func (a CustodyAction) Final() bool { return a == CustodyReturned || a == CustodyDestroyed }
+
+// CustodyToWord is how a sentence names the custody event's To: an exhibit
+// is transferred "to" someone, but seized or received "by" them.
+func CustodyToWord(a CustodyAction) string {
+	switch a {
+	case CustodyTransferred, CustodySentToLab, CustodyReturned:
+		return " to "
+	}
+	return " by "
+}
 
 // CustodyEvent is one link in an exhibit's chain of custody. Events are only
 // ever added; a mistake is corrected by a new event that names the one it
@@ -118,19 +166,4 @@ func (c *CustodyEvent) Validate(now time.Time) error {
 		p.require("to", c.To.Name)
 	}
 	return p.err()
-}
-
-// AuditEntry is one line of the append-only, hash-chained record of every
-// change made in a workspace.
-type AuditEntry struct {
-	Seq        int64     `json:"seq"`
-	At         time.Time `json:"at"`
-	By         Author    `json:"by"`
-	RecordType string    `json:"record_type"`
-	RecordID   string    `json:"record_id"`
-	Action     string    `json:"action"` // create, update, archive
-	Before     string    `json:"before"` // JSON of the record before, "" for a creation
-	After      string    `json:"after"`  // JSON of the record after
-	PrevHash   string    `json:"prev_hash"`
-	Hash       string    `json:"hash"`
 }

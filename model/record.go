@@ -33,6 +33,9 @@ type Record struct {
 	Workspace string    `json:"workspace"`
 }
 
+// RecordID is the record's UUID.
+func (r Record) RecordID() string { return r.ID }
+
 // Stamp fills in a new record's identity and authorship, keeping an ID that
 // is already set (a record imported from another workspace keeps its own).
 func (r *Record) Stamp(by Author, workspace string, now time.Time) {

@@ -32,41 +32,48 @@ func scanCase(row interface{ Scan(...any) error }) (model.Case, error) {
 // from the start of the transaction, so two writers never get the same
 // number, and a rolled-back insert gives its number back, so there are no gaps.
 func (tx *Tx) InsertCase(c *model.Case, prefix string) error {
-	var refPrefix, refYear, refSeq any
-	if c.Ref == "" {
-		year := c.CreatedAt.Year()
-		// "ref_seq IS NOT NULL" lets SQLite use the partial index
-		// cases_ref_number instead of reading every case.
-		var last int
-		err := tx.tx.QueryRow(`SELECT COALESCE(MAX(ref_seq), 0) FROM cases WHERE ref_prefix = ? AND ref_year = ? AND ref_seq IS NOT NULL`, prefix, year).Scan(&last)
-		if err != nil {
-			return wrap("number the new case", err)
+	return audited(tx, RecordCase, model.AuditCreate, c.ID, tx.CaseByID, caseOfCase, func() error {
+		var refPrefix, refYear, refSeq any
+		if c.Ref == "" {
+			year := c.CreatedAt.Year()
+			// "ref_seq IS NOT NULL" lets SQLite use the partial index
+			// cases_ref_number instead of reading every case.
+			var last int
+			err := tx.tx.QueryRow(`SELECT COALESCE(MAX(ref_seq), 0) FROM cases WHERE ref_prefix = ? AND ref_year = ? AND ref_seq IS NOT NULL`, prefix, year).Scan(&last)
+			if err != nil {
+				return wrap("number the new case", err)
+			}
+			c.Ref = model.FormatCaseRef(prefix, year, last+1)
 		}
-		c.Ref = model.FormatCaseRef(prefix, year, last+1)
-	}
-	if p, y, n, ok := model.ParseCaseRef(c.Ref); ok {
-		refPrefix, refYear, refSeq = p, y, n
-	}
-	args := append(caseArgs(c), refPrefix, refYear, refSeq)
-	_, err := tx.tx.Exec(`INSERT INTO cases (`+caseColumns+`, ref_prefix, ref_year, ref_seq) VALUES (`+placeholders(len(args))+`)`, args...)
-	return wrap("insert case "+c.Ref, err)
+		if p, y, n, ok := model.ParseCaseRef(c.Ref); ok {
+			refPrefix, refYear, refSeq = p, y, n
+		}
+		args := append(caseArgs(c), refPrefix, refYear, refSeq)
+		_, err := tx.tx.Exec(`INSERT INTO cases (`+caseColumns+`, ref_prefix, ref_year, ref_seq) VALUES (`+placeholders(len(args))+`)`, args...)
+		return wrap("insert case "+c.Ref, err)
+	})
 }
 
 // UpdateCase saves an edited case. Its ref and identity never change.
 func (tx *Tx) UpdateCase(c *model.Case) error {
-	res, err := tx.tx.Exec(`UPDATE cases SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
-		title = ?, operation_name = ?, status = ?, priority = ?, corridor = ?, threat_types = ?, handling_marking = ?,
-		lead_agency = ?, partner_agencies = ?, lead_officer = ?, summary = ?, opened_on = ?, closed_on = ?
-		WHERE id = ?`,
-		dbTime(c.UpdatedAt), c.UpdatedBy.Name, c.UpdatedBy.Agency,
-		c.Title, c.OperationName, string(c.Status), string(c.Priority), string(c.Corridor), dbJSON(c.ThreatTypes),
-		c.HandlingMarking, c.LeadAgency, dbJSON(c.PartnerAgencies), c.LeadOfficer, c.Summary,
-		c.OpenedOn.String(), c.ClosedOn.String(), c.ID)
-	return wrapUpdate("update case "+c.Ref, res, err)
+	return audited(tx, RecordCase, model.AuditUpdate, c.ID, tx.CaseByID, caseOfCase, func() error {
+		res, err := tx.tx.Exec(`UPDATE cases SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+			title = ?, operation_name = ?, status = ?, priority = ?, corridor = ?, threat_types = ?, handling_marking = ?,
+			lead_agency = ?, partner_agencies = ?, lead_officer = ?, summary = ?, opened_on = ?, closed_on = ?
+			WHERE id = ?`,
+			dbTime(c.UpdatedAt), c.UpdatedBy.Name, c.UpdatedBy.Agency,
+			c.Title, c.OperationName, string(c.Status), string(c.Priority), string(c.Corridor), dbJSON(c.ThreatTypes),
+			c.HandlingMarking, c.LeadAgency, dbJSON(c.PartnerAgencies), c.LeadOfficer, c.Summary,
+			c.OpenedOn.String(), c.ClosedOn.String(), c.ID)
+		return wrapUpdate("update case "+c.Ref, res, err)
+	})
 }
 
 // TouchCase moves a case's last change up to at, when a record in it was
-// added or changed then; a later last change is left as it is.
+// added or changed then; a later last change is left as it is. It writes no
+// audit entry of its own: the change that moved it has one, and
+// verification leaves a case's last change aside when it compares the case
+// with its trail.
 func (tx *Tx) TouchCase(caseID string, at time.Time, by model.Author) error {
 	_, err := tx.tx.Exec(`UPDATE cases SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?
 		WHERE id = ? AND updated_at < ?`, dbTime(at), by.Name, by.Agency, caseID, dbTime(at))
@@ -76,18 +83,22 @@ func (tx *Tx) TouchCase(caseID string, at time.Time, by model.Author) error {
 // ArchiveCase takes a case out of the working lists, remembering its status
 // so that RestoreCase can put it back. Nothing in the case is removed.
 func (tx *Tx) ArchiveCase(c *model.Case) error {
-	res, err := tx.tx.Exec(`UPDATE cases SET status_before_archive = status, status = 'archived',
-		updated_at = ?, updated_by_name = ?, updated_by_agency = ? WHERE id = ? AND status <> 'archived'`,
-		dbTime(c.UpdatedAt), c.UpdatedBy.Name, c.UpdatedBy.Agency, c.ID)
-	return wrapUpdate("archive case "+c.Ref, res, err)
+	return audited(tx, RecordCase, model.AuditArchive, c.ID, tx.CaseByID, caseOfCase, func() error {
+		res, err := tx.tx.Exec(`UPDATE cases SET status_before_archive = status, status = 'archived',
+			updated_at = ?, updated_by_name = ?, updated_by_agency = ? WHERE id = ? AND status <> 'archived'`,
+			dbTime(c.UpdatedAt), c.UpdatedBy.Name, c.UpdatedBy.Agency, c.ID)
+		return wrapUpdate("archive case "+c.Ref, res, err)
+	})
 }
 
 // RestoreCase brings an archived case back with the status it had.
 func (tx *Tx) RestoreCase(c *model.Case) error {
-	res, err := tx.tx.Exec(`UPDATE cases SET status = CASE status_before_archive WHEN '' THEN 'open' ELSE status_before_archive END,
-		status_before_archive = '', updated_at = ?, updated_by_name = ?, updated_by_agency = ? WHERE id = ? AND status = 'archived'`,
-		dbTime(c.UpdatedAt), c.UpdatedBy.Name, c.UpdatedBy.Agency, c.ID)
-	return wrapUpdate("restore case "+c.Ref, res, err)
+	return audited(tx, RecordCase, model.AuditRestore, c.ID, tx.CaseByID, caseOfCase, func() error {
+		res, err := tx.tx.Exec(`UPDATE cases SET status = CASE status_before_archive WHEN '' THEN 'open' ELSE status_before_archive END,
+			status_before_archive = '', updated_at = ?, updated_by_name = ?, updated_by_agency = ? WHERE id = ? AND status = 'archived'`,
+			dbTime(c.UpdatedAt), c.UpdatedBy.Name, c.UpdatedBy.Agency, c.ID)
+		return wrapUpdate("restore case "+c.Ref, res, err)
+	})
 }
 
 // CaseByID returns the case with that ID.

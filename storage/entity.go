@@ -42,21 +42,25 @@ func scanEntity(row interface{ Scan(...any) error }) (model.Entity, error) {
 
 // InsertEntity stores a new entity.
 func (tx *Tx) InsertEntity(e *model.Entity) error {
-	args := entityArgs(e)
-	_, err := tx.tx.Exec(`INSERT INTO entities (`+entityColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
-	return wrap("insert "+string(e.Kind)+" "+e.Name, err)
+	return audited(tx, RecordEntity, model.AuditCreate, e.ID, tx.EntityByID, noCase[model.Entity], func() error {
+		args := entityArgs(e)
+		_, err := tx.tx.Exec(`INSERT INTO entities (`+entityColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+		return wrap("insert "+string(e.Kind)+" "+e.Name, err)
+	})
 }
 
 // UpdateEntity saves an edited entity.
 func (tx *Tx) UpdateEntity(e *model.Entity) error {
-	args := append([]any{dbTime(e.UpdatedAt), e.UpdatedBy.Name, e.UpdatedBy.Agency}, entityFields(e)...)
-	args = append(args, e.ID)
-	res, err := tx.tx.Exec(`UPDATE entities SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
-		kind = ?, name = ?, aliases = ?, country = ?, notes = ?, birth_date = ?, nationality = ?,
-		document_number = ?, registration_number = ?, vat_number = ?, eori = ?, lei = ?, imo = ?, mmsi = ?,
-		call_sign = ?, flag = ?, container_number = ?, plate = ?, vin = ?, phone = ?, email = ?, iban = ?,
-		wallet_address = ? WHERE id = ?`, args...)
-	return wrapUpdate("update "+string(e.Kind)+" "+e.Name, res, err)
+	return audited(tx, RecordEntity, model.AuditUpdate, e.ID, tx.EntityByID, noCase[model.Entity], func() error {
+		args := append([]any{dbTime(e.UpdatedAt), e.UpdatedBy.Name, e.UpdatedBy.Agency}, entityFields(e)...)
+		args = append(args, e.ID)
+		res, err := tx.tx.Exec(`UPDATE entities SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+			kind = ?, name = ?, aliases = ?, country = ?, notes = ?, birth_date = ?, nationality = ?,
+			document_number = ?, registration_number = ?, vat_number = ?, eori = ?, lei = ?, imo = ?, mmsi = ?,
+			call_sign = ?, flag = ?, container_number = ?, plate = ?, vin = ?, phone = ?, email = ?, iban = ?,
+			wallet_address = ? WHERE id = ?`, args...)
+		return wrapUpdate("update "+string(e.Kind)+" "+e.Name, res, err)
+	})
 }
 
 // EntityByID returns the entity with that ID.
@@ -104,16 +108,20 @@ const linkColumns = recordColumns + `, case_id, entity_id, role, note`
 
 // InsertCaseLink records that an entity plays a role in a case.
 func (tx *Tx) InsertCaseLink(l *model.CaseLink) error {
-	args := append(recordArgs(&l.Record), l.CaseID, l.EntityID, string(l.Role), l.Note)
-	_, err := tx.tx.Exec(`INSERT INTO case_links (`+linkColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
-	return wrap("link entity to case as "+string(l.Role), err)
+	return audited(tx, RecordCaseLink, model.AuditCreate, l.ID, tx.CaseLinkByID, caseOfLink, func() error {
+		args := append(recordArgs(&l.Record), l.CaseID, l.EntityID, string(l.Role), l.Note)
+		_, err := tx.tx.Exec(`INSERT INTO case_links (`+linkColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+		return wrap("link entity to case as "+string(l.Role), err)
+	})
 }
 
 // DeleteCaseLink removes an entity's role from a case. The entity itself,
 // and its part in other cases, stay.
 func (tx *Tx) DeleteCaseLink(id string) error {
-	res, err := tx.tx.Exec(`DELETE FROM case_links WHERE id = ?`, id)
-	return wrapUpdate("unlink entity", res, err)
+	return audited(tx, RecordCaseLink, model.AuditRemove, id, tx.CaseLinkByID, caseOfLink, func() error {
+		res, err := tx.tx.Exec(`DELETE FROM case_links WHERE id = ?`, id)
+		return wrapUpdate("unlink entity", res, err)
+	})
 }
 
 // CaseLinkByID returns the case link with that ID.

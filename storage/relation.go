@@ -15,19 +15,23 @@ func scanRelation(row interface{ Scan(...any) error }) (model.Relation, error) {
 
 // InsertRelation stores a new relation between two entities.
 func (tx *Tx) InsertRelation(r *model.Relation) error {
-	args := append(recordArgs(&r.Record), r.FromID, r.ToID, string(r.Type), r.Since.String(), r.Until.String(),
-		r.Source, r.Reliability, r.Credibility, r.Note)
-	_, err := tx.tx.Exec(`INSERT INTO relations (`+relationColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
-	return wrap("insert relation", err)
+	return audited(tx, RecordRelation, model.AuditCreate, r.ID, tx.RelationByID, noCase[model.Relation], func() error {
+		args := append(recordArgs(&r.Record), r.FromID, r.ToID, string(r.Type), r.Since.String(), r.Until.String(),
+			r.Source, r.Reliability, r.Credibility, r.Note)
+		_, err := tx.tx.Exec(`INSERT INTO relations (`+relationColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+		return wrap("insert relation", err)
+	})
 }
 
 // UpdateRelation saves an edited relation.
 func (tx *Tx) UpdateRelation(r *model.Relation) error {
-	res, err := tx.tx.Exec(`UPDATE relations SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
-		type = ?, since = ?, until = ?, source = ?, reliability = ?, credibility = ?, note = ? WHERE id = ?`,
-		dbTime(r.UpdatedAt), r.UpdatedBy.Name, r.UpdatedBy.Agency, string(r.Type), r.Since.String(), r.Until.String(),
-		r.Source, r.Reliability, r.Credibility, r.Note, r.ID)
-	return wrapUpdate("update relation", res, err)
+	return audited(tx, RecordRelation, model.AuditUpdate, r.ID, tx.RelationByID, noCase[model.Relation], func() error {
+		res, err := tx.tx.Exec(`UPDATE relations SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+			type = ?, since = ?, until = ?, source = ?, reliability = ?, credibility = ?, note = ? WHERE id = ?`,
+			dbTime(r.UpdatedAt), r.UpdatedBy.Name, r.UpdatedBy.Agency, string(r.Type), r.Since.String(), r.Until.String(),
+			r.Source, r.Reliability, r.Credibility, r.Note, r.ID)
+		return wrapUpdate("update relation", res, err)
+	})
 }
 
 // RelationByID returns the relation with that ID.

@@ -29,39 +29,43 @@ func scanSeizure(row interface{ Scan(...any) error }) (model.Seizure, error) {
 // InsertSeizure stores a new seizure. When s.Ref is empty it gets the next
 // SZ-NNNN of its case.
 func (tx *Tx) InsertSeizure(s *model.Seizure) error {
-	if s.Ref == "" {
-		var last int
-		err := tx.tx.QueryRow(`SELECT COALESCE(MAX(seq), 0) FROM seizures WHERE case_id = ?`, s.CaseID).Scan(&last)
-		if err != nil {
-			return wrap("number the new seizure", err)
+	return audited(tx, RecordSeizure, model.AuditCreate, s.ID, tx.SeizureByID, caseOfSeizure, func() error {
+		if s.Ref == "" {
+			var last int
+			err := tx.tx.QueryRow(`SELECT COALESCE(MAX(seq), 0) FROM seizures WHERE case_id = ?`, s.CaseID).Scan(&last)
+			if err != nil {
+				return wrap("number the new seizure", err)
+			}
+			s.Ref = model.FormatSeizureRef(last + 1)
 		}
-		s.Ref = model.FormatSeizureRef(last + 1)
-	}
-	// A ref given in SZ-NNNN form (an imported seizure) keeps its number
-	// counted, so that the next seizure added here does not take it again.
-	var seq any
-	if n, ok := model.ParseSeizureRef(s.Ref); ok {
-		seq = n
-	}
-	args := append(seizureArgs(s), seq)
-	_, err := tx.tx.Exec(`INSERT INTO seizures (`+seizureColumns+`, seq) VALUES (`+placeholders(len(args))+`)`, args...)
-	return wrap("insert seizure "+s.Ref, err)
+		// A ref given in SZ-NNNN form (an imported seizure) keeps its number
+		// counted, so that the next seizure added here does not take it again.
+		var seq any
+		if n, ok := model.ParseSeizureRef(s.Ref); ok {
+			seq = n
+		}
+		args := append(seizureArgs(s), seq)
+		_, err := tx.tx.Exec(`INSERT INTO seizures (`+seizureColumns+`, seq) VALUES (`+placeholders(len(args))+`)`, args...)
+		return wrap("insert seizure "+s.Ref, err)
+	})
 }
 
 // UpdateSeizure saves an edited seizure. Its case and ref never change.
 func (tx *Tx) UpdateSeizure(s *model.Seizure) error {
-	res, err := tx.tx.Exec(`UPDATE seizures SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
-		seized_at = ?, place_name = ?, locode = ?, country = ?, commodity_category = ?, commodity_description = ?,
-		hs_code = ?, quantity = ?, unit = ?, estimated_value = ?, currency = ?, transport_mode = ?, concealment = ?,
-		detection_method = ?, container_numbers = ?, seal_numbers = ?, transport_document = ?, origin_country = ?,
-		transit_countries = ?, destination_country = ?, notes = ?
-		WHERE id = ?`,
-		dbTime(s.UpdatedAt), s.UpdatedBy.Name, s.UpdatedBy.Agency,
-		dbTime(s.SeizedAt), s.PlaceName, s.LOCODE, s.Country, string(s.Category), s.Description,
-		s.HSCode, s.Quantity, string(s.Unit), s.EstimatedValue, s.Currency, string(s.TransportMode), s.Concealment,
-		string(s.Detection), dbJSON(s.ContainerNumbers), dbJSON(s.SealNumbers), s.TransportDocument, s.OriginCountry,
-		dbJSON(s.TransitCountries), s.DestinationCountry, s.Notes, s.ID)
-	return wrapUpdate("update seizure "+s.Ref, res, err)
+	return audited(tx, RecordSeizure, model.AuditUpdate, s.ID, tx.SeizureByID, caseOfSeizure, func() error {
+		res, err := tx.tx.Exec(`UPDATE seizures SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+			seized_at = ?, place_name = ?, locode = ?, country = ?, commodity_category = ?, commodity_description = ?,
+			hs_code = ?, quantity = ?, unit = ?, estimated_value = ?, currency = ?, transport_mode = ?, concealment = ?,
+			detection_method = ?, container_numbers = ?, seal_numbers = ?, transport_document = ?, origin_country = ?,
+			transit_countries = ?, destination_country = ?, notes = ?
+			WHERE id = ?`,
+			dbTime(s.UpdatedAt), s.UpdatedBy.Name, s.UpdatedBy.Agency,
+			dbTime(s.SeizedAt), s.PlaceName, s.LOCODE, s.Country, string(s.Category), s.Description,
+			s.HSCode, s.Quantity, string(s.Unit), s.EstimatedValue, s.Currency, string(s.TransportMode), s.Concealment,
+			string(s.Detection), dbJSON(s.ContainerNumbers), dbJSON(s.SealNumbers), s.TransportDocument, s.OriginCountry,
+			dbJSON(s.TransitCountries), s.DestinationCountry, s.Notes, s.ID)
+		return wrapUpdate("update seizure "+s.Ref, res, err)
+	})
 }
 
 // SeizureByID returns the seizure with that ID.

@@ -149,6 +149,12 @@ func (s *Store) Close() error {
 // records; the use case that opened it decides what belongs together.
 type Tx struct {
 	tx *sql.Tx
+	// author is who the audit trail says made this transaction's changes,
+	// and when; see SetAuthor.
+	author auditAuthor
+	// head is the audit trail's last entry, read once per transaction: the
+	// write lock is held throughout, so nobody else can extend the trail.
+	head *auditHead
 }
 
 // Read runs fn in a read-only transaction: everything fn reads comes from

@@ -16,21 +16,25 @@ func scanTask(row interface{ Scan(...any) error }) (model.Task, error) {
 
 // InsertTask stores a new task or assistance request.
 func (tx *Tx) InsertTask(t *model.Task) error {
-	args := append(recordArgs(&t.Record), t.CaseID, string(t.Kind), t.Title, t.Description, t.AssignedTo,
-		t.Partner, t.LegalBasis, string(t.Status), t.SentOn.String(), t.DueOn.String(), t.AnsweredOn.String())
-	_, err := tx.tx.Exec(`INSERT INTO tasks (`+taskColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
-	return wrap("insert task", err)
+	return audited(tx, RecordTask, model.AuditCreate, t.ID, tx.TaskByID, caseOfTask, func() error {
+		args := append(recordArgs(&t.Record), t.CaseID, string(t.Kind), t.Title, t.Description, t.AssignedTo,
+			t.Partner, t.LegalBasis, string(t.Status), t.SentOn.String(), t.DueOn.String(), t.AnsweredOn.String())
+		_, err := tx.tx.Exec(`INSERT INTO tasks (`+taskColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+		return wrap("insert task", err)
+	})
 }
 
 // UpdateTask saves an edited task.
 func (tx *Tx) UpdateTask(t *model.Task) error {
-	res, err := tx.tx.Exec(`UPDATE tasks SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
-		kind = ?, title = ?, description = ?, assigned_to = ?, partner_agency = ?, legal_basis = ?, status = ?,
-		sent_on = ?, due_on = ?, answered_on = ? WHERE id = ?`,
-		dbTime(t.UpdatedAt), t.UpdatedBy.Name, t.UpdatedBy.Agency, string(t.Kind), t.Title, t.Description,
-		t.AssignedTo, t.Partner, t.LegalBasis, string(t.Status), t.SentOn.String(), t.DueOn.String(),
-		t.AnsweredOn.String(), t.ID)
-	return wrapUpdate("update task", res, err)
+	return audited(tx, RecordTask, model.AuditUpdate, t.ID, tx.TaskByID, caseOfTask, func() error {
+		res, err := tx.tx.Exec(`UPDATE tasks SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+			kind = ?, title = ?, description = ?, assigned_to = ?, partner_agency = ?, legal_basis = ?, status = ?,
+			sent_on = ?, due_on = ?, answered_on = ? WHERE id = ?`,
+			dbTime(t.UpdatedAt), t.UpdatedBy.Name, t.UpdatedBy.Agency, string(t.Kind), t.Title, t.Description,
+			t.AssignedTo, t.Partner, t.LegalBasis, string(t.Status), t.SentOn.String(), t.DueOn.String(),
+			t.AnsweredOn.String(), t.ID)
+		return wrapUpdate("update task", res, err)
+	})
 }
 
 // TaskByID returns the task with that ID.

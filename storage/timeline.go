@@ -14,17 +14,21 @@ func scanEvent(row interface{ Scan(...any) error }) (model.TimelineEvent, error)
 
 // InsertTimelineEvent stores a new event in a case's timeline.
 func (tx *Tx) InsertTimelineEvent(e *model.TimelineEvent) error {
-	args := append(recordArgs(&e.Record), e.CaseID, dbTime(e.At), e.Title, e.Place, e.Description)
-	_, err := tx.tx.Exec(`INSERT INTO timeline_events (`+eventColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
-	return wrap("insert timeline event", err)
+	return audited(tx, RecordEvent, model.AuditCreate, e.ID, tx.TimelineEventByID, caseOfEvent, func() error {
+		args := append(recordArgs(&e.Record), e.CaseID, dbTime(e.At), e.Title, e.Place, e.Description)
+		_, err := tx.tx.Exec(`INSERT INTO timeline_events (`+eventColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+		return wrap("insert timeline event", err)
+	})
 }
 
 // UpdateTimelineEvent saves an edited event.
 func (tx *Tx) UpdateTimelineEvent(e *model.TimelineEvent) error {
-	res, err := tx.tx.Exec(`UPDATE timeline_events SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
-		at = ?, title = ?, place = ?, description = ? WHERE id = ?`,
-		dbTime(e.UpdatedAt), e.UpdatedBy.Name, e.UpdatedBy.Agency, dbTime(e.At), e.Title, e.Place, e.Description, e.ID)
-	return wrapUpdate("update timeline event", res, err)
+	return audited(tx, RecordEvent, model.AuditUpdate, e.ID, tx.TimelineEventByID, caseOfEvent, func() error {
+		res, err := tx.tx.Exec(`UPDATE timeline_events SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+			at = ?, title = ?, place = ?, description = ? WHERE id = ?`,
+			dbTime(e.UpdatedAt), e.UpdatedBy.Name, e.UpdatedBy.Agency, dbTime(e.At), e.Title, e.Place, e.Description, e.ID)
+		return wrapUpdate("update timeline event", res, err)
+	})
 }
 
 // TimelineEvents lists a case's events in the order they happened.
@@ -43,13 +47,27 @@ func scanNote(row interface{ Scan(...any) error }) (model.Note, error) {
 
 // InsertNote adds a note to a case. Notes are never changed afterwards.
 func (tx *Tx) InsertNote(n *model.Note) error {
-	args := append(recordArgs(&n.Record), n.CaseID, n.Body)
-	_, err := tx.tx.Exec(`INSERT INTO notes (`+noteColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
-	return wrap("insert note", err)
+	return audited(tx, RecordNote, model.AuditCreate, n.ID, tx.NoteByID, caseOfNote, func() error {
+		args := append(recordArgs(&n.Record), n.CaseID, n.Body)
+		_, err := tx.tx.Exec(`INSERT INTO notes (`+noteColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+		return wrap("insert note", err)
+	})
 }
 
 // Notes lists a case's notes, oldest first.
 func (tx *Tx) Notes(caseID string) ([]model.Note, error) {
 	return queryAll(tx, "list notes", scanNote,
 		`SELECT `+noteColumns+` FROM notes WHERE case_id = ? ORDER BY created_at`, caseID)
+}
+
+// TimelineEventByID returns the event with that ID.
+func (tx *Tx) TimelineEventByID(id string) (model.TimelineEvent, error) {
+	e, err := scanEvent(tx.tx.QueryRow(`SELECT `+eventColumns+` FROM timeline_events WHERE id = ?`, id))
+	return e, wrap("timeline event "+id, err)
+}
+
+// NoteByID returns the note with that ID.
+func (tx *Tx) NoteByID(id string) (model.Note, error) {
+	n, err := scanNote(tx.tx.QueryRow(`SELECT `+noteColumns+` FROM notes WHERE id = ?`, id))
+	return n, wrap("note "+id, err)
 }

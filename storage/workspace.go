@@ -2,6 +2,8 @@ package storage
 
 import (
 	"context"
+	"crypto/ed25519"
+	"encoding/base64"
 	"fmt"
 	"time"
 
@@ -44,4 +46,46 @@ func ensureWorkspace(ctx context.Context, s *Store) error {
 		}
 		return nil
 	})
+}
+
+// SigningKey returns the workspace's ed25519 signing key, making it the
+// first time it is asked for. The key signs checkpoints of the audit trail
+// (and case packages); it never leaves the workspace.
+func (tx *Tx) SigningKey() (ed25519.PrivateKey, error) {
+	key, err := tx.storedSigningKey()
+	if key != nil || err != nil {
+		return key, err
+	}
+	_, key, err = ed25519.GenerateKey(nil)
+	if err != nil {
+		return nil, fmt.Errorf("storage: make a signing key: %w", err)
+	}
+	_, err = tx.tx.Exec(`UPDATE workspace SET signing_key = ?`, base64.StdEncoding.EncodeToString(key.Seed()))
+	return key, wrap("save the workspace's signing key", err)
+}
+
+// PublicKey returns the workspace's public signing key, base64, or "" when
+// none has been made yet: reading it never makes one.
+func (tx *Tx) PublicKey() (string, error) {
+	key, err := tx.storedSigningKey()
+	if key == nil || err != nil {
+		return "", err
+	}
+	return base64.StdEncoding.EncodeToString(key.Public().(ed25519.PublicKey)), nil
+}
+
+// storedSigningKey returns the key kept in the workspace, nil when none is.
+func (tx *Tx) storedSigningKey() (ed25519.PrivateKey, error) {
+	var seed string
+	if err := tx.tx.QueryRow(`SELECT signing_key FROM workspace`).Scan(&seed); err != nil {
+		return nil, wrap("read the workspace's signing key", err)
+	}
+	if seed == "" {
+		return nil, nil
+	}
+	b, err := base64.StdEncoding.DecodeString(seed)
+	if err != nil || len(b) != ed25519.SeedSize {
+		return nil, fmt.Errorf("storage: the workspace's signing key is damaged")
+	}
+	return ed25519.NewKeyFromSeed(b), nil
 }

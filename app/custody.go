@@ -1,0 +1,78 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"bollard/model"
+)
+
+// AddCustodyEvent adds an event to an exhibit's chain of custody (ev.ItemID).
+//
+// What an officer leaves out is filled in as the chain says it must be: the
+// exhibit passes from whoever held it after the last event, the officer
+// recording a seizure, seal or receipt is the one who now holds it, and an
+// event with no time happened now. An exhibit that was returned or destroyed
+// takes no further event, and a correction must name an earlier event of
+// the same exhibit: nothing already recorded is ever edited.
+func (b *Batch) AddCustodyEvent(ev *model.CustodyEvent) error {
+	item, err := b.tx.EvidenceByID(ev.ItemID)
+	if err != nil {
+		return err
+	}
+	if _, err := b.activeCase(item.CaseID); err != nil {
+		return err
+	}
+	history, err := b.tx.CustodyEvents(item.ID)
+	if err != nil {
+		return err
+	}
+	x := Exhibit{Item: item, Custody: history}
+	if end, ok := x.Closed(); ok {
+		return fmt.Errorf("exhibit %s was %s on %s: its chain of custody is closed and takes no further event",
+			item.ExhibitRef, end.Action.Label(), end.At.Format("2006-01-02 15:04"))
+	}
+	if ev.Corrects != "" && !hasEvent(history, ev.Corrects) {
+		return model.Invalid("corrects", ev.Corrects, "should be an earlier custody event of exhibit %s", item.ExhibitRef)
+	}
+	if ev.At.IsZero() {
+		ev.At = b.now
+	}
+	if ev.From == (model.Author{}) {
+		ev.From = x.Holder()
+	}
+	if ev.To.Name == "" && takesHold(ev.Action) {
+		ev.To = b.officer.Author()
+	}
+	if err := ev.Validate(b.now); err != nil {
+		return err
+	}
+	if err := b.stampNew("custody event", &ev.Record); err != nil {
+		return err
+	}
+	if err := b.tx.InsertCustodyEvent(ev); err != nil {
+		return err
+	}
+	b.contentsChanged(item.CaseID, ev.Record)
+	return nil
+}
+
+// takesHold reports whether the officer recording the action is, unless
+// named otherwise, the one holding the exhibit after it.
+func takesHold(a model.CustodyAction) bool {
+	return a == model.CustodySeized || a == model.CustodySealed || a == model.CustodyReceived
+}
+
+func hasEvent(events []model.CustodyEvent, id string) bool {
+	for _, ev := range events {
+		if ev.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// AddCustodyEvent adds a custody event on its own; see Batch.AddCustodyEvent.
+func (w *Workspace) AddCustodyEvent(ctx context.Context, ev model.CustodyEvent) (model.CustodyEvent, error) {
+	return change(ctx, w, ev, (*Batch).AddCustodyEvent)
+}

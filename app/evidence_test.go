@@ -1,0 +1,172 @@
+package app_test
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"bollard/app"
+	"bollard/model"
+	"bollard/storage"
+)
+
+// writeFile makes a file to attach.
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// mustAddExhibit adds an exhibit with files to a new case.
+func mustAddExhibit(t *testing.T, w *app.Workspace, files ...string) (model.Case, model.EvidenceItem) {
+	t.Helper()
+	c := mustCreateCase(t, w, "Bananas from Guayaquil")
+	x, err := w.AddEvidence(ctx, model.EvidenceItem{CaseID: c.ID, Description: "cocaine brick, sealed bag",
+		Kind: model.EvidencePhysical, SealNumber: "BE-SEAL-0042"}, files...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, x
+}
+
+func TestEvidenceAndAttachments(t *testing.T) {
+	w := mustOpen(t)
+	photo := writeFile(t, "IMG_2041.jpg", "\xFF\xD8\xFF\xE0 a photo of the brick")
+	c, x := mustAddExhibit(t, w, photo)
+	if x.ExhibitRef != c.Ref+"/EX-001" {
+		t.Errorf("exhibit ref = %q, want %s/EX-001", x.ExhibitRef, c.Ref)
+	}
+	if len(x.Attachments) != 1 {
+		t.Fatalf("attachments = %d, want 1", len(x.Attachments))
+	}
+	a := x.Attachments[0]
+	out, err := exec.Command("sha256sum", photo).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Fields(string(out))[0]; a.SHA256 != want {
+		t.Errorf("SHA-256 = %s, sha256sum says %s", a.SHA256, want)
+	}
+	if a.Name != "IMG_2041.jpg" || a.MediaType != "image/jpeg" || a.AddedBy.Name != "M. Torres" {
+		t.Errorf("attachment = %+v", a)
+	}
+	if stored, err := os.ReadFile(w.AttachmentPath(a.SHA256)); err != nil || string(stored) != "\xFF\xD8\xFF\xE0 a photo of the brick" {
+		t.Errorf("stored file = %q, %v", stored, err)
+	}
+
+	t.Run("the same file twice is stored once, and refused twice on one exhibit", func(t *testing.T) {
+		y, err := w.AddEvidence(ctx, model.EvidenceItem{CaseID: c.ID, Description: "copy of the photo", Kind: model.EvidencePhoto}, photo)
+		if err != nil || y.ExhibitRef != c.Ref+"/EX-002" {
+			t.Fatalf("second exhibit = %q, %v", y.ExhibitRef, err)
+		}
+		if _, err := w.AttachFiles(ctx, x.ID, photo); err == nil || !strings.Contains(err.Error(), "already has this file") {
+			t.Errorf("attaching the same file again: %v", err)
+		}
+		if _, err := os.Stat(w.AttachmentPath(a.SHA256)); err != nil {
+			t.Errorf("the refused attach removed a file two exhibits have: %v", err)
+		}
+	})
+
+	t.Run("a failed transaction leaves no file and no record", func(t *testing.T) {
+		lone := writeFile(t, "lab-report.pdf", "%PDF-1.7 the lab report")
+		blobs, err := storage.OpenBlobs(storage.BlobDir(w.Path()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		before, _ := blobs.List()
+		_, err = w.AddEvidence(ctx, model.EvidenceItem{CaseID: c.ID, Description: "lab report", Kind: "rumour"}, lone)
+		var ve *model.ValidationError
+		if !errors.As(err, &ve) {
+			t.Fatalf("err = %v, want a validation error", err)
+		}
+		after, _ := blobs.List()
+		if len(after) != len(before) {
+			t.Errorf("stored files went from %d to %d: the copy was left behind", len(before), len(after))
+		}
+		f, err := w.CaseFile(ctx, c.Ref)
+		if err != nil || len(f.Evidence) != 2 {
+			t.Errorf("exhibits = %d, %v; want the 2 saved before", len(f.Evidence), err)
+		}
+	})
+
+	t.Run("a missing file is refused before anything is written", func(t *testing.T) {
+		_, err := w.AddEvidence(ctx, model.EvidenceItem{CaseID: c.ID, Description: "x", Kind: model.EvidenceDocument}, "/no/such/file.pdf")
+		if err == nil || !strings.Contains(err.Error(), "/no/such/file.pdf") {
+			t.Errorf("err = %v", err)
+		}
+	})
+
+	t.Run("a seizure of another case is refused", func(t *testing.T) {
+		other := mustCreateCase(t, w, "Another case")
+		s, err := w.AddSeizure(ctx, validSeizure(other.ID))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = w.AddEvidence(ctx, model.EvidenceItem{CaseID: c.ID, Description: "x", Kind: model.EvidenceSample, SeizureID: s.ID})
+		if err == nil || !strings.Contains(err.Error(), "should be a seizure of case "+c.Ref) {
+			t.Errorf("err = %v", err)
+		}
+	})
+}
+
+func TestChainOfCustody(t *testing.T) {
+	w := mustOpen(t)
+	_, x := mustAddExhibit(t, w)
+	add := func(ev model.CustodyEvent) (model.CustodyEvent, error) {
+		ev.ItemID = x.ID
+		return w.AddCustodyEvent(ctx, ev)
+	}
+	seized, err := add(model.CustodyEvent{Action: model.CustodySeized, Place: "Antwerp, Kaai 1742", SealNumber: "BE-SEAL-0042"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seized.To.Name != "M. Torres" {
+		t.Errorf("the seizing officer should hold the exhibit, got %+v", seized.To)
+	}
+	moved, err := add(model.CustodyEvent{Action: model.CustodyTransferred, To: model.Author{Name: "Dr. Peeters", Agency: "NICC"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if moved.From.Name != "M. Torres" {
+		t.Errorf("a transfer should come from the holder, got %+v", moved.From)
+	}
+	if _, err := add(model.CustodyEvent{Action: model.CustodyTransferred}); err == nil {
+		t.Error("a transfer to nobody was accepted")
+	}
+	if _, err := add(model.CustodyEvent{Action: model.CustodyReceived, Corrects: model.NewID()}); err == nil {
+		t.Error("a correction of an event of nothing was accepted")
+	}
+	fix, err := add(model.CustodyEvent{Action: model.CustodyTransferred, To: model.Author{Name: "Dr. Peters", Agency: "NICC"},
+		Corrects: moved.ID, Note: "name misspelt"})
+	if err != nil || fix.Corrects != moved.ID {
+		t.Fatalf("correction: %+v, %v", fix, err)
+	}
+	if _, err := add(model.CustodyEvent{Action: model.CustodyDestroyed, Place: "Incinerator, Doel"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = add(model.CustodyEvent{Action: model.CustodyReceived})
+	if err == nil || !strings.Contains(err.Error(), "destroyed") {
+		t.Errorf("an event after destruction: %v", err)
+	}
+	got, err := w.Exhibit(ctx, strings.ToLower(x.ExhibitRef))
+	if err != nil || len(got.Custody) != 4 {
+		t.Fatalf("custody = %d events, %v; want 4", len(got.Custody), err)
+	}
+	if _, closed := got.Closed(); !closed {
+		t.Error("the exhibit should show as closed")
+	}
+	t.Run("the future is refused", func(t *testing.T) {
+		_, y := mustAddExhibit(t, w)
+		_, err := w.AddCustodyEvent(ctx, model.CustodyEvent{ItemID: y.ID, Action: model.CustodySealed, At: w.Now().Add(time.Hour)})
+		if err == nil || !strings.Contains(err.Error(), "future") {
+			t.Errorf("err = %v", err)
+		}
+	})
+}

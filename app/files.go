@@ -1,0 +1,162 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"bollard/model"
+	"bollard/storage"
+)
+
+// storedFile is a file copied into the workspace's blob folder, not yet
+// attached to an exhibit.
+type storedFile struct {
+	blob      storage.Blob
+	name      string
+	mediaType string
+}
+
+// storeFiles copies files into the blob folder before the transaction that
+// attaches them: a 1 GB file takes seconds to copy, and the write lock is
+// not held meanwhile. Whatever happens next, dropUnattached removes the
+// copies no exhibit ended up with.
+func (w *Workspace) storeFiles(paths []string) ([]storedFile, error) {
+	var files []storedFile
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			w.dropUnattached(context.Background(), files)
+			return nil, fmt.Errorf("attach %s: %w", p, errors.Unwrap(err))
+		}
+		if info.IsDir() {
+			w.dropUnattached(context.Background(), files)
+			return nil, fmt.Errorf("attach %s: it is a folder; attach the files in it one by one", p)
+		}
+		blob, err := w.blobs.PutFile(p)
+		if err != nil {
+			w.dropUnattached(context.Background(), files)
+			return nil, fmt.Errorf("attach %s: %w", p, err)
+		}
+		files = append(files, storedFile{blob: blob, name: filepath.Base(p), mediaType: mediaType(p)})
+	}
+	return files, nil
+}
+
+// dropUnattached removes the files this attempt copied in that no exhibit
+// has: after a failed transaction, nothing is left behind. A file that was
+// already stored, or that another program attached meanwhile, stays; the
+// check is made under the write lock so that it cannot race such an attach.
+func (w *Workspace) dropUnattached(ctx context.Context, files []storedFile) {
+	for _, f := range files {
+		if !f.blob.New {
+			continue
+		}
+		_ = w.store.Write(ctx, func(tx *storage.Tx) error {
+			inUse, err := tx.BlobInUse(f.blob.SHA256)
+			if err != nil || inUse {
+				return err
+			}
+			return w.blobs.Remove(f.blob.SHA256)
+		})
+	}
+}
+
+// leftoverAge is how old a stray file in the blob folder must be before
+// opening the workspace removes it. A younger one may belong to another
+// program that is copying a file in right now and about to commit it.
+const leftoverAge = time.Hour
+
+// sweepLeftoverFiles removes what a crash between copying a file and
+// committing its exhibit left behind: half-written copies, and whole
+// copies that no exhibit has.
+func (w *Workspace) sweepLeftoverFiles(ctx context.Context) error {
+	if _, err := w.blobs.SweepTemp(leftoverAge); err != nil {
+		return err
+	}
+	hashes, err := w.blobs.List()
+	if err != nil || len(hashes) == 0 {
+		return err
+	}
+	return w.store.Write(ctx, func(tx *storage.Tx) error {
+		for _, sha := range hashes {
+			info, err := os.Stat(w.blobs.Path(sha))
+			if err != nil || time.Since(info.ModTime()) < leftoverAge {
+				continue
+			}
+			inUse, err := tx.BlobInUse(sha)
+			if err != nil {
+				return err
+			}
+			if !inUse {
+				if err := w.blobs.Remove(sha); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// signatures are the first bytes of the file types investigators attach
+// most, which say what a file is whatever its name.
+var signatures = []struct {
+	prefix    string
+	mediaType string
+}{
+	{"\xFF\xD8\xFF", "image/jpeg"},
+	{"\x89PNG\r\n\x1A\n", "image/png"},
+	{"GIF87a", "image/gif"},
+	{"GIF89a", "image/gif"},
+	{"II*\x00", "image/tiff"},
+	{"MM\x00*", "image/tiff"},
+	{"%PDF-", "application/pdf"},
+}
+
+// mediaType names what kind of file p is, from its first bytes where they
+// say (a photo renamed .txt is still a photo), else from its extension.
+func mediaType(p string) string {
+	if f, err := os.Open(p); err == nil {
+		head := make([]byte, 16)
+		n, _ := io.ReadFull(f, head)
+		f.Close()
+		for _, s := range signatures {
+			if strings.HasPrefix(string(head[:n]), s.prefix) {
+				return s.mediaType
+			}
+		}
+	}
+	if byExt := mime.TypeByExtension(strings.ToLower(filepath.Ext(p))); byExt != "" {
+		return byExt
+	}
+	return "application/octet-stream"
+}
+
+// AttachmentPath is where the file with that SHA-256 is kept; "" for a
+// string that is not a SHA-256. Open it read-only: evidence is never
+// changed in place.
+func (w *Workspace) AttachmentPath(sha256 string) string { return w.blobs.Path(sha256) }
+
+// attach records stored files against an exhibit.
+func (b *Batch) attach(item *model.EvidenceItem, files []storedFile) error {
+	for _, f := range files {
+		a := model.Attachment{ID: model.NewID(), ItemID: item.ID, SHA256: f.blob.SHA256, Name: f.name,
+			Size: f.blob.Size, MediaType: f.mediaType, AddedAt: b.now, AddedBy: b.officer.Author()}
+		for _, had := range item.Attachments {
+			if had.SHA256 == a.SHA256 {
+				return fmt.Errorf("exhibit %s already has this file, as %s (SHA-256 %s)", item.ExhibitRef, had.Name, had.SHA256)
+			}
+		}
+		if err := b.tx.InsertAttachment(&a); err != nil {
+			return err
+		}
+		item.Attachments = append(item.Attachments, a)
+	}
+	return nil
+}

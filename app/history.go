@@ -1,0 +1,279 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"bollard/model"
+	"bollard/storage"
+)
+
+// HistoryLine is one audit entry as an officer reads it: "M. Torres
+// changed seizure SZ-0004 quantity 1,200 kg → 1,250 kg".
+type HistoryLine struct {
+	Entry model.AuditEntry
+	Text  string
+}
+
+// CaseHistory returns the audit entries of the case with that ref, newest
+// first: the case, everything in it, and the entities linked to it.
+func (w *Workspace) CaseHistory(ctx context.Context, ref string) ([]HistoryLine, error) {
+	return w.history(ctx, func(tx *storage.Tx) ([]model.AuditEntry, error) {
+		c, err := tx.CaseByRef(ref)
+		if err != nil {
+			return nil, err
+		}
+		return tx.CaseAudit(c.ID)
+	})
+}
+
+// AuditTrail returns every audit entry of the workspace, newest first.
+func (w *Workspace) AuditTrail(ctx context.Context) ([]HistoryLine, error) {
+	return w.history(ctx, (*storage.Tx).AuditEntries)
+}
+
+func (w *Workspace) history(ctx context.Context, entries func(*storage.Tx) ([]model.AuditEntry, error)) ([]HistoryLine, error) {
+	var lines []HistoryLine
+	err := w.read(ctx, func(tx *storage.Tx) error {
+		list, err := entries(tx)
+		if err != nil {
+			return err
+		}
+		names := namer{tx: tx, known: map[string]string{}}
+		lines = make([]HistoryLine, len(list))
+		for i, e := range list {
+			lines[i] = HistoryLine{Entry: e, Text: describeEntry(e, names.name)}
+		}
+		return nil
+	})
+	return lines, err
+}
+
+// namer finds what an ID in an entry points at: an entity's name, an
+// exhibit's ref.
+type namer struct {
+	tx    *storage.Tx
+	known map[string]string
+}
+
+func (n namer) name(id string) string {
+	if id == "" {
+		return ""
+	}
+	if name, ok := n.known[id]; ok {
+		return name
+	}
+	name := id
+	if e, err := n.tx.EntityByID(id); err == nil {
+		name = e.Name
+	} else if x, err := n.tx.EvidenceByID(id); err == nil {
+		name = x.ExhibitRef
+	}
+	n.known[id] = name
+	return name
+}
+
+// describeEntry writes an entry as a sentence; name finds what IDs in it
+// point at.
+func describeEntry(e model.AuditEntry, name func(id string) string) string {
+	state := e.After
+	if state == "" {
+		state = e.Before
+	}
+	rec := parseFields(state)
+	what := recordName(e.RecordType, rec, name)
+	who := e.By.Name
+	if who == "" {
+		who = "Someone"
+	}
+	switch e.Action {
+	case model.AuditCreate:
+		return who + " " + createdText(e.RecordType, what, rec, name)
+	case model.AuditUpdate:
+		changes := changedFields(parseFields(e.Before), rec)
+		if changes == "" {
+			return who + " saved " + what + " unchanged"
+		}
+		return who + " changed " + what + " " + changes
+	case model.AuditArchive:
+		return who + " archived " + what
+	case model.AuditRestore:
+		return who + " restored " + what
+	case model.AuditRemove:
+		return who + " took " + name(rec.text("entity_id")) + " off the case (" + rec.text("role") + ")"
+	}
+	return who + " " + e.Action + " " + what
+}
+
+func createdText(recordType, what string, rec fields, name func(string) string) string {
+	switch recordType {
+	case storage.RecordCase:
+		return "opened " + what
+	case storage.RecordCaseLink:
+		return "linked " + name(rec.text("entity_id")) + " to the case as " + strings.ReplaceAll(rec.text("role"), "_", " ")
+	case storage.RecordAttachment:
+		return fmt.Sprintf("attached %s to exhibit %s (SHA-256 %s)", rec.text("name"), name(rec.text("item_id")), rec.text("sha256"))
+	case storage.RecordCustody:
+		s := "recorded custody of exhibit " + name(rec.text("item_id")) + ": " + strings.ReplaceAll(rec.text("action"), "_", " ")
+		if to := formatValue(rec.raw["to"]); to != "—" {
+			s += model.CustodyToWord(model.CustodyAction(rec.text("action"))) + to
+		}
+		if seal := rec.text("seal_number"); seal != "" {
+			s += ", seal " + seal
+		}
+		return s
+	case storage.RecordNote:
+		return "added a note"
+	}
+	return "added " + what
+}
+
+// recordName names the record an entry is about: "seizure SZ-0004",
+// "person Jorge Muñoz", "exhibit ESA-2026-0001/EX-001".
+func recordName(recordType string, rec fields, name func(string) string) string {
+	switch recordType {
+	case storage.RecordCase, storage.RecordSeizure:
+		return recordType + " " + rec.text("ref")
+	case storage.RecordEntity:
+		return strings.ReplaceAll(rec.text("kind"), "_", " ") + " " + rec.text("name")
+	case storage.RecordEvidence:
+		return "exhibit " + rec.text("exhibit_ref")
+	case storage.RecordRelation:
+		return fmt.Sprintf("relation %s %s %s", name(rec.text("from_id")), strings.ReplaceAll(rec.text("type"), "_", " "), name(rec.text("to_id")))
+	case storage.RecordTask, storage.RecordEvent:
+		return recordType + " “" + rec.text("title") + "”"
+	}
+	return recordType
+}
+
+// bookkeeping are the fields every record has that say who changed it
+// when: the entry itself says that.
+var bookkeeping = map[string]bool{"id": true, "created_at": true, "created_by": true,
+	"updated_at": true, "updated_by": true, "workspace": true}
+
+// changedFields lists the fields that differ, in the record's own order:
+// "quantity 1,200 kg → 1,250 kg; place Antwerp → Rotterdam".
+func changedFields(before, after fields) string {
+	var out []string
+	for _, key := range after.order {
+		if bookkeeping[key] || bytes.Equal(before.raw[key], after.raw[key]) {
+			continue
+		}
+		old, now := formatValue(before.raw[key]), formatValue(after.raw[key])
+		if key == "quantity" {
+			old, now = old+" "+before.text("unit"), now+" "+after.text("unit")
+		}
+		out = append(out, strings.ReplaceAll(key, "_", " ")+" "+old+" → "+now)
+	}
+	return strings.Join(out, "; ")
+}
+
+// fields is a record's JSON object, its keys in the record's order.
+type fields struct {
+	order []string
+	raw   map[string]json.RawMessage
+}
+
+func parseFields(s string) fields {
+	f := fields{raw: map[string]json.RawMessage{}}
+	if s == "" || json.Unmarshal([]byte(s), &f.raw) != nil {
+		return f
+	}
+	dec := json.NewDecoder(strings.NewReader(s))
+	if _, err := dec.Token(); err != nil { // the opening brace
+		return f
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			break
+		}
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			break
+		}
+		f.order = append(f.order, key.(string))
+	}
+	return f
+}
+
+func (f fields) text(key string) string {
+	var s string
+	_ = json.Unmarshal(f.raw[key], &s)
+	return s
+}
+
+// formatValue writes a JSON value as an officer reads it: numbers with
+// thousands separators, times to the minute, lists with commas, "—" for
+// nothing.
+func formatValue(raw json.RawMessage) string {
+	var v any
+	if len(raw) == 0 || json.Unmarshal(raw, &v) != nil {
+		return "—"
+	}
+	return formatAny(v)
+}
+
+func formatAny(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "—"
+	case bool:
+		if v {
+			return "yes"
+		}
+		return "no"
+	case float64:
+		return groupThousands(strconv.FormatFloat(v, 'f', -1, 64))
+	case string:
+		if v == "" || v == "0001-01-01T00:00:00Z" {
+			return "—"
+		}
+		if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
+			return t.UTC().Format("2006-01-02 15:04")
+		}
+		return v
+	case []any:
+		if len(v) == 0 {
+			return "—"
+		}
+		parts := make([]string, len(v))
+		for i, x := range v {
+			parts[i] = formatAny(x)
+		}
+		return strings.Join(parts, ", ")
+	case map[string]any:
+		name, _ := v["name"].(string)
+		agency, _ := v["agency"].(string)
+		if s := (model.Author{Name: name, Agency: agency}).String(); s != "" {
+			return s
+		}
+		return "—"
+	}
+	return fmt.Sprint(v)
+}
+
+// groupThousands writes 1250.5 as 1,250.5.
+func groupThousands(n string) string {
+	sign := ""
+	if strings.HasPrefix(n, "-") {
+		sign, n = "-", n[1:]
+	}
+	whole, frac, _ := strings.Cut(n, ".")
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		return sign + b.String() + "." + frac
+	}
+	return sign + b.String()
+}

@@ -1,0 +1,319 @@
+package app
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"bollard/model"
+	"bollard/storage"
+)
+
+// Verification is what `bollard verify` and the window's check at opening
+// found: how much was checked, and each thing that is wrong.
+type Verification struct {
+	Entries    int64             // audit entries walked
+	Head       model.AuditEntry  // the trail's last entry
+	Files      int               // attachment files re-hashed
+	Records    int               // records compared with their last audit entry
+	Checkpoint *model.Checkpoint // the checkpoint compared with, if any
+	Problems   []string          // each broken thing, named precisely; none when all is well
+}
+
+// OK reports whether nothing was found wrong.
+func (v Verification) OK() bool { return len(v.Problems) == 0 }
+
+// maxProblems caps how many problems of one kind are listed: a trail
+// rewritten from its start would otherwise list every entry.
+const maxProblems = 20
+
+// Verify checks the workspace for tampering and damage:
+//
+//   - the audit trail: every entry still hashes to its hash and names its
+//     predecessor's hash, with no number missing;
+//   - the records: each is as its last audit entry says it was left, so a
+//     change made outside Bollard shows;
+//   - the files: every attachment re-hashes to the SHA-256 it was added with;
+//   - the checkpoint, when given: it is this workspace's, signed by its key,
+//     and the trail still holds the entry it recorded, unchanged.
+//
+// The trail and the records are read at once, in two read transactions, so
+// that both cores work. Both must see the workspace in the same state: when
+// a change was saved between the two (the trail's heads differ), the check
+// runs again.
+func (w *Workspace) Verify(ctx context.Context, cp *model.Checkpoint) (Verification, error) {
+	for attempt := 1; ; attempt++ {
+		v, sameState, err := w.verifyOnce(ctx, cp)
+		if err != nil || sameState || attempt == 3 {
+			return v, err
+		}
+	}
+}
+
+// recordsSide is what the second read transaction finds: the records as
+// they are now, and the files.
+type recordsSide struct {
+	head     int64
+	records  map[string][sha256.Size]byte // contents hashes by type/ID
+	problems []string                     // files that are missing or changed
+	files    int
+}
+
+func (w *Workspace) verifyOnce(ctx context.Context, cp *model.Checkpoint) (Verification, bool, error) {
+	v := Verification{Checkpoint: cp}
+	var latest map[string]lastState
+	var side recordsSide
+	var chainErr, recordsErr error
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		chainErr = w.read(ctx, func(tx *storage.Tx) (err error) {
+			if latest, err = v.walkChain(ctx, tx); err != nil || cp == nil {
+				return err
+			}
+			return v.checkCheckpoint(tx, w.id, *cp)
+		})
+	})
+	wg.Go(func() {
+		recordsErr = w.read(ctx, func(tx *storage.Tx) error {
+			head, err := tx.AuditHead()
+			if err != nil {
+				return err
+			}
+			side.head = head.Seq
+			if side.records, err = storedContents(tx); err != nil {
+				return err
+			}
+			return w.checkFiles(ctx, tx, &side)
+		})
+	})
+	wg.Wait()
+	if err := errors.Join(chainErr, recordsErr); err != nil {
+		return v, true, err
+	}
+	if side.head != v.Head.Seq {
+		return v, false, nil
+	}
+	v.Records, v.Files = len(side.records), side.files
+	err := v.compareRecords(ctx, w, latest, side.records)
+	v.Problems = append(v.Problems, side.problems...)
+	return v, true, err
+}
+
+func (v *Verification) problem(format string, args ...any) {
+	v.Problems = append(v.Problems, fmt.Sprintf(format, args...))
+}
+
+// lastState is, for one record, what its last audit entry left it as.
+type lastState struct {
+	seq   int64
+	after [sha256.Size]byte
+	gone  bool // the last entry removed it
+}
+
+// walkChain walks the trail from its first entry, and returns each record's
+// last state on the way.
+func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[string]lastState, error) {
+	latest := map[string]lastState{}
+	var prev model.AuditEntry
+	broken := 0
+	err := tx.EachAuditEntry(func(e model.AuditEntry) error {
+		if v.Entries%4096 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		v.Entries++
+		switch {
+		case e.Seq != prev.Seq+1:
+			broken++
+			if e.Seq > prev.Seq+1 {
+				v.problem("audit entries %d to %d are missing: the trail goes from entry %d to entry %d", prev.Seq+1, e.Seq-1, prev.Seq, e.Seq)
+			} else {
+				v.problem("audit entry %d is out of order after entry %d", e.Seq, prev.Seq)
+			}
+		case e.PrevHash != prev.Hash:
+			broken++
+			if broken <= maxProblems {
+				v.problem("audit entry %d (%s) does not chain to entry %d: the entry before it was replaced", e.Seq, entryLabel(e), prev.Seq)
+			}
+		}
+		if e.ComputeHash() != e.Hash {
+			broken++
+			if broken <= maxProblems {
+				v.problem("audit entry %d (%s) was changed after it was written: it no longer matches its hash", e.Seq, entryLabel(e))
+			}
+		}
+		latest[e.RecordType+"/"+e.RecordID] = lastState{seq: e.Seq, after: contentsHash(e.RecordType, e.After), gone: e.Action == model.AuditRemove}
+		prev = e
+		return nil
+	})
+	if broken > maxProblems {
+		v.problem("…and %d more broken audit entries", broken-maxProblems)
+	}
+	v.Head = prev
+	return latest, err
+}
+
+// entryLabel names an entry for a message: "update seizure, 2026-11-27 10:04 by M. Torres".
+func entryLabel(e model.AuditEntry) string {
+	return fmt.Sprintf("%s %s, %s by %s", e.Action, e.RecordType, e.At.Format("2006-01-02 15:04"), e.By.Name)
+}
+
+// storedContents reads every record's contents hash.
+func storedContents(tx *storage.Tx) (map[string][sha256.Size]byte, error) {
+	records := map[string][sha256.Size]byte{}
+	err := tx.EachStoredRecord(func(r storage.StoredRecord) error {
+		records[r.Type+"/"+r.ID] = contentsHash(r.Type, r.JSON)
+		return nil
+	})
+	return records, err
+}
+
+// compareRecords checks that every record is as its last audit entry left
+// it, and that every record the trail knows is still there.
+func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest map[string]lastState, records map[string][sha256.Size]byte) error {
+	var found []string
+	var changed []lastState
+	for key, now := range records {
+		last, ok := latest[key]
+		switch {
+		case !ok:
+			found = append(found, fmt.Sprintf("%s is not in the audit trail: it was added outside Bollard", strings.Replace(key, "/", " ", 1)))
+		case last.gone:
+			found = append(found, fmt.Sprintf("%s was removed at audit entry %d but is back: it was restored outside Bollard", strings.Replace(key, "/", " ", 1), last.seq))
+		case now != last.after:
+			changed = append(changed, last)
+		}
+	}
+	for key, last := range latest {
+		if _, ok := records[key]; !ok && !last.gone {
+			found = append(found, fmt.Sprintf("%s is missing: audit entry %d recorded it, but it is no longer in the workspace", strings.Replace(key, "/", " ", 1), last.seq))
+		}
+	}
+	// Changed records are named by their ref or name as their last entry
+	// has it: few are expected, so they are read only now.
+	err := w.read(ctx, func(tx *storage.Tx) error {
+		for _, last := range changed {
+			e, err := tx.AuditEntry(last.seq)
+			if err != nil {
+				return err
+			}
+			found = append(found, fmt.Sprintf("%s %s differs from its last audit entry (%d): it was changed outside Bollard",
+				e.RecordType, describeRecord(e.RecordID, e.After), last.seq))
+		}
+		return nil
+	})
+	sort.Strings(found)
+	if len(found) > maxProblems {
+		found = append(found[:maxProblems], fmt.Sprintf("…and %d more records that differ from the audit trail", len(found)-maxProblems))
+	}
+	v.Problems = append(v.Problems, found...)
+	return err
+}
+
+// contentsHash is the SHA-256 of a record's JSON, to compare a record with
+// its last audit entry. A case is compared without its last change: that
+// moves when a record in the case changes, and the record's own entry
+// records that change.
+func contentsHash(recordType, recordJSON string) [sha256.Size]byte {
+	if recordType == storage.RecordCase && recordJSON != "" {
+		var c model.Case
+		if json.Unmarshal([]byte(recordJSON), &c) == nil {
+			c.UpdatedAt, c.UpdatedBy = time.Time{}, model.Author{}
+			b, _ := json.Marshal(c)
+			return sha256.Sum256(b)
+		}
+	}
+	return sha256.Sum256([]byte(recordJSON))
+}
+
+// describeRecord names a record by its ref or name where it has one.
+func describeRecord(id, recordJSON string) string {
+	var named struct {
+		Ref        string `json:"ref"`
+		ExhibitRef string `json:"exhibit_ref"`
+		Name       string `json:"name"`
+	}
+	_ = json.Unmarshal([]byte(recordJSON), &named)
+	for _, n := range []string{named.ExhibitRef, named.Ref, named.Name} {
+		if n != "" {
+			return n
+		}
+	}
+	return id
+}
+
+// checkFiles re-hashes every attached file once, and names every exhibit
+// that has a file that is missing or no longer matches.
+func (w *Workspace) checkFiles(ctx context.Context, tx *storage.Tx, side *recordsSide) error {
+	problem := func(format string, args ...any) { side.problems = append(side.problems, fmt.Sprintf(format, args...)) }
+	checked := map[string]error{}
+	exhibits := map[string]string{} // exhibit refs by item ID
+	err := tx.EachEvidence(func(e model.EvidenceItem) error {
+		exhibits[e.ID] = e.ExhibitRef
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return tx.EachAttachment(func(a model.Attachment) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		err, done := checked[a.SHA256]
+		if !done {
+			err = w.blobs.Check(a.SHA256)
+			checked[a.SHA256] = err
+			side.files++
+		}
+		var mismatch *storage.BlobMismatch
+		switch {
+		case err == nil:
+		case errors.Is(err, storage.ErrBlobMissing):
+			problem("exhibit %s: the file %s (SHA-256 %s) is missing from the workspace", exhibits[a.ItemID], a.Name, a.SHA256)
+		case errors.As(err, &mismatch):
+			problem("exhibit %s: the file %s no longer matches its SHA-256 %s: it now hashes to %s", exhibits[a.ItemID], a.Name, a.SHA256, mismatch.Got)
+		default:
+			problem("exhibit %s: the file %s could not be checked: %v", exhibits[a.ItemID], a.Name, err)
+		}
+		return nil
+	})
+}
+
+// checkCheckpoint compares the trail with a checkpoint made earlier.
+func (v *Verification) checkCheckpoint(tx *storage.Tx, workspace string, cp model.Checkpoint) error {
+	if err := cp.CheckSignature(); err != nil {
+		v.problem("%v", err)
+		return nil
+	}
+	key, err := tx.PublicKey()
+	if err != nil {
+		return err
+	}
+	if cp.Workspace != workspace || key == "" || key != cp.PublicKey {
+		v.problem("the checkpoint was made by another workspace (%s), not this one (%s)", cp.Workspace, workspace)
+		return nil
+	}
+	when := cp.At.Format("2006-01-02 15:04")
+	if v.Head.Seq < cp.Seq {
+		v.problem("the audit trail ends at entry %d, but the checkpoint of %s recorded %d entries: entries %d to %d were deleted",
+			v.Head.Seq, when, cp.Seq, v.Head.Seq+1, cp.Seq)
+		return nil
+	}
+	e, err := tx.AuditEntry(cp.Seq)
+	if errors.Is(err, model.ErrNotFound) {
+		v.problem("audit entry %d, which the checkpoint of %s recorded, is missing", cp.Seq, when)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if e.Hash != cp.Hash {
+		v.problem("audit entry %d differs from the checkpoint of %s: the trail was rewritten after it", cp.Seq, when)
+	}
+	return nil
+}

@@ -1,0 +1,171 @@
+package storage
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"bollard/model"
+)
+
+// The record types the audit trail names.
+const (
+	RecordCase        = "case"
+	RecordSeizure     = "seizure"
+	RecordEntity      = "entity"
+	RecordCaseLink    = "case link"
+	RecordRelation    = "relation"
+	RecordEvent       = "timeline event"
+	RecordTask        = "task"
+	RecordNote        = "note"
+	RecordEvidence    = "evidence item"
+	RecordAttachment  = "attachment"
+	RecordCustody     = "custody event"
+	auditColumns      = `seq, at, by_name, by_agency, workspace_id, record_type, record_id, case_id, action, before, after, prev_hash, hash`
+	auditEntryColumns = 13
+)
+
+type auditAuthor struct {
+	by        model.Author
+	workspace string
+	at        time.Time
+}
+
+type auditHead struct {
+	seq  int64
+	hash string
+}
+
+// SetAuthor names who makes this transaction's changes, in which
+// workspace, and when, for the audit trail. The app sets it on every write;
+// without it, entries are written with no author at the current time.
+func (tx *Tx) SetAuthor(by model.Author, workspace string, at time.Time) {
+	tx.author = auditAuthor{by: by, workspace: workspace, at: at}
+}
+
+// audited makes one change to one record and writes its audit entry: the
+// record is read back before and after the change, so the entry holds the
+// record exactly as stored, which is what verification compares it with.
+// A creation has no before, a removal no after.
+func audited[T any](tx *Tx, recordType, action, id string, read func(string) (T, error), caseOf func(T) string, change func() error) error {
+	var before, after string
+	var caseID string
+	if action != model.AuditCreate {
+		old, err := read(id)
+		if err != nil {
+			return err
+		}
+		before, caseID = auditJSON(old), caseOf(old)
+	}
+	if err := change(); err != nil {
+		return err
+	}
+	if action != model.AuditRemove {
+		now, err := read(id)
+		if err != nil {
+			return err
+		}
+		after, caseID = auditJSON(now), caseOf(now)
+	}
+	return tx.appendAudit(recordType, id, caseID, action, before, after)
+}
+
+// auditJSON is how a record is written into the trail.
+func auditJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // model records are plain data
+	}
+	return string(b)
+}
+
+// appendAudit adds one entry to the end of the chain.
+func (tx *Tx) appendAudit(recordType, id, caseID, action, before, after string) error {
+	if tx.head == nil {
+		h, err := tx.AuditHead()
+		if err != nil {
+			return err
+		}
+		tx.head = &auditHead{seq: h.Seq, hash: h.Hash}
+	}
+	at := tx.author.at
+	if at.IsZero() {
+		at = time.Now()
+	}
+	e := model.AuditEntry{Seq: tx.head.seq + 1, At: at.UTC().Truncate(time.Microsecond), By: tx.author.by,
+		Workspace: tx.author.workspace, RecordType: recordType, RecordID: id, CaseID: caseID, Action: action,
+		Before: before, After: after, PrevHash: tx.head.hash}
+	e.Hash = e.ComputeHash()
+	_, err := tx.tx.Exec(`INSERT INTO audit_log (`+auditColumns+`) VALUES (`+placeholders(auditEntryColumns)+`)`,
+		e.Seq, dbTime(e.At), e.By.Name, e.By.Agency, e.Workspace, e.RecordType, e.RecordID, e.CaseID, e.Action,
+		e.Before, e.After, e.PrevHash, e.Hash)
+	if err != nil {
+		return wrap("write the audit trail", err)
+	}
+	tx.head.seq, tx.head.hash = e.Seq, e.Hash
+	return nil
+}
+
+// AuditHead returns the audit trail's last entry: the zero entry when the
+// trail is empty.
+func (tx *Tx) AuditHead() (model.AuditEntry, error) {
+	e, err := scanAudit(tx.tx.QueryRow(`SELECT ` + auditColumns + ` FROM audit_log ORDER BY seq DESC LIMIT 1`))
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.AuditEntry{}, nil
+	}
+	return e, wrap("read the audit trail's head", err)
+}
+
+// AuditEntry returns the entry with that number.
+func (tx *Tx) AuditEntry(seq int64) (model.AuditEntry, error) {
+	e, err := scanAudit(tx.tx.QueryRow(`SELECT `+auditColumns+` FROM audit_log WHERE seq = ?`, seq))
+	return e, wrap(fmt.Sprintf("audit entry %d", seq), err)
+}
+
+func scanAudit(row interface{ Scan(...any) error }) (model.AuditEntry, error) {
+	var e model.AuditEntry
+	err := row.Scan(&e.Seq, timeCol{&e.At}, &e.By.Name, &e.By.Agency, &e.Workspace, &e.RecordType, &e.RecordID,
+		&e.CaseID, &e.Action, &e.Before, &e.After, &e.PrevHash, &e.Hash)
+	return e, err
+}
+
+// EachAuditEntry calls fn with every entry of the trail, oldest first,
+// without holding them all in memory.
+func (tx *Tx) EachAuditEntry(fn func(model.AuditEntry) error) error {
+	return eachRow(tx, "read the audit trail", scanAudit, fn, `SELECT `+auditColumns+` FROM audit_log ORDER BY seq`)
+}
+
+// CaseAudit returns a case's audit entries, newest first: the changes to
+// the case and everything in it, and to the entities linked to it and the
+// relations between them, which are shared with other cases.
+func (tx *Tx) CaseAudit(caseID string) ([]model.AuditEntry, error) {
+	return queryAll(tx, "read the case's history", scanAudit, `SELECT `+auditColumns+` FROM audit_log
+		WHERE case_id = ?
+		   OR (record_type = 'entity' AND record_id IN (SELECT entity_id FROM case_links WHERE case_id = ?))
+		   OR (record_type = 'relation' AND record_id IN (
+		       SELECT r.id FROM relations r JOIN case_links l ON l.entity_id IN (r.from_id, r.to_id) WHERE l.case_id = ?))
+		ORDER BY seq DESC`, caseID, caseID, caseID)
+}
+
+// AuditEntries returns the whole trail, newest first.
+func (tx *Tx) AuditEntries() ([]model.AuditEntry, error) {
+	return queryAll(tx, "read the audit trail", scanAudit, `SELECT `+auditColumns+` FROM audit_log ORDER BY seq DESC`)
+}
+
+// LatestAudit calls fn with the last entry written about each record: what
+// the record should look like now.
+func (tx *Tx) LatestAudit(fn func(model.AuditEntry) error) error {
+	return eachRow(tx, "read the audit trail", scanAudit, fn, `SELECT `+auditColumns+` FROM audit_log
+		WHERE seq IN (SELECT MAX(seq) FROM audit_log GROUP BY record_type, record_id)`)
+}
+
+// What case each kind of record belongs to, for the case's history.
+func caseOfCase(c model.Case) string           { return c.ID }
+func caseOfSeizure(s model.Seizure) string     { return s.CaseID }
+func caseOfLink(l model.CaseLink) string       { return l.CaseID }
+func caseOfTask(t model.Task) string           { return t.CaseID }
+func caseOfEvent(e model.TimelineEvent) string { return e.CaseID }
+func caseOfNote(n model.Note) string           { return n.CaseID }
+func noCase[T any](T) string                   { return "" }
