@@ -1,0 +1,61 @@
+package dossier
+
+import "bollard/model"
+
+// annex lists every record the dossier was made from, with its ID in the
+// workspace and its last change, so that a fact in the dossier can be
+// traced to the record it came from, and a newer record noticed.
+func (d *doc) annex() {
+	d.section("annex")
+	d.paragraph(d.w.t("annex intro"), 9)
+	d.gap()
+	// The ID and time columns are as wide as an ID and a time, measured.
+	d.font("", 6.5)
+	idW := d.width("00000000-0000-0000-0000-000000000000") + 2*cellPad + 0.5
+	timeW := d.width("0000-00-00 00:00") + 2*cellPad + 0.5
+	rest := contentWidth - 22 - idW - timeW
+	t := d.table(6.5,
+		column{title: d.w.t("record"), width: 22},
+		column{title: d.w.t("name"), width: rest * 0.55},
+		column{title: d.w.t("record id"), width: idW},
+		column{title: d.w.t("last change"), width: timeW},
+		column{title: d.w.t("changed by"), width: rest * 0.45},
+	)
+	t.clip = true // thousands of lines: one each
+	row := func(kind, name string, r model.Record) {
+		t.row(kind, name, r.ID, dateTime(r.UpdatedAt), r.UpdatedBy.String())
+	}
+	f := d.file
+	row(d.w.t("case"), f.Case.Ref, f.Case.Record)
+	for _, s := range f.Seizures {
+		row(d.w.t("seizure"), s.Ref+" "+d.text(s.Description), s.Record)
+	}
+	for _, ce := range groupEntities(f.Entities) {
+		row(d.w.t("entity"), d.red.name(ce.entity), ce.entity.Record)
+	}
+	for _, ce := range f.Entities {
+		row(d.w.t("case link"), d.w.choice("role", string(ce.Link.Role))+": "+d.red.name(ce.Entity), ce.Link.Record)
+	}
+	byID := map[string]model.Entity{}
+	for _, ce := range f.Entities {
+		byID[ce.Entity.ID] = ce.Entity
+	}
+	for _, r := range f.Relations {
+		row(d.w.t("relation"), d.red.name(byID[r.FromID])+" "+d.w.choice("rel", string(r.Type))+" "+d.red.name(byID[r.ToID]), r.Record)
+	}
+	for _, e := range f.Timeline {
+		row(d.w.t("timeline event"), day(e.At)+" "+d.text(e.Title), e.Record)
+	}
+	for _, x := range f.Evidence {
+		row(d.w.t("exhibit"), x.Item.ExhibitRef+" "+d.text(x.Item.Description), x.Item.Record)
+		for _, c := range x.Custody {
+			row(d.w.t("custody event"), x.Item.ExhibitRef+" "+d.w.choice("custody", string(c.Action))+" "+day(c.At), c.Record)
+		}
+	}
+	for _, task := range f.Tasks {
+		row(d.w.t("task"), d.text(task.Title), task.Record)
+	}
+	for _, n := range f.Notes {
+		row(d.w.t("note"), day(n.CreatedAt)+" "+n.CreatedBy.Name, n.Record)
+	}
+}

@@ -1,0 +1,297 @@
+package dossier
+
+import (
+	"math"
+	"sort"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"bollard/model"
+)
+
+// The relationship chart: the case's entities as shapes, their relations
+// as arrows, laid out so that what is tied together sits together, the way
+// an analyst draws a network on a whiteboard. Past a few dozen entities
+// such a drawing stops being readable, so the chart keeps the most
+// connected ones and the table under it lists every relation.
+const (
+	chartMaxNodes = 40
+	chartMaxH     = 165.0
+	nodeRadius    = 2.6
+)
+
+var kindColours = map[model.EntityKind][3]int{
+	model.KindPerson:       {196, 69, 54},
+	model.KindOrganisation: {38, 84, 166},
+	model.KindVessel:       {22, 130, 120},
+	model.KindContainer:    {205, 130, 20},
+	model.KindVehicle:      {120, 80, 160},
+}
+
+var otherColour = [3]int{110, 110, 110}
+
+type chartNode struct {
+	entity model.Entity
+	degree int
+	x, y   float64
+}
+
+func (d *doc) relations() {
+	d.section("relations")
+	byID := map[string]model.Entity{}
+	for _, ce := range d.file.Entities {
+		byID[ce.Entity.ID] = ce.Entity
+	}
+	var rels []model.Relation
+	for _, r := range d.file.Relations {
+		if _, ok := byID[r.FromID]; !ok {
+			continue
+		}
+		if _, ok := byID[r.ToID]; ok {
+			rels = append(rels, r)
+		}
+	}
+	if len(rels) == 0 {
+		d.paragraph(d.w.t("none"), 10)
+		return
+	}
+	nodes, related := d.chartNodes(rels, byID)
+	d.drawChart(nodes, rels)
+	if related > len(nodes) {
+		d.paragraph(d.w.tf("chart cap", len(nodes), related), 8)
+	}
+	d.subheading(d.w.t("relation list"))
+	t := d.table(7.5,
+		column{title: d.w.t("from"), width: 40},
+		column{title: d.w.t("relation"), width: 26},
+		column{title: d.w.t("to"), width: 40},
+		column{title: d.w.t("period"), width: 24},
+		column{title: d.w.t("grading"), width: 16},
+		column{title: d.w.t("source"), width: 34},
+	)
+	for _, r := range rels {
+		period := ""
+		if !r.Since.IsZero() || !r.Until.IsZero() {
+			period = r.Since.String() + " – " + r.Until.String()
+		}
+		t.row(d.red.name(byID[r.FromID]), d.w.choice("rel", string(r.Type)), d.red.name(byID[r.ToID]),
+			period, r.Grading(), joinNonEmpty("\n", d.text(r.Source), d.text(r.Note)))
+	}
+}
+
+// chartNodes picks the entities to draw, most connected first, and lays
+// them out. related is how many entities have a relation at all.
+func (d *doc) chartNodes(rels []model.Relation, byID map[string]model.Entity) (nodes []*chartNode, related int) {
+	index := map[string]*chartNode{}
+	for _, r := range rels {
+		for _, id := range []string{r.FromID, r.ToID} {
+			n := index[id]
+			if n == nil {
+				n = &chartNode{entity: byID[id]}
+				index[id] = n
+				nodes = append(nodes, n)
+			}
+			n.degree++
+		}
+	}
+	related = len(nodes)
+	sort.SliceStable(nodes, func(i, j int) bool {
+		if nodes[i].degree != nodes[j].degree {
+			return nodes[i].degree > nodes[j].degree
+		}
+		return nodes[i].entity.ID < nodes[j].entity.ID
+	})
+	if len(nodes) > chartMaxNodes {
+		nodes = nodes[:chartMaxNodes]
+	}
+	layout(nodes, rels, contentWidth, chartHeight(len(nodes)))
+	return nodes, related
+}
+
+// layout places the nodes by a force-directed (Fruchterman–Reingold)
+// simulation: related nodes pull together, all nodes push apart. It starts
+// from a circle and runs a fixed number of steps, so the same case always
+// gives the same drawing.
+func layout(nodes []*chartNode, rels []model.Relation, width, height float64) {
+	n := len(nodes)
+	if n == 0 {
+		return
+	}
+	at := map[string]int{}
+	for i, nd := range nodes {
+		at[nd.entity.ID] = i
+		angle := 2 * math.Pi * float64(i) / float64(n)
+		nd.x = width/2 + width/3*math.Cos(angle)
+		nd.y = height/2 + height/3*math.Sin(angle)
+	}
+	if n == 1 {
+		nodes[0].x, nodes[0].y = width/2, height/2
+		return
+	}
+	// Labels are wide, so keep nodes further apart across than down.
+	padX, padY := 18.0, 8.0
+	k := 0.9 * math.Sqrt((width-2*padX)*(height-2*padY)/float64(n))
+	const steps = 300
+	dx, dy := make([]float64, n), make([]float64, n)
+	for step := 0; step < steps; step++ {
+		temp := width / 8 * (1 - float64(step)/steps)
+		for i := range dx {
+			dx[i], dy[i] = 0, 0
+		}
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				ex, ey := nodes[i].x-nodes[j].x, (nodes[i].y-nodes[j].y)*1.6
+				dist := math.Max(math.Hypot(ex, ey), 0.5)
+				force := k * k / dist
+				dx[i] += ex / dist * force
+				dy[i] += ey / dist * force
+				dx[j] -= ex / dist * force
+				dy[j] -= ey / dist * force
+			}
+		}
+		for _, r := range rels {
+			i, ok1 := at[r.FromID]
+			j, ok2 := at[r.ToID]
+			if !ok1 || !ok2 || i == j {
+				continue
+			}
+			ex, ey := nodes[i].x-nodes[j].x, nodes[i].y-nodes[j].y
+			dist := math.Max(math.Hypot(ex, ey), 0.5)
+			force := dist * dist / k
+			dx[i] -= ex / dist * force
+			dy[i] -= ey / dist * force
+			dx[j] += ex / dist * force
+			dy[j] += ey / dist * force
+		}
+		for i, nd := range nodes {
+			// A gentle pull to the centre keeps unconnected parts on the page.
+			dx[i] += (width/2 - nd.x) * 0.02 * k
+			dy[i] += (height/2 - nd.y) * 0.02 * k
+			move := math.Hypot(dx[i], dy[i])
+			if move > 0 {
+				limit := math.Min(move, temp)
+				nd.x += dx[i] / move * limit
+				nd.y += dy[i] / move * limit
+			}
+			nd.x = math.Min(math.Max(nd.x, padX), width-padX)
+			nd.y = math.Min(math.Max(nd.y, padY), height-padY)
+		}
+	}
+}
+
+// chartHeight grows with the number of entities: three companies need
+// no full page.
+func chartHeight(nodes int) float64 { return min(chartMaxH, 45+float64(nodes)*6) }
+
+// drawChart draws the laid-out nodes and the relations between them in a
+// frame under the heading, with a legend of the kinds.
+func (d *doc) drawChart(nodes []*chartNode, rels []model.Relation) {
+	p := d.pdf
+	top := p.GetY() + 2
+	height := chartHeight(len(nodes))
+	p.SetDrawColor(ruleGrey[0], ruleGrey[1], ruleGrey[2])
+	p.SetLineWidth(0.2)
+	p.Rect(marginLeft, top, contentWidth, height, "D")
+	at := map[string]*chartNode{}
+	for _, n := range nodes {
+		at[n.entity.ID] = n
+	}
+	pos := func(n *chartNode) (float64, float64) { return marginLeft + n.x, top + n.y }
+
+	// Arrows first, so that the shapes and names sit on top of them.
+	type edgeLabel struct {
+		x, y float64
+		text string
+	}
+	var edgeLabels []edgeLabel
+	p.SetDrawColor(120, 120, 120)
+	p.SetFillColor(120, 120, 120)
+	p.SetLineWidth(0.25)
+	for _, r := range rels {
+		from, to := at[r.FromID], at[r.ToID]
+		if from == nil || to == nil {
+			continue
+		}
+		x1, y1 := pos(from)
+		x2, y2 := pos(to)
+		dist := math.Hypot(x2-x1, y2-y1)
+		if dist < 2*nodeRadius {
+			continue
+		}
+		ux, uy := (x2-x1)/dist, (y2-y1)/dist
+		tipX, tipY := x2-ux*(nodeRadius+0.4), y2-uy*(nodeRadius+0.4)
+		p.Line(x1+ux*nodeRadius, y1+uy*nodeRadius, tipX, tipY)
+		const head, half = 2.0, 0.8
+		p.Polygon([]gofpdf.PointType{
+			{X: tipX, Y: tipY},
+			{X: tipX - ux*head - uy*half, Y: tipY - uy*head + ux*half},
+			{X: tipX - ux*head + uy*half, Y: tipY - uy*head - ux*half},
+		}, "F")
+		edgeLabels = append(edgeLabels, edgeLabel{(x1 + x2) / 2, (y1 + y2) / 2, d.w.choice("rel", string(r.Type))})
+	}
+	d.font("", 5.5)
+	p.SetTextColor(80, 80, 80)
+	p.SetFillColor(255, 255, 255)
+	for _, l := range edgeLabels {
+		w := d.width(l.text) + 1
+		p.SetXY(l.x-w/2, l.y-1.3)
+		p.CellFormat(w, 2.6, l.text, "", 0, "C", true, 0, "")
+	}
+	for _, n := range nodes {
+		x, y := pos(n)
+		d.shape(n.entity.Kind, x, y, nodeRadius)
+	}
+	d.font("", 6)
+	p.SetTextColor(0, 0, 0)
+	p.SetFillColor(255, 255, 255)
+	for _, n := range nodes {
+		x, y := pos(n)
+		name := d.clip(d.red.name(n.entity), 34)
+		w := d.width(name) + 1
+		p.SetXY(x-w/2, y+nodeRadius+0.3)
+		p.CellFormat(w, 2.8, name, "", 0, "C", true, 0, "")
+	}
+
+	// Legend: one shape per kind that appears.
+	p.SetXY(marginLeft, top+height+2)
+	seen := map[model.EntityKind]bool{}
+	x := marginLeft + 2
+	y := top + height + 4
+	for _, k := range model.EntityKinds {
+		for _, n := range nodes {
+			if n.entity.Kind == k && !seen[k] {
+				seen[k] = true
+				d.shape(k, x+1.5, y, 1.5)
+				label := d.w.choice("kind", string(k))
+				d.font("", 7)
+				p.SetTextColor(0, 0, 0)
+				p.SetXY(x+4, y-1.7)
+				p.CellFormat(d.width(label)+1, 3.4, label, "", 0, "L", false, 0, "")
+				x += d.width(label) + 10
+			}
+		}
+	}
+	p.SetXY(marginLeft, y+4)
+}
+
+// shape draws an entity's mark: a circle for a person, a square for an
+// organisation, a diamond for anything else, coloured by kind, so that the
+// chart reads the same printed in black and white.
+func (d *doc) shape(k model.EntityKind, x, y, r float64) {
+	p := d.pdf
+	c, ok := kindColours[k]
+	if !ok {
+		c = otherColour
+	}
+	p.SetFillColor(c[0], c[1], c[2])
+	p.SetDrawColor(40, 40, 40)
+	p.SetLineWidth(0.2)
+	switch k {
+	case model.KindPerson:
+		p.Circle(x, y, r, "FD")
+	case model.KindOrganisation:
+		p.Rect(x-r, y-r, 2*r, 2*r, "FD")
+	default:
+		p.Polygon([]gofpdf.PointType{{X: x, Y: y - r*1.2}, {X: x + r*1.2, Y: y}, {X: x, Y: y + r*1.2}, {X: x - r*1.2, Y: y}}, "FD")
+	}
+}

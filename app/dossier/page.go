@@ -1,0 +1,232 @@
+package dossier
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jung-kurt/gofpdf"
+)
+
+// The page is A4, the paper every partner in the corridors prints on
+// except North America, where A4 still prints whole on Letter at 97%.
+const (
+	pageWidth    = 210.0
+	pageHeight   = 297.0
+	marginLeft   = 15.0
+	marginRight  = 15.0
+	bodyTop      = 22.0
+	bodyBottom   = pageHeight - 22.0
+	contentWidth = pageWidth - marginLeft - marginRight
+	fontFamily   = "sans"
+)
+
+var (
+	markingRed = [3]int{170, 0, 0}
+	inkGrey    = [3]int{90, 90, 90}
+	headingInk = [3]int{18, 42, 84}
+	ruleGrey   = [3]int{170, 170, 170}
+	shadeGrey  = [3]int{242, 242, 242}
+)
+
+// header runs at the top of every page: the handling marking, then which
+// case this page belongs to, so that a loose page still says what it is
+// and how it must be handled.
+func (d *doc) header() {
+	p := d.pdf
+	d.font("B", 9)
+	d.color(markingRed)
+	p.SetXY(marginLeft, 6)
+	p.CellFormat(contentWidth, 5, d.marking, "", 0, "C", false, 0, "")
+	d.font("", 7)
+	d.color(inkGrey)
+	p.SetXY(marginLeft, 12)
+	p.CellFormat(contentWidth/2, 4, d.clip(d.file.Case.Ref+" · "+d.text(d.file.Case.Title), contentWidth/2), "", 0, "L", false, 0, "")
+	p.SetXY(marginLeft+contentWidth/2, 12)
+	p.CellFormat(contentWidth/2, 4, d.clip(d.running, contentWidth/2), "", 0, "R", false, 0, "")
+	d.rule(17)
+	d.color([3]int{0, 0, 0})
+	p.SetXY(marginLeft, bodyTop)
+}
+
+// footer runs at the bottom of every page: who generated the dossier and
+// when, page X of Y (so that a missing page is noticed), and the marking again.
+func (d *doc) footer() {
+	p := d.pdf
+	d.rule(pageHeight - 19)
+	d.font("", 7)
+	d.color(inkGrey)
+	p.SetXY(marginLeft, pageHeight-18)
+	who := d.file.Case.Ref + " · " + d.w.t("generated") + " " + day(d.opt.Date) + " · " + d.officer()
+	p.CellFormat(contentWidth*0.75, 4, d.clip(who, contentWidth*0.75), "", 0, "L", false, 0, "")
+	total := d.totalPages
+	if total == 0 {
+		total = p.PageNo() // the measuring pass does not know it yet
+	}
+	p.SetXY(marginLeft+contentWidth*0.75, pageHeight-18)
+	p.CellFormat(contentWidth*0.25, 4, d.w.tf("page of", p.PageNo(), total), "", 0, "R", false, 0, "")
+	d.font("B", 9)
+	d.color(markingRed)
+	p.SetXY(marginLeft, pageHeight-12)
+	p.CellFormat(contentWidth, 5, d.marking, "", 0, "C", false, 0, "")
+	d.color([3]int{0, 0, 0})
+}
+
+func (d *doc) officer() string {
+	o := d.opt.Officer
+	if o.Agency == "" {
+		return o.Name
+	}
+	return o.Name + " (" + o.Agency + ")"
+}
+
+func (d *doc) font(style string, size float64) {
+	d.pdf.SetFont(fontFamily, style, size)
+	d.style, d.size = style, size
+}
+
+func (d *doc) color(c [3]int) { d.pdf.SetTextColor(c[0], c[1], c[2]) }
+
+func (d *doc) rule(y float64) {
+	d.pdf.SetDrawColor(ruleGrey[0], ruleGrey[1], ruleGrey[2])
+	d.pdf.SetLineWidth(0.2)
+	d.pdf.Line(marginLeft, y, pageWidth-marginRight, y)
+}
+
+// section starts a section on a new page, with its heading, its bookmark
+// in the PDF's outline and the anchor the table of contents links to.
+func (d *doc) section(key string) {
+	d.running = d.w.t(key)
+	d.pdf.AddPage()
+	d.starts[key] = d.pdf.PageNo()
+	if link, ok := d.links[key]; ok {
+		d.pdf.SetLink(link, -1, d.pdf.PageNo())
+	}
+	d.font("B", 15)
+	d.color(headingInk)
+	d.pdf.Bookmark(d.w.t(key), 0, -1)
+	d.pdf.SetX(marginLeft)
+	d.pdf.CellFormat(contentWidth, 9, d.w.t(key), "", 1, "L", false, 0, "")
+	d.color([3]int{0, 0, 0})
+	d.pdf.Ln(2)
+}
+
+// subheading heads a part of a section, starting a new page when fewer
+// than a few lines would fit under it.
+func (d *doc) subheading(text string) {
+	if d.pdf.GetY()+20 > bodyBottom {
+		d.pdf.AddPage()
+	} else {
+		d.pdf.Ln(3)
+	}
+	d.font("B", 11)
+	d.color(headingInk)
+	d.pdf.Bookmark(text, 1, -1)
+	d.pdf.SetX(marginLeft)
+	d.pdf.CellFormat(contentWidth, 7, text, "", 1, "L", false, 0, "")
+	d.color([3]int{0, 0, 0})
+	d.pdf.Ln(1)
+}
+
+// paragraph prints wrapped text across the body, breaking pages as needed.
+func (d *doc) paragraph(text string, size float64) {
+	d.font("", size)
+	lineH := size * 0.45
+	for _, line := range d.wrap(text, contentWidth) {
+		if d.pdf.GetY()+lineH > bodyBottom {
+			d.pdf.AddPage()
+		}
+		d.pdf.SetX(marginLeft)
+		d.pdf.CellFormat(contentWidth, lineH, line, "", 1, "L", false, 0, "")
+	}
+}
+
+// width measures text in the current font. gofpdf's own measure walks the
+// font's tables for every call; the dossier measures every word of every
+// cell, so rune widths are remembered per style.
+func (d *doc) width(s string) float64 {
+	cache := d.widths[d.style]
+	if cache == nil {
+		cache = map[rune]float64{}
+		d.widths[d.style] = cache
+	}
+	var w float64
+	for _, r := range s {
+		cw, ok := cache[r]
+		if !ok {
+			cw = d.pdf.GetStringWidth(string(r)) / d.size
+			cache[r] = cw
+		}
+		w += cw
+	}
+	return w * d.size
+}
+
+// wrap breaks text into lines no wider than width in the current font:
+// at spaces where it can, inside a word (a hash, a wallet address) where
+// it must, and at every line break the officer typed.
+func (d *doc) wrap(text string, width float64) []string {
+	var lines []string
+	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			candidate := word
+			if line != "" {
+				candidate = line + " " + word
+			}
+			if d.width(candidate) <= width {
+				line = candidate
+				continue
+			}
+			if line != "" {
+				lines = append(lines, line)
+			}
+			for d.width(word) > width {
+				cut := d.fit(word, width)
+				lines = append(lines, word[:cut])
+				word = word[cut:]
+			}
+			line = word
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// fit is how many bytes of s fit in width, at least one rune.
+func (d *doc) fit(s string, width float64) int {
+	n := 0
+	for n < len(s) {
+		_, size := utf8.DecodeRuneInString(s[n:])
+		if d.width(s[:n+size]) > width && n > 0 {
+			break
+		}
+		n += size
+	}
+	return n
+}
+
+// clip shortens text to one line of width, ending it with an ellipsis.
+func (d *doc) clip(s string, width float64) string {
+	if d.width(s) <= width {
+		return s
+	}
+	cut := d.fit(s, width-d.width("…"))
+	return strings.TrimRight(s[:cut], " ") + "…"
+}
+
+// text is free text as the dossier may print it (redacted when asked).
+func (d *doc) text(s string) string { return d.red.text(s) }
+
+// newPDF makes an empty A4 document with the embedded fonts.
+func newPDF(regular, bold []byte) *gofpdf.Fpdf {
+	p := gofpdf.New("P", "mm", "A4", "")
+	p.SetMargins(marginLeft, bodyTop, marginRight)
+	p.SetAutoPageBreak(true, pageHeight-bodyBottom)
+	// gofpdf indents text 1 mm inside every cell by default; the dossier
+	// measures and pads its cells itself, and a hidden indent would push
+	// a line that was measured to fit past the margin.
+	p.SetCellMargin(0)
+	p.AddUTF8FontFromBytes(fontFamily, "", regular)
+	p.AddUTF8FontFromBytes(fontFamily, "B", bold)
+	return p
+}

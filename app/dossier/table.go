@@ -1,0 +1,154 @@
+package dossier
+
+// column is one column of a table: its heading, its share of the width
+// (in mm) and whether its figures line up on the right.
+type column struct {
+	title string
+	width float64
+	right bool
+}
+
+// table prints rows of wrapped cells. A row that does not fit under the
+// last one goes to the next page, where the header row is printed again;
+// a row taller than a whole page (a long note, a long chain of custody) is
+// split between pages line by line rather than running off the bottom.
+type table struct {
+	d    *doc
+	cols []column
+	size float64 // font size in points
+	clip bool    // one line a cell, clipped: for long listings like the annex
+	n    int     // rows printed, for the shading of every other row
+	// headerH is the height of the header row once printed. The header
+	// waits for the first row, so that it never stands alone at the foot
+	// of a page.
+	headerH float64
+}
+
+const cellPad = 1.2 // mm of space around a cell's text
+
+func (d *doc) table(size float64, cols ...column) *table {
+	return &table{d: d, cols: cols, size: size}
+}
+
+func (t *table) lineH() float64 { return t.size * 0.42 }
+
+func (t *table) header() {
+	d, p := t.d, t.d.pdf
+	d.font("B", t.size)
+	// Header cells wrap too: a French or Portuguese heading is longer.
+	cells := make([][]string, len(t.cols))
+	lines := 1
+	for i, c := range t.cols {
+		cells[i] = d.wrap(c.title, c.width-2*cellPad)
+		lines = max(lines, len(cells[i]))
+	}
+	h := float64(lines)*t.lineH() + 2*cellPad
+	y := p.GetY()
+	p.SetFillColor(headingInk[0], headingInk[1], headingInk[2])
+	p.Rect(marginLeft, y, t.total(), h, "F")
+	p.SetTextColor(255, 255, 255)
+	t.drawLines(cells, y, 0, lines, false)
+	p.SetTextColor(0, 0, 0)
+	p.SetY(y + h)
+	t.headerH = h
+}
+
+func (t *table) total() float64 {
+	var w float64
+	for _, c := range t.cols {
+		w += c.width
+	}
+	return w
+}
+
+// row prints one row. Cells beyond the columns are ignored; missing ones
+// are blank.
+func (t *table) row(cells ...string) { t.styledRow("", cells...) }
+
+// boldRow prints a row in bold: a total.
+func (t *table) boldRow(cells ...string) { t.styledRow("B", cells...) }
+
+func (t *table) styledRow(style string, cells ...string) {
+	d, p := t.d, t.d.pdf
+	d.font(style, t.size)
+	wrapped := make([][]string, len(t.cols))
+	lines := 1
+	for i, c := range t.cols {
+		text := ""
+		if i < len(cells) {
+			text = cells[i]
+		}
+		if t.clip {
+			wrapped[i] = []string{d.clip(text, c.width-2*cellPad)}
+		} else {
+			wrapped[i] = d.wrap(text, c.width-2*cellPad)
+		}
+		lines = max(lines, len(wrapped[i]))
+	}
+	shade := t.n%2 == 1
+	rowH := float64(lines)*t.lineH() + 2*cellPad
+	if t.n == 0 {
+		if p.GetY()+2*t.lineH()+2*cellPad+min(rowH, 4*t.lineH()) > bodyBottom {
+			p.AddPage()
+		}
+		t.header()
+		d.font(style, t.size)
+	}
+	t.n++
+	// A row that fits on a page of its own is never split: it moves whole.
+	if p.GetY()+rowH > bodyBottom && rowH <= bodyBottom-bodyTop-t.headerH {
+		p.AddPage()
+		t.header()
+		d.font(style, t.size)
+	}
+	for from := 0; from < lines; {
+		y := p.GetY()
+		fit := int((bodyBottom - y - 2*cellPad) / t.lineH())
+		if fit < 1 {
+			p.AddPage()
+			t.header()
+			d.font(style, t.size)
+			continue
+		}
+		to := min(lines, from+fit)
+		h := float64(to-from)*t.lineH() + 2*cellPad
+		if shade {
+			p.SetFillColor(shadeGrey[0], shadeGrey[1], shadeGrey[2])
+			p.Rect(marginLeft, y, t.total(), h, "F")
+		}
+		t.drawLines(wrapped, y, from, to, true)
+		p.SetDrawColor(ruleGrey[0], ruleGrey[1], ruleGrey[2])
+		p.SetLineWidth(0.1)
+		p.Line(marginLeft, y+h, marginLeft+t.total(), y+h)
+		p.SetY(y + h)
+		from = to
+		if from < lines {
+			p.AddPage()
+			t.header()
+			d.font(style, t.size)
+		}
+	}
+}
+
+// drawLines prints lines from..to of every cell of a row starting at y.
+func (t *table) drawLines(cells [][]string, y float64, from, to int, body bool) {
+	p := t.d.pdf
+	x := marginLeft
+	for i, c := range t.cols {
+		align := "L"
+		if c.right && body {
+			align = "R"
+		}
+		for l := from; l < to && l < len(cells[i]); l++ {
+			if cells[i][l] == "" {
+				continue
+			}
+			p.SetXY(x+cellPad, y+cellPad+float64(l-from)*t.lineH())
+			p.CellFormat(c.width-2*cellPad, t.lineH(), cells[i][l], "", 0, align, false, 0, "")
+		}
+		x += c.width
+	}
+}
+
+// gap leaves some space after a table.
+func (d *doc) gap() { d.pdf.Ln(3) }

@@ -1,0 +1,38 @@
+package dossier
+
+import "bollard/model"
+
+// tasks prints the team's tasks and the requests for assistance sent to
+// partners, with their legal basis and dates; a request still waiting past
+// its due day (as of the dossier's date) is marked overdue.
+func (d *doc) tasks() {
+	d.section("tasks")
+	if len(d.file.Tasks) == 0 {
+		d.paragraph(d.w.t("none"), 10)
+		return
+	}
+	today := model.DateOf(d.opt.Date)
+	t := d.table(7.5,
+		column{title: d.w.t("task"), width: 28},
+		column{title: d.w.t("description"), width: 68},
+		column{title: d.w.t("partner"), width: 36},
+		column{title: d.w.t("assigned"), width: 22},
+		column{title: d.w.t("dates"), width: 26},
+	)
+	for _, task := range d.file.Tasks {
+		status := d.w.choice("taskstatus", string(task.Status))
+		if task.Overdue(today) {
+			status += "\n" + d.w.t("overdue")
+		}
+		t.row(
+			d.w.choice("taskkind", string(task.Kind))+"\n"+status,
+			joinNonEmpty("\n", d.text(task.Title), d.text(task.Description)),
+			joinNonEmpty("\n", task.Partner, task.LegalBasis),
+			task.AssignedTo,
+			joinNonEmpty("\n",
+				labelled(d.w.t("sent"), task.SentOn.String()),
+				labelled(d.w.t("due"), task.DueOn.String()),
+				labelled(d.w.t("answered"), task.AnsweredOn.String())),
+		)
+	}
+}

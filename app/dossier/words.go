@@ -1,0 +1,102 @@
+package dossier
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"bollard/model"
+)
+
+// words prints labels, choices, numbers and times in the dossier's language.
+type words struct {
+	lang model.Language
+	i    int
+}
+
+func newWords(l model.Language) words { return words{lang: l, i: languageIndex(l)} }
+
+// t is a label in the dossier's language. A missing label shows as ??key,
+// which the tests look for, rather than as an empty heading.
+func (w words) t(key string) string {
+	if l, ok := labels[key]; ok {
+		return l[w.i]
+	}
+	return "??" + key
+}
+
+func (w words) tf(key string, args ...any) string { return fmt.Sprintf(w.t(key), args...) }
+
+// choice is an enumeration value's label, falling back to the stored code
+// with its underscores opened up, so that a value added to the model later
+// still prints.
+func (w words) choice(kind string, code string) string {
+	if code == "" {
+		return ""
+	}
+	if l, ok := enumLabels[kind+":"+code]; ok {
+		return l[w.i]
+	}
+	return strings.ReplaceAll(code, "_", " ")
+}
+
+// number writes a quantity or an amount the way a reader of the language
+// expects: 1,234.5 in English, 1.234,5 in Spanish and Portuguese, 1 234,5
+// (with a no-break space) in French. At most two decimals are kept: a
+// seized weight or value is never more precise than that.
+func (w words) number(v float64) string {
+	v = math.Round(v*100) / 100
+	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	thousands, decimal := ",", "."
+	switch w.lang {
+	case model.Spanish, model.Portuguese:
+		thousands, decimal = ".", ","
+	case model.French:
+		thousands, decimal = "\u00a0", ","
+	}
+	var b strings.Builder
+	if v < 0 {
+		b.WriteByte('-')
+	}
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteString(thousands)
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteString(decimal + frac)
+	}
+	return b.String()
+}
+
+// Dates and times are written the ISO way in every language and times in
+// UTC: a dossier crosses borders and time zones, and 03/04 means two
+// different days on either side of the Atlantic.
+func dateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02 15:04")
+}
+
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02")
+}
+
+// joinNonEmpty joins the parts that are not blank.
+func joinNonEmpty(sep string, parts ...string) string {
+	kept := parts[:0:0]
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, sep)
+}

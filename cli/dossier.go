@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"bollard/app"
+	"bollard/app/dossier"
+	"bollard/model"
+)
+
+// runDossier writes a case's dossier PDF: the document that goes to a
+// prosecutor or a partner agency.
+func runDossier(e *env, args []string) error {
+	fs := flags("dossier")
+	out := fs.String("o", "", "the PDF file to write")
+	lang := fs.String("lang", "", "language of the labels: en, es, pt or fr (default: the officer's)")
+	redact := fs.Bool("redact", false, "non-nominal version: persons by initials, no birth dates or document numbers")
+	marking := fs.String("marking", "", "handling marking for every page (default: the case's)")
+	sections := fs.String("sections", "", "comma-separated sections to include (default: all): "+dossier.SectionNames())
+	date := fs.String("date", "", "generation date YYYY-MM-DD to print instead of now: the same case and date give the same bytes")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return usagef("dossier needs one case ref, e.g. bollard dossier ESA-2026-0001 -o dossier.pdf")
+	}
+	if *out == "" {
+		return usagef("dossier needs -o FILE.pdf")
+	}
+	opt := dossier.Options{Redact: *redact, Marking: strings.TrimSpace(*marking), Version: app.Version}
+	if *lang != "" {
+		opt.Language = model.Language(strings.ToLower(*lang))
+		if !isOneOf(opt.Language, model.Languages) {
+			return usagef("--lang %q: should be one of %s", *lang, joinChoices(model.Languages))
+		}
+	}
+	if opt.Sections, err = dossier.ParseSections(*sections); err != nil {
+		return usageError{"--sections: " + err.Error()}
+	}
+	if *date != "" {
+		d, err := model.ParseDate(*date)
+		if err != nil {
+			return usageError{"--date: " + err.Error()}
+		}
+		opt.Date = d.Time()
+	}
+
+	w, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	f, err := w.CaseFile(e.ctx, rest[0])
+	if err != nil {
+		if app.IsNotFound(err) {
+			return fmt.Errorf("no case %s in %s", rest[0], e.db)
+		}
+		return err
+	}
+	if opt.Officer, err = w.Officer(e.ctx); err != nil {
+		return err
+	}
+	if opt.Language == "" {
+		opt.Language = opt.Officer.Language
+	}
+	opt.Photo = func(sha256 string) (io.ReadCloser, error) { return os.Open(w.AttachmentPath(sha256)) }
+
+	start := time.Now()
+	pages, err := dossier.WriteFile(e.ctx, *out, f, opt)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "wrote %s: dossier of %s, %d pages, in %.1fs\n", *out, f.Case.Ref, pages, time.Since(start).Seconds())
+	return nil
+}

@@ -1,0 +1,226 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"bollard/app"
+	"bollard/app/dossier"
+	"bollard/model"
+)
+
+// dossierStore is what the Dossier tab needs of a workspace: the case, the
+// officer who signs the dossier, and the attached photographs.
+type dossierStore interface {
+	CaseFile(ctx context.Context, ref string) (app.CaseFile, error)
+	Officer(ctx context.Context) (model.Officer, error)
+	AttachmentPath(sha256 string) string
+}
+
+// dossierPanel is the Dossier tab of the case view: the same choices as
+// `bollard dossier` (language, non-nominal version, marking, sections),
+// a save dialog, a progress bar while the PDF is written off the UI
+// goroutine, and the way to the folder it was saved in.
+type dossierPanel struct {
+	store   dossierStore
+	win     fyne.Window
+	bg      *background
+	caseRef func() string
+
+	language *widget.Select
+	redact   *widget.Check
+	marking  *widget.SelectEntry
+	sections *widget.CheckGroup
+	save     *widget.Button
+	progress *widget.ProgressBar
+	status   *widget.Label
+	folder   *widget.Button
+
+	savedIn string // the folder of the last dossier saved
+	content fyne.CanvasObject
+}
+
+// The languages as their speakers name them, in model.Languages order.
+var dossierLanguages = []string{"English", "Español", "Português", "Français"}
+
+// sectionLabels are the sections as the officer ticks them.
+var sectionLabels = map[dossier.Section]string{
+	dossier.SectionSummary: "Case summary", dossier.SectionTimeline: "Timeline", dossier.SectionSeizures: "Seizures and totals",
+	dossier.SectionEntities: "Persons, organisations and other entities", dossier.SectionRelations: "Relationship chart",
+	dossier.SectionEvidence: "Evidence register", dossier.SectionPhotos: "Photographs",
+	dossier.SectionTasks: "Tasks and assistance requests", dossier.SectionNotes: "Notes", dossier.SectionAnnex: "Annex: source records",
+}
+
+// newDossierPanel builds the Dossier tab for the case caseRef names when
+// the officer asks for the PDF.
+func newDossierPanel(win fyne.Window, bg *background, ws dossierStore, caseRef func() string) fyne.CanvasObject {
+	return newDossierPanelView(win, bg, ws, caseRef).content
+}
+
+func newDossierPanelView(win fyne.Window, bg *background, ws dossierStore, caseRef func() string) *dossierPanel {
+	p := &dossierPanel{store: ws, win: win, bg: bg, caseRef: caseRef}
+	p.language = widget.NewSelect(dossierLanguages, nil)
+	p.language.SetSelectedIndex(0)
+	p.redact = widget.NewCheck("Non-nominal version: persons by their initials, without birth dates or document numbers", nil)
+	p.marking = widget.NewSelectEntry(model.HandlingMarkings)
+	p.marking.SetPlaceHolder("The case's own marking")
+	var all []string
+	for _, s := range dossier.Sections {
+		all = append(all, sectionLabels[s])
+	}
+	p.sections = widget.NewCheckGroup(all, nil)
+	p.sections.SetSelected(all)
+	p.save = &widget.Button{Text: "Save the dossier as PDF…", Importance: widget.HighImportance, OnTapped: p.onSave}
+	p.progress = widget.NewProgressBar()
+	p.progress.Hide()
+	p.status = &widget.Label{Wrapping: fyne.TextWrapWord}
+	p.folder = widget.NewButton("Open folder", p.onOpenFolder)
+	p.folder.Hide()
+
+	intro := &widget.Label{Wrapping: fyne.TextWrapWord, Text: "The dossier is the case as a PDF for a prosecutor or a partner agency: " +
+		"marked for handling on every page, in the reader's language. What was recorded is printed as written; only the labels are translated."}
+	form := widget.NewForm(
+		widget.NewFormItem("Language", p.language),
+		widget.NewFormItem("Marking", p.marking),
+		widget.NewFormItem("", p.redact),
+		widget.NewFormItem("Sections", p.sections),
+	)
+	p.content = container.NewVScroll(container.NewVBox(
+		newHeading("Case dossier (PDF)"), intro, form,
+		container.NewHBox(p.save, p.folder), p.progress, p.status,
+	))
+	// The officer's own language is the default, as on the command line.
+	inBackground(bg, ws.Officer, func(o model.Officer, err error) {
+		if err == nil {
+			if i := languageIndexOf(o.Language); i >= 0 {
+				p.language.SetSelectedIndex(i)
+			}
+		}
+	})
+	return p
+}
+
+func languageIndexOf(l model.Language) int {
+	for i, m := range model.Languages {
+		if m == l {
+			return i
+		}
+	}
+	return -1
+}
+
+// options reads the choices on the panel.
+func (p *dossierPanel) options() (dossier.Options, error) {
+	opt := dossier.Options{Redact: p.redact.Checked, Marking: strings.TrimSpace(p.marking.Text), Version: app.Version}
+	if i := p.language.SelectedIndex(); i >= 0 {
+		opt.Language = model.Languages[i]
+	}
+	chosen := map[string]bool{}
+	for _, s := range p.sections.Selected {
+		chosen[s] = true
+	}
+	for _, s := range dossier.Sections {
+		if chosen[sectionLabels[s]] {
+			opt.Sections = append(opt.Sections, s)
+		}
+	}
+	if len(opt.Sections) == 0 {
+		return opt, fmt.Errorf("no section is ticked: tick at least one")
+	}
+	return opt, nil
+}
+
+// onSave asks where to save the PDF.
+func (p *dossierPanel) onSave() {
+	ref := p.caseRef()
+	if ref == "" {
+		dialog.ShowInformation("No case selected", "Select a case in the list first.", p.win)
+		return
+	}
+	if _, err := p.options(); err != nil {
+		showError(p.win, "make the dossier", err)
+		return
+	}
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(p.win, "make the dossier", err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		w.Close()
+		p.saveTo(ref, path)
+	}, p.win)
+	lang := "en"
+	if i := p.language.SelectedIndex(); i >= 0 {
+		lang = string(model.Languages[i])
+	}
+	save.SetFileName(ref + "-dossier-" + lang + ".pdf")
+	save.Resize(fyne.NewSize(900, 600))
+	save.Show()
+}
+
+// saveTo writes the dossier of the case ref to path in the background,
+// moving the bar as the sections are printed.
+func (p *dossierPanel) saveTo(ref, path string) {
+	opt, err := p.options()
+	if err != nil {
+		showError(p.win, "make the dossier", err)
+		return
+	}
+	p.save.Disable()
+	p.folder.Hide()
+	p.progress.SetValue(0)
+	p.progress.Show()
+	p.status.SetText("Writing the dossier of " + ref + "…")
+	opt.Progress = func(done, total int) {
+		p.bg.do(func() { p.progress.SetValue(float64(done) / float64(total)) })
+	}
+	opt.Photo = func(sha256 string) (io.ReadCloser, error) { return os.Open(p.store.AttachmentPath(sha256)) }
+	inBackground(p.bg, func(ctx context.Context) (int, error) {
+		f, err := p.store.CaseFile(ctx, ref)
+		if err != nil {
+			return 0, err
+		}
+		if opt.Officer, err = p.store.Officer(ctx); err != nil {
+			return 0, err
+		}
+		return dossier.WriteFile(ctx, path, f, opt)
+	}, func(pages int, err error) {
+		p.save.Enable()
+		p.progress.Hide()
+		if err != nil {
+			p.status.SetText("")
+			showError(p.win, "save the dossier", err)
+			return
+		}
+		p.savedIn = filepath.Dir(path)
+		p.status.SetText(fmt.Sprintf("Saved the dossier of %s, %d pages, as %s.", ref, pages, path))
+		p.folder.Show()
+	})
+}
+
+// onOpenFolder shows the folder of the saved dossier in the file manager,
+// where the officer attaches it to a message or copies it to a stick.
+func (p *dossierPanel) onOpenFolder() {
+	u, err := url.Parse(storage.NewFileURI(p.savedIn).String())
+	if err == nil {
+		err = fyne.CurrentApp().OpenURL(u)
+	}
+	if err != nil {
+		showError(p.win, "open the folder", err)
+	}
+}
