@@ -53,6 +53,12 @@ func commands() []command {
 		{"demo", "demo [--cases N] [--seed S] [--entities N]  fill an empty workspace with synthetic cases", runDemo},
 		{"case", "case list [--json] [--status S] [--all] | case show REF [--json]", runCase},
 		{"search", "search [--json] [--limit N] [--kind K] QUERY | search --stdin [--json]   find anything", runSearch},
+		{"evidence", "evidence add CASE-REF --description TEXT [--kind K] [--seizure SZ-NNNN] [--file PATH]... | evidence show EXHIBIT-REF [--json]", runEvidence},
+		{"custody", "custody add EXHIBIT-REF --action A [--to NAME] [--agency A] [--place P] [--seal S] [--seal-intact yes|no]", runCustody},
+		{"audit", "audit [--case REF] [--json]                 the audit trail, newest first", runAudit},
+		{"verify", "verify [--checkpoint FILE]                  check the audit trail, the records and every attached file", runVerify},
+		{"checkpoint", "checkpoint -o FILE                          sign where the audit trail stands, to keep elsewhere", runCheckpoint},
+		{"dossier", "dossier REF -o FILE.pdf [--lang en|es|pt|fr] [--redact] [--marking TEXT] [--sections LIST]   the case dossier PDF", runDossier},
 		{"import", "import FILE.json                            add the cases of a JSON case file", runImport},
 		{"version", "version                                     print the version", runVersion},
 	}

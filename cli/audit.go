@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+
+	"bollard/app"
+	"bollard/model"
+)
+
+// auditLine is one entry in `audit --json`. Its fields are part of the
+// command-line contract: add, never rename.
+type auditLine struct {
+	Seq        int64  `json:"seq"`
+	At         string `json:"at"`
+	By         string `json:"by"`
+	Agency     string `json:"agency"`
+	RecordType string `json:"record_type"`
+	RecordID   string `json:"record_id"`
+	CaseID     string `json:"case_id"`
+	Action     string `json:"action"`
+	Text       string `json:"text"`
+	Before     string `json:"before"`
+	After      string `json:"after"`
+	PrevHash   string `json:"prev_hash"`
+	Hash       string `json:"hash"`
+}
+
+func runAudit(e *env, args []string) error {
+	fs := flags("audit")
+	caseRef := fs.String("case", "", "only the history of this case")
+	asJSON := fs.Bool("json", false, "print as JSON, one entry a line")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("audit takes no arguments (got %q); use --case REF for one case", rest[0])
+	}
+	w, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	var lines []app.HistoryLine
+	if *caseRef != "" {
+		lines, err = w.CaseHistory(e.ctx, *caseRef)
+	} else {
+		lines, err = w.AuditTrail(e.ctx)
+	}
+	if err != nil {
+		return err
+	}
+	for _, l := range lines {
+		x := l.Entry
+		if *asJSON {
+			err = writeJSON(e.stdout, auditLine{Seq: x.Seq, At: x.At.UTC().Format(time.RFC3339Nano), By: x.By.Name,
+				Agency: x.By.Agency, RecordType: x.RecordType, RecordID: x.RecordID, CaseID: x.CaseID, Action: x.Action,
+				Text: l.Text, Before: x.Before, After: x.After, PrevHash: x.PrevHash, Hash: x.Hash})
+		} else {
+			_, err = fmt.Fprintf(e.stdout, "%6d  %s  %s\n", x.Seq, x.At.UTC().Format("2006-01-02 15:04"), l.Text)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func runVerify(e *env, args []string) error {
+	fs := flags("verify")
+	checkpoint := fs.String("checkpoint", "", "a checkpoint file made earlier with bollard checkpoint")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("verify takes no arguments (got %q)", rest[0])
+	}
+	var cp *model.Checkpoint
+	if *checkpoint != "" {
+		c, err := app.ReadCheckpoint(*checkpoint)
+		if err != nil {
+			return err
+		}
+		cp = &c
+	}
+	w, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	v, err := w.Verify(e.ctx, cp)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "checked %d audit entries (last %d, %s), %d records and %d attachment files",
+		v.Entries, v.Head.Seq, shortHash(v.Head.Hash), v.Records, v.Files)
+	if cp != nil {
+		fmt.Fprintf(e.stdout, " against the checkpoint of %s (entry %d)", cp.At.UTC().Format("2006-01-02 15:04 UTC"), cp.Seq)
+	}
+	fmt.Fprintln(e.stdout)
+	if v.OK() {
+		fmt.Fprintln(e.stdout, "all intact")
+		return nil
+	}
+	for _, p := range v.Problems {
+		fmt.Fprintln(e.stdout, "BROKEN: "+p)
+	}
+	return fmt.Errorf("verify found the workspace damaged or changed outside Bollard: %s", v.Problems[0])
+}
+
+func shortHash(h string) string {
+	if len(h) > 16 {
+		return h[:16] + "…"
+	}
+	if h == "" {
+		return "empty trail"
+	}
+	return h
+}
+
+func runCheckpoint(e *env, args []string) error {
+	fs := flags("checkpoint")
+	out := fs.String("o", "", "the file to write the checkpoint to (required)")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 || *out == "" {
+		return usagef("checkpoint needs -o FILE and no arguments")
+	}
+	w, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	cp, err := w.Checkpoint(e.ctx)
+	if err != nil {
+		return err
+	}
+	if err := app.WriteCheckpoint(*out, cp); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "checkpoint of audit entry %d (%s) signed and written to %s: keep it off this laptop\n", cp.Seq, shortHash(cp.Hash), *out)
+	return nil
+}

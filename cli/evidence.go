@@ -1,0 +1,239 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"bollard/app"
+	"bollard/model"
+)
+
+func runEvidence(e *env, args []string) error {
+	if len(args) == 0 {
+		return usagef("evidence needs a subcommand: add CASE-REF or show EXHIBIT-REF")
+	}
+	switch args[0] {
+	case "add":
+		return runEvidenceAdd(e, args[1:])
+	case "show":
+		return runEvidenceShow(e, args[1:])
+	}
+	return usagef("unknown evidence subcommand %q (add CASE-REF or show EXHIBIT-REF)", args[0])
+}
+
+// fileList is a flag given once per file.
+type fileList []string
+
+func (f *fileList) String() string     { return strings.Join(*f, ", ") }
+func (f *fileList) Set(v string) error { *f = append(*f, v); return nil }
+
+func runEvidenceAdd(e *env, args []string) error {
+	fs := flags("evidence add")
+	var item model.EvidenceItem
+	var files fileList
+	fs.StringVar(&item.Description, "description", "", "what the exhibit is (required)")
+	kind := fs.String("kind", string(model.EvidencePhysical), "physical, document, photo, digital, sample or statement")
+	seizure := fs.String("seizure", "", "the seizure it came from (SZ-NNNN)")
+	fs.StringVar(&item.StorageLocation, "location", "", "where it is stored")
+	fs.StringVar(&item.SealNumber, "seal", "", "the seal number")
+	acquired := fs.String("acquired-at", "", "when it was acquired (YYYY-MM-DD HH:MM, UTC)")
+	fs.StringVar(&item.AcquiredPlace, "acquired-place", "", "where it was acquired")
+	fs.StringVar(&item.AcquiredBy, "acquired-by", "", "who acquired it")
+	fs.Var(&files, "file", "a file to attach (repeat for more)")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return usagef("evidence add needs one case ref, e.g. evidence add ESA-2026-0001 --description TEXT")
+	}
+	if item.Kind, err = model.ParseEvidenceKind(*kind); err != nil {
+		return usagef("--kind: %v", err)
+	}
+	if item.AcquiredAt, err = parseWhen("--acquired-at", *acquired); err != nil {
+		return err
+	}
+	w, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	c, err := w.Case(e.ctx, rest[0])
+	if err != nil {
+		return err
+	}
+	item.CaseID = c.ID
+	if *seizure != "" {
+		s, err := w.SeizureByRef(e.ctx, c.ID, *seizure)
+		if err != nil {
+			return err
+		}
+		item.SeizureID = s.ID
+	}
+	item, err = w.AddEvidence(e.ctx, item, files...)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, item.ExhibitRef)
+	return nil
+}
+
+// parseWhen reads a time typed on the command line, in UTC; "" is no time.
+func parseWhen(flag, s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, usagef("%s %q: should be a time such as 2026-11-27 14:30 (UTC) or 2026-11-27T14:30:00+01:00", flag, s)
+}
+
+func runEvidenceShow(e *env, args []string) error {
+	fs := flags("evidence show")
+	asJSON := fs.Bool("json", false, "print as JSON")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return usagef("evidence show needs one exhibit ref, e.g. evidence show ESA-2026-0001/EX-001")
+	}
+	w, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	x, err := w.Exhibit(e.ctx, rest[0])
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, x)
+	}
+	printExhibit(e, x)
+	return nil
+}
+
+func printExhibit(e *env, x app.Exhibit) {
+	out, it := e.stdout, x.Item
+	fmt.Fprintf(out, "%s  %s (%s)\n", it.ExhibitRef, it.Description, it.Kind.Label())
+	for _, line := range [][2]string{
+		{"Seizure", x.SeizureRef}, {"Stored at", it.StorageLocation}, {"Seal", it.SealNumber}, {"Acquired at", when(it.AcquiredAt)},
+		{"Acquired in", it.AcquiredPlace}, {"Acquired by", it.AcquiredBy},
+	} {
+		if line[1] != "" {
+			fmt.Fprintf(out, "  %-12s %s\n", line[0]+":", line[1])
+		}
+	}
+	if len(it.Attachments) > 0 {
+		fmt.Fprintln(out, "Files:")
+		for _, a := range it.Attachments {
+			fmt.Fprintf(out, "  %s  %s  %d bytes  %s  added %s by %s\n", a.SHA256, a.Name, a.Size, a.MediaType, when(a.AddedAt), a.AddedBy)
+		}
+	}
+	if len(x.Custody) > 0 {
+		fmt.Fprintln(out, "Chain of custody:")
+		for _, ev := range x.Custody {
+			fmt.Fprintf(out, "  %s  %s\n", when(ev.At), custodyText(ev))
+		}
+	}
+}
+
+// custodyText writes a custody event in a line: "transferred from A to B at
+// Antwerp, seal S-1 intact".
+func custodyText(ev model.CustodyEvent) string {
+	s := ev.Action.Label()
+	if ev.From.Name != "" {
+		s += " from " + ev.From.String()
+	}
+	if ev.To.Name != "" {
+		s += model.CustodyToWord(ev.Action) + ev.To.String()
+	}
+	if ev.Place != "" {
+		s += " at " + ev.Place
+	}
+	if ev.SealNumber != "" {
+		s += ", seal " + ev.SealNumber
+		if ev.SealIntact != nil {
+			s += map[bool]string{true: " intact", false: " BROKEN"}[*ev.SealIntact]
+		}
+	}
+	if ev.Note != "" {
+		s += " — " + ev.Note
+	}
+	if ev.Corrects != "" {
+		s += " (corrects event " + ev.Corrects + ")"
+	}
+	return s + "  [" + ev.ID + "]"
+}
+
+func when(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02 15:04 UTC")
+}
+
+func runCustody(e *env, args []string) error {
+	if len(args) == 0 || args[0] != "add" {
+		return usagef("custody needs a subcommand: add EXHIBIT-REF --action A")
+	}
+	fs := flags("custody add")
+	var ev model.CustodyEvent
+	action := fs.String("action", "", "seized, sealed, transferred, received, sent to lab, analysed, returned or destroyed (required)")
+	fs.StringVar(&ev.To.Name, "to", "", "who holds the exhibit after the event")
+	fs.StringVar(&ev.To.Agency, "agency", "", "the agency of --to")
+	fs.StringVar(&ev.From.Name, "from", "", "who held it before (default: whoever held it after the last event)")
+	fs.StringVar(&ev.From.Agency, "from-agency", "", "the agency of --from")
+	fs.StringVar(&ev.Place, "place", "", "where it happened")
+	fs.StringVar(&ev.SealNumber, "seal", "", "the seal number")
+	intact := fs.String("seal-intact", "", "yes or no: whether the seal was found intact")
+	fs.StringVar(&ev.Note, "note", "", "a note")
+	at := fs.String("at", "", "when it happened (YYYY-MM-DD HH:MM, UTC; default now)")
+	fs.StringVar(&ev.Corrects, "corrects", "", "the ID of the earlier event this one corrects")
+	rest, err := parse(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return usagef("custody add needs one exhibit ref, e.g. custody add ESA-2026-0001/EX-001 --action received")
+	}
+	if *action == "" {
+		return usagef("custody add needs --action (%s)", joinChoices(model.CustodyActions))
+	}
+	if ev.Action, err = model.ParseCustodyAction(*action); err != nil {
+		return usagef("--action: %v", err)
+	}
+	switch strings.ToLower(*intact) {
+	case "":
+	case "yes", "y", "true":
+		ev.SealIntact = new(true)
+	case "no", "n", "false", "broken":
+		ev.SealIntact = new(false)
+	default:
+		return usagef("--seal-intact %q: should be yes or no", *intact)
+	}
+	if ev.At, err = parseWhen("--at", *at); err != nil {
+		return err
+	}
+	w, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	x, err := w.Exhibit(e.ctx, rest[0])
+	if err != nil {
+		return err
+	}
+	ev.ItemID = x.Item.ID
+	if ev, err = w.AddCustodyEvent(e.ctx, ev); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s  %s  %s\n", x.Item.ExhibitRef, when(ev.At), custodyText(ev))
+	return nil
+}
