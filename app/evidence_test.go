@@ -170,3 +170,43 @@ func TestChainOfCustody(t *testing.T) {
 		}
 	})
 }
+
+// A crash between copying a file in and committing its exhibit leaves a
+// file no exhibit has; opening the workspace removes it once it is old
+// enough not to be another program's copy in progress.
+func TestLeftoverFilesAreSweptAtOpen(t *testing.T) {
+	w := mustOpen(t)
+	_, x := mustAddExhibit(t, w, writeFile(t, "kept.jpg", "\xFF\xD8\xFF kept"))
+	blobs, err := storage.OpenBlobs(storage.BlobDir(w.Path()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := blobs.Put(strings.NewReader("copied in, then the laptop died"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := blobs.Put(strings.NewReader("being attached by another program"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	longAgo := time.Now().Add(-2 * time.Hour)
+	for _, sha := range []string{old.SHA256, x.Attachments[0].SHA256} {
+		if err := os.Chtimes(blobs.Path(sha), longAgo, longAgo); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Close()
+	again, err := app.Open(ctx, w.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	for sha, want := range map[string]bool{old.SHA256: false, fresh.SHA256: true, x.Attachments[0].SHA256: true} {
+		if has, _ := blobs.Has(sha); has != want {
+			t.Errorf("file %s… kept = %v, want %v", sha[:12], has, want)
+		}
+	}
+	if v, err := again.Verify(ctx, nil); err != nil || !v.OK() {
+		t.Errorf("verify after the sweep: %v %q", err, v.Problems)
+	}
+}

@@ -333,6 +333,10 @@ func TestKilledMidWrite(t *testing.T) {
 		t.Fatalf("%d seizures without their case", orphans)
 	}
 	conn.Close()
+	// The audit trail written with each transaction is whole too.
+	if r := must(t, 0, "--db", db, "verify"); !strings.Contains(r.stdout, "all intact") {
+		t.Errorf("verify after the kill: %s", r.stdout)
+	}
 	n := len(listCases(t, db))
 	if n >= 5000 {
 		t.Skip("the demo finished before it could be killed")
