@@ -119,14 +119,9 @@ func createdText(recordType, what string, rec fields, name func(string) string) 
 	case storage.RecordAttachment:
 		return fmt.Sprintf("attached %s to exhibit %s (SHA-256 %s)", rec.text("name"), name(rec.text("item_id")), rec.text("sha256"))
 	case storage.RecordCustody:
-		s := "recorded custody of exhibit " + name(rec.text("item_id")) + ": " + strings.ReplaceAll(rec.text("action"), "_", " ")
-		if to := formatValue(rec.raw["to"]); to != "—" {
-			s += model.CustodyToWord(model.CustodyAction(rec.text("action"))) + to
-		}
-		if seal := rec.text("seal_number"); seal != "" {
-			s += ", seal " + seal
-		}
-		return s
+		var ev model.CustodyEvent
+		_ = json.Unmarshal([]byte(rec.json), &ev)
+		return "recorded custody of exhibit " + name(ev.ItemID) + ": " + ev.Describe()
 	case storage.RecordNote:
 		return "added a note"
 	}
@@ -175,12 +170,13 @@ func changedFields(before, after fields) string {
 
 // fields is a record's JSON object, its keys in the record's order.
 type fields struct {
+	json  string
 	order []string
 	raw   map[string]json.RawMessage
 }
 
 func parseFields(s string) fields {
-	f := fields{raw: map[string]json.RawMessage{}}
+	f := fields{json: s, raw: map[string]json.RawMessage{}}
 	if s == "" || json.Unmarshal([]byte(s), &f.raw) != nil {
 		return f
 	}

@@ -42,8 +42,8 @@ func runDemo(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "filled %s with %d cases, %d seizures, %d entities, %d links, %d relations, %d timeline events, %d tasks, %d notes in %.1fs\n",
-		path, stats.Cases, stats.Seizures, stats.Entities, stats.Links, stats.Relations, stats.Events, stats.Tasks, stats.Notes,
+	fmt.Fprintf(e.stdout, "filled %s with %d cases, %d seizures, %d entities, %d links, %d relations, %d timeline events, %d tasks, %d notes, %d exhibits with %d custody events in %.1fs\n",
+		path, stats.Cases, stats.Seizures, stats.Entities, stats.Links, stats.Relations, stats.Events, stats.Tasks, stats.Notes, stats.Exhibits, stats.Custody,
 		time.Since(start).Seconds())
 	return nil
 }

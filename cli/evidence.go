@@ -144,28 +144,9 @@ func printExhibit(e *env, x app.Exhibit) {
 	}
 }
 
-// custodyText writes a custody event in a line: "transferred from A to B at
-// Antwerp, seal S-1 intact".
+// custodyText writes a custody event in a line, with the ID a correction names.
 func custodyText(ev model.CustodyEvent) string {
-	s := ev.Action.Label()
-	if ev.From.Name != "" {
-		s += " from " + ev.From.String()
-	}
-	if ev.To.Name != "" {
-		s += model.CustodyToWord(ev.Action) + ev.To.String()
-	}
-	if ev.Place != "" {
-		s += " at " + ev.Place
-	}
-	if ev.SealNumber != "" {
-		s += ", seal " + ev.SealNumber
-		if ev.SealIntact != nil {
-			s += map[bool]string{true: " intact", false: " BROKEN"}[*ev.SealIntact]
-		}
-	}
-	if ev.Note != "" {
-		s += " — " + ev.Note
-	}
+	s := ev.Describe()
 	if ev.Corrects != "" {
 		s += " (corrects event " + ev.Corrects + ")"
 	}

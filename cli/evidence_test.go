@@ -60,7 +60,7 @@ func TestEvidenceCustodyVerify(t *testing.T) {
 	}
 
 	history := must(t, 0, "--db", db, "audit", "--case", ref).stdout
-	for _, want := range []string{"attached IMG_2041.jpg to exhibit " + exhibit, "recorded custody of exhibit " + exhibit + ": transferred to Dr. Peeters (NICC)"} {
+	for _, want := range []string{"attached IMG_2041.jpg to exhibit " + exhibit, "recorded custody of exhibit " + exhibit + ": transferred from Demo Officer (Demo Customs Service) to Dr. Peeters (NICC), seal BE-0042 intact"} {
 		if !strings.Contains(history, want) {
 			t.Errorf("audit --case does not say %q:\n%s", want, history)
 		}

@@ -125,16 +125,6 @@ func ParseCustodyAction(s string) (CustodyAction, error) {
 // further event can be recorded.
 func (a CustodyAction) Final() bool { return a == CustodyReturned || a == CustodyDestroyed }
 
-// CustodyToWord is how a sentence names the custody event's To: an exhibit
-// is transferred "to" someone, but seized or received "by" them.
-func CustodyToWord(a CustodyAction) string {
-	switch a {
-	case CustodyTransferred, CustodySentToLab, CustodyReturned:
-		return " to "
-	}
-	return " by "
-}
-
 // CustodyEvent is one link in an exhibit's chain of custody. Events are only
 // ever added; a mistake is corrected by a new event that names the one it
 // corrects.
@@ -150,6 +140,45 @@ type CustodyEvent struct {
 	At         time.Time     `json:"at"`
 	Note       string        `json:"note"`
 	Corrects   string        `json:"corrects"` // ID of the event this one corrects
+}
+
+// Moves reports whether the action passes the exhibit from one holder to
+// another, so that a sentence names both.
+func (a CustodyAction) Moves() bool {
+	return a == CustodyTransferred || a == CustodySentToLab || a == CustodyReceived || a == CustodyReturned
+}
+
+// Describe writes the event as a sentence fragment: "transferred from
+// M. Torres (SVA) to Dr. Peeters (NICC) at Antwerp, seal BE-0042 intact —
+// note", "destroyed, held by M. Torres (SVA)".
+func (c CustodyEvent) Describe() string {
+	s := c.Action.Label()
+	switch {
+	case c.Action.Moves():
+		if c.From.Name != "" && c.From != c.To {
+			s += " from " + c.From.String()
+		}
+		if c.To.Name != "" {
+			s += " to " + c.To.String()
+		}
+	case c.To.Name != "":
+		s += " by " + c.To.String()
+	case c.From.Name != "":
+		s += ", held by " + c.From.String()
+	}
+	if c.Place != "" {
+		s += " at " + c.Place
+	}
+	if c.SealNumber != "" {
+		s += ", seal " + c.SealNumber
+		if c.SealIntact != nil {
+			s += map[bool]string{true: " intact", false: " found BROKEN"}[*c.SealIntact]
+		}
+	}
+	if c.Note != "" {
+		s += " — " + c.Note
+	}
+	return s
 }
 
 // Validate checks the event.

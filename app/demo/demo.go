@@ -49,6 +49,7 @@ type Options struct {
 // Stats counts what Fill wrote.
 type Stats struct {
 	Cases, Seizures, Entities, Links, Relations, Events, Tasks, Notes int
+	Exhibits, Custody                                                 int
 }
 
 func (s *Stats) add(o Stats) {
@@ -60,6 +61,8 @@ func (s *Stats) add(o Stats) {
 	s.Events += o.Events
 	s.Tasks += o.Tasks
 	s.Notes += o.Notes
+	s.Exhibits += o.Exhibits
+	s.Custody += o.Custody
 }
 
 // ErrNotEmpty is returned (wrapped, with the count) for a workspace that

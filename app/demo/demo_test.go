@@ -209,8 +209,14 @@ func TestFillIsRealistic(t *testing.T) {
 	ctx := context.Background()
 	w := mustOpen(t)
 	st := mustFill(t, w, Options{Cases: 60, Seed: 7, Entities: 50})
-	if st.Cases != 60 || st.Seizures < 60 || st.Links < st.Entities/2 || st.Relations == 0 || st.Events == 0 || st.Tasks == 0 || st.Notes == 0 {
+	if st.Cases != 60 || st.Seizures < 60 || st.Links < st.Entities/2 || st.Relations == 0 || st.Events == 0 || st.Tasks == 0 || st.Notes == 0 ||
+		st.Exhibits < 20 || st.Custody < 2*st.Exhibits {
 		t.Errorf("thin demo: %+v", st)
+	}
+	// Everything the demo wrote went through the audit trail, evidence and
+	// custody included, and checks out.
+	if v, err := w.Verify(ctx, nil); err != nil || !v.OK() || v.Records != int(v.Head.Seq) {
+		t.Errorf("verify after the demo: %v, %d records, %d entries, %q", err, v.Records, v.Head.Seq, v.Problems)
 	}
 
 	entities, err := w.Entities(ctx, "")

@@ -26,6 +26,7 @@ type plan struct {
 	events    []model.TimelineEvent
 	tasks     []model.Task
 	notes     []model.Note
+	exhibits  []exhibit
 	partners  []string
 }
 
@@ -35,6 +36,7 @@ func (p *plan) reset(t0 time.Time) {
 	p.t0, p.end, p.last = t0, p.g.anchor, t0
 	p.entities, p.seizures, p.links, p.relations = p.entities[:0], p.seizures[:0], p.links[:0], p.relations[:0]
 	p.events, p.tasks, p.notes, p.partners = p.events[:0], p.tasks[:0], p.notes[:0], p.partners[:0]
+	p.exhibits = p.exhibits[:0]
 	// Most cases stay a seizure and its paperwork; some become investigations,
 	// a few large ones with networks across borders, as in a real caseload.
 	switch r := p.g.n(100); {
@@ -101,6 +103,7 @@ func (p *plan) partner(a *agency) {
 // finish closes the plan: the case's partners and updated time, the time
 // of the last thing recorded in it. The store gives the case its ref.
 func (p *plan) finish() {
+	p.recordEvidence()
 	p.c.PartnerAgencies = append([]string(nil), p.partners...)
 	p.c.Summary = oneFullStop(p.c.Summary)
 	for i := range p.seizures {
@@ -353,6 +356,18 @@ func (p *plan) write(b *app.Batch, st *Stats) error {
 			return err
 		}
 	}
+	for i := range p.exhibits {
+		x := &p.exhibits[i]
+		if err := b.AddEvidence(&x.item); err != nil {
+			return err
+		}
+		for j := range x.custody {
+			if err := b.AddCustodyEvent(&x.custody[j]); err != nil {
+				return err
+			}
+		}
+		st.Custody += len(x.custody)
+	}
 	st.Cases++
 	st.Entities += len(p.entities)
 	st.Seizures += len(p.seizures)
@@ -361,6 +376,7 @@ func (p *plan) write(b *app.Batch, st *Stats) error {
 	st.Events += len(p.events)
 	st.Tasks += len(p.tasks)
 	st.Notes += len(p.notes)
+	st.Exhibits += len(p.exhibits)
 	return nil
 }
 
