@@ -194,9 +194,12 @@ func caseExhibits(tx *storage.Tx, caseID string) ([]Exhibit, error) {
 	return out, nil
 }
 
-// Holder is who holds the exhibit after its custody events so far, "" when
-// nobody is recorded as holding it.
+// Holder is who holds the exhibit after its custody events so far: nobody
+// (the zero Author) when it was destroyed or nobody is recorded as holding it.
 func (x Exhibit) Holder() model.Author {
+	if end, ok := x.Closed(); ok && end.Action == model.CustodyDestroyed {
+		return model.Author{}
+	}
 	for i := len(x.Custody) - 1; i >= 0; i-- {
 		if x.Custody[i].To.Name != "" {
 			return x.Custody[i].To

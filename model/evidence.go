@@ -150,12 +150,19 @@ func (a CustodyAction) Moves() bool {
 
 // Describe writes the event as a sentence fragment: "transferred from
 // M. Torres (SVA) to Dr. Peeters (NICC) at Antwerp, seal BE-0042 intact —
-// note", "destroyed, held by M. Torres (SVA)".
+// note", "received by Dr. Peeters (NICC) from M. Torres (SVA)",
+// "destroyed, held by M. Torres (SVA)".
 func (c CustodyEvent) Describe() string {
 	s := c.Action.Label()
+	from := c.From.Name != "" && c.From != c.To
 	switch {
+	case c.Action == CustodyReceived && c.To.Name != "":
+		s += " by " + c.To.String()
+		if from {
+			s += " from " + c.From.String()
+		}
 	case c.Action.Moves():
-		if c.From.Name != "" && c.From != c.To {
+		if from {
 			s += " from " + c.From.String()
 		}
 		if c.To.Name != "" {

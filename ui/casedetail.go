@@ -14,10 +14,9 @@ import (
 	"bollard/model"
 )
 
-// caseDetail is the read-only summary of one case under the case list:
-// its marking first, in a red band across the panel, then what identifies
-// it and how much it holds. The full case view, with tabs to edit
-// everything, replaces it later.
+// caseDetail is the read-only summary of one case, the Overview tab of the
+// case view: its marking first, in a red band across the panel, then what
+// identifies it and how much it holds.
 type caseDetail struct {
 	placeholder *widget.Label
 	body        *fyne.Container
@@ -90,8 +89,8 @@ func (d *caseDetail) show(f app.CaseFile) {
 	d.facts["Threat types"].SetText(model.ThreatLabels(c.ThreatTypes))
 	d.facts["Lead"].SetText(orDash(leadText(c)))
 	d.facts["Opened"].SetText(orDash(c.OpenedOn.String()))
-	d.facts["Contents"].SetText(fmt.Sprintf("%s, %s, %s",
-		plural(len(f.Seizures), "seizure"), plural(len(f.Entities), "entity"), plural(len(f.Tasks), "task")))
+	d.facts["Contents"].SetText(fmt.Sprintf("%s, %s, %s, %s",
+		plural(len(f.Seizures), "seizure"), plural(len(f.Entities), "entity"), plural(len(f.Evidence), "exhibit"), plural(len(f.Tasks), "task")))
 	d.summary.SetText(orDash(c.Summary))
 	d.placeholder.Hide()
 	d.body.Show()

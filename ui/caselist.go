@@ -53,15 +53,32 @@ type caseList struct {
 	bg    *background
 
 	rows     []model.Case
-	selected string // ref of the case in the detail panel
+	selected string // ref of the case in the case view
 	table    *widget.Table
 	count    *widget.Label
-	detail   *caseDetail
+	view     *caseView
+	detail   *caseDetail // the view's Overview tab
 	content  fyne.CanvasObject
 }
 
-func newCaseList(cases caseReader, win fyne.Window, bg *background) *caseList {
-	l := &caseList{cases: cases, win: win, bg: bg, detail: newCaseDetail()}
+// caseListStore is what the case list and the case view under it need.
+type caseListStore interface {
+	caseReader
+	caseViewStore
+}
+
+// newCaseList builds the list and the case view under it; dossier and
+// onChanged are the case view's (see newCaseView).
+func newCaseList(cases caseListStore, win fyne.Window, bg *background, dossier func(caseRef func() string) fyne.CanvasObject,
+	onChanged func()) *caseList {
+	l := &caseList{cases: cases, win: win, bg: bg}
+	l.view = newCaseView(cases, win, bg, dossier, func(f app.CaseFile) {
+		l.onCaseChanged(f)
+		if onChanged != nil {
+			onChanged()
+		}
+	})
+	l.detail = l.view.overview
 	l.count = widget.NewLabel("Loading cases…")
 	l.table = &widget.Table{
 		Length:     func() (int, int) { return len(l.rows), len(caseColumns) },
@@ -84,8 +101,9 @@ func newCaseList(cases caseReader, win fyne.Window, bg *background) *caseList {
 	for i, col := range caseColumns {
 		l.table.SetColumnWidth(i, col.width)
 	}
-	split := container.NewVSplit(l.table, l.detail.content)
-	split.Offset = 0.55
+	// The case view gets the larger part: its tabs hold lists of their own.
+	split := container.NewVSplit(l.table, l.view.content)
+	split.Offset = 0.36
 	l.content = split
 	return l
 }
@@ -130,7 +148,7 @@ func (l *caseList) onLoaded(rows []model.Case, selectRef string) {
 		}
 	}
 	l.selected = ""
-	l.detail.clear()
+	l.view.clear()
 }
 
 func casesCount(n int) string {
@@ -140,24 +158,23 @@ func casesCount(n int) string {
 	return fmt.Sprintf("%d cases", n)
 }
 
-// onSelect shows the case of the selected row beside the table.
+// onSelect shows the case of the selected row under the table.
 func (l *caseList) onSelect(id widget.TableCellID) {
 	if id.Row < 0 || id.Row >= len(l.rows) {
 		return
 	}
-	ref := l.rows[id.Row].Ref
-	l.selected = ref
-	l.detail.showLoading(l.rows[id.Row])
-	inBackground(l.bg, func(ctx context.Context) (app.CaseFile, error) {
-		return l.cases.CaseFile(ctx, ref)
-	}, func(f app.CaseFile, err error) {
-		if l.selected != ref {
-			return // the officer has moved on to another case
-		}
-		if err != nil {
-			showError(l.win, "open case "+ref, err)
+	l.selected = l.rows[id.Row].Ref
+	l.view.open(l.rows[id.Row])
+}
+
+// onCaseChanged brings the row of a case changed in its view up to date
+// (its last change), without reading the list again.
+func (l *caseList) onCaseChanged(f app.CaseFile) {
+	for i := range l.rows {
+		if l.rows[i].Ref == f.Case.Ref {
+			l.rows[i] = f.Case
+			l.table.RefreshItem(widget.TableCellID{Row: i, Col: len(caseColumns) - 1})
 			return
 		}
-		l.detail.show(f)
-	})
+	}
 }

@@ -17,10 +17,12 @@ import (
 
 // caseStore is what the home screen needs of a workspace.
 type caseStore interface {
-	caseReader
+	caseListStore
 	caseCreator
 	searcher
 	entityReader
+	auditStore
+	dossierStore
 	CountCases(ctx context.Context) (int, error)
 }
 
@@ -42,6 +44,7 @@ type home struct {
 	newCase *widget.Button  // the list's New case button
 	search  *searchBox
 	entity  *entityDialog // the entity dialog last opened from the search
+	status  *auditStatus  // the audit line along the bottom, and the integrity banner
 	content fyne.CanvasObject
 }
 
@@ -49,7 +52,9 @@ func newHome(cases caseStore, officer model.Officer, win fyne.Window, bg *backgr
 	h := &home{cases: cases, officer: officer, win: win, bg: bg, onOpenDemo: onOpenDemo}
 	h.body = container.NewStack(container.NewCenter(widget.NewLabel("Reading the workspace…")))
 	h.search = newSearchBox(cases, win, bg, h.onOpenHit, h.onSearchActive)
-	h.content = container.NewBorder(h.search.bar, nil, nil, nil, container.NewStack(h.body, h.search.panel))
+	h.status = newAuditStatus(cases, win, bg)
+	h.content = container.NewBorder(container.NewVBox(h.status.banner, h.search.bar), h.status.bar, nil, nil,
+		container.NewStack(h.body, h.search.panel))
 	return h
 }
 
@@ -57,6 +62,7 @@ func newHome(cases caseStore, officer model.Officer, win fyne.Window, bg *backgr
 // building the search index.
 func (h *home) load() {
 	h.search.start()
+	h.status.refresh()
 	inBackground(h.bg, func(ctx context.Context) (int, error) {
 		return h.cases.CountCases(ctx)
 	}, func(n int, err error) {
@@ -87,7 +93,7 @@ func (h *home) showWelcome() {
 // showList shows the case list, reloaded, with the case selectRef selected.
 func (h *home) showList(selectRef string) {
 	if h.list == nil {
-		h.list = newCaseList(h.cases, h.win, h.bg)
+		h.list = newCaseList(h.cases, h.win, h.bg, h.dossierPanel(), h.status.refresh)
 		h.newCase = widget.NewButtonWithIcon("New case", theme.ContentAddIcon(), h.onNewCase)
 		h.newCase.Importance = widget.HighImportance
 		toolbar := container.NewHBox(newHeading("Cases"), container.NewCenter(h.list.count), layout.NewSpacer(), h.newCase)
@@ -141,7 +147,15 @@ func (h *home) openCase(ref string) {
 
 // onCaseCreated brings the new case into sight in the list.
 func (h *home) onCaseCreated(c model.Case) {
+	h.status.refresh()
 	h.showList(c.Ref)
+}
+
+// dossierPanel makes the case view's Dossier tab for the case it shows.
+func (h *home) dossierPanel() func(caseRef func() string) fyne.CanvasObject {
+	return func(caseRef func() string) fyne.CanvasObject {
+		return newDossierPanel(h.win, h.bg, h.cases, caseRef)
+	}
 }
 
 // welcome is the card an empty workspace shows: the two ways to start.

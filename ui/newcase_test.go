@@ -72,7 +72,7 @@ func TestNewCaseAppearsInCaseList(t *testing.T) {
 	if h.list.selected != ref {
 		t.Errorf("selected case = %q, want %q", h.list.selected, ref)
 	}
-	if got := h.list.detail.text("Contents"); got != "0 seizures, 0 entities, 0 tasks" {
+	if got := h.list.detail.text("Contents"); got != "0 seizures, 0 entities, 0 exhibits, 0 tasks" {
 		t.Errorf("detail contents = %q", got)
 	}
 	if got := h.list.detail.marking.text.Text; got != "LIMITE" {

@@ -247,7 +247,7 @@ func TestSearchEnterOpensCaseDetail(t *testing.T) {
 	if h.list.selected != f.cocaine.Ref || d.ref.Text != f.cocaine.Ref || d.title.Text != f.cocaine.Title {
 		t.Errorf("detail shows %q %q, want %s", d.ref.Text, d.title.Text, f.cocaine.Ref)
 	}
-	if got := d.text("Contents"); got != "0 seizures, 2 entities, 0 tasks" {
+	if got := d.text("Contents"); got != "0 seizures, 2 entities, 0 exhibits, 0 tasks" {
 		t.Errorf("contents = %q: the case file was not read", got)
 	}
 }

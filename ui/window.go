@@ -15,17 +15,23 @@ import (
 
 // openedWorkspace is a workspace just opened, with its officer's profile.
 type openedWorkspace struct {
-	ws      *app.Workspace
-	officer model.Officer
+	ws        *app.Workspace
+	officer   model.Officer
+	integrity *integrityCheck // the check started when it opened
 }
 
 // mainWindow is Bollard's one window and what it is showing: the officer's
 // own workspace or the demo one, and which screen of it. It opens
 // workspaces, switches screens and closes the files on exit.
 type mainWindow struct {
-	win     fyne.Window
-	bg      *background
-	ownPath string
+	win fyne.Window
+	bg  *background
+	// stopChecks stops the integrity checks when the window closes: unlike
+	// a save, a check can be cut short, and one hashing gigabytes of files
+	// should not keep the officer waiting at exit.
+	checks     context.Context
+	stopChecks context.CancelFunc
+	ownPath    string
 
 	own        openedWorkspace
 	demo       openedWorkspace // zero until the demo is first opened
@@ -37,6 +43,7 @@ type mainWindow struct {
 
 func newMainWindow(win fyne.Window, bg *background, path string) *mainWindow {
 	m := &mainWindow{win: win, bg: bg, ownPath: path}
+	m.checks, m.stopChecks = context.WithCancel(bg.ctx)
 	m.setTitle(path, false)
 	bar := widget.NewProgressBarInfinite()
 	m.win.SetContent(container.NewCenter(container.NewVBox(
@@ -73,6 +80,7 @@ func (m *mainWindow) onOpened(o openedWorkspace, err error) {
 		return
 	}
 	m.own = o
+	m.own.integrity = m.checkIntegrity(o.ws)
 	if !o.officer.IsSet() {
 		m.showProfile()
 		return
@@ -112,7 +120,26 @@ func (m *mainWindow) showHome(o openedWorkspace, demo bool) {
 	}
 	m.setTitle(o.ws.Path(), demo)
 	m.win.SetContent(content)
+	m.home.status.showIntegrity(o.integrity)
 	m.home.load()
+}
+
+// checkIntegrity starts the check of a workspace just opened: the audit
+// trail, the records and every attached file. It runs in the background
+// (a workspace with gigabytes of files takes a while) and its result goes
+// to the home screen of that workspace when it is on screen, or when it
+// next is.
+func (m *mainWindow) checkIntegrity(ws *app.Workspace) *integrityCheck {
+	c := &integrityCheck{}
+	inBackground(m.bg, func(context.Context) (app.Verification, error) {
+		return ws.Verify(m.checks, nil)
+	}, func(v app.Verification, err error) {
+		c.done, c.result, c.err = true, v, err
+		if m.home != nil && m.showing == ws {
+			m.home.status.showIntegrity(c)
+		}
+	})
+	return c
 }
 
 // onOpenDemo switches to the demo workspace, opening and filling it the
@@ -127,6 +154,7 @@ func (m *mainWindow) onOpenDemo() {
 	own := m.home
 	m.home = nil
 	newDemoOpener(app.DemoPath(m.ownPath), m.win, m.bg, func(o openedWorkspace) {
+		o.integrity = m.checkIntegrity(o.ws)
 		m.demo = o
 		m.showHome(m.demo, true)
 	}, func() { m.home = own }).open()
@@ -170,6 +198,7 @@ func (m *mainWindow) setTitle(path string, demo bool) {
 // close waits for the work in flight, so that a save just asked for is
 // finished, then closes the workspace files. It returns the exit code.
 func (m *mainWindow) close() int {
+	m.stopChecks()
 	m.bg.wait()
 	code := 0
 	if m.openFailed {
