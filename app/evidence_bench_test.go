@@ -48,7 +48,8 @@ func BenchmarkAddEvidenceOneGigabyte(b *testing.B) {
 			b.Fatal(err)
 		}
 		w.SetOfficer(ctx, model.Officer{Name: "M. Torres", Agency: "SVA", Country: "ES", RefPrefix: "ESA"})
-		c, err := w.CreateCase(ctx, model.Case{Title: "CCTV of the terminal", Corridor: model.CorridorEULAC})
+		c, err := w.CreateCase(ctx, model.Case{Title: "CCTV of the terminal", Corridor: model.CorridorEULAC,
+			ThreatTypes: []model.ThreatType{model.ThreatCocaine}})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -80,7 +81,7 @@ func BenchmarkVerify(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer w.Close()
-	if _, err := demo.Fill(ctx, w, demo.Options{Cases: 7000, Seed: 1}); err != nil {
+	if _, err := demo.Fill(ctx, w, demo.Options{Cases: 5200, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
 	var v app.Verification
