@@ -120,9 +120,9 @@ func (f *custodyForm) eventFromForm() (model.CustodyEvent, error) {
 	}
 	switch f.sealState.Selected {
 	case sealIntact:
-		ev.SealIntact = ptr(true)
+		ev.SealIntact = new(true)
 	case sealBroken:
-		ev.SealIntact = ptr(false)
+		ev.SealIntact = new(false)
 	}
 	for i := range f.exhibit.Custody {
 		if capitalize(eventName(f.exhibit, f.exhibit.Custody[i].ID)) == f.corrects.Selected {
@@ -137,8 +137,6 @@ func (f *custodyForm) eventFromForm() (model.CustodyEvent, error) {
 	}
 	return ev, err
 }
-
-func ptr[T any](v T) *T { return &v }
 
 // onSave records the event; the dialog stays open until it is accepted.
 func (f *custodyForm) onSave() {
