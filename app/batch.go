@@ -16,6 +16,7 @@ import (
 // Workspace.Change hands one out.
 type Batch struct {
 	tx        *storage.Tx
+	blobs     *storage.Blobs // where attached files are kept
 	officer   model.Officer
 	workspace string
 	now       time.Time

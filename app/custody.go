@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"bollard/model"
 )
@@ -28,12 +29,14 @@ func (b *Batch) AddCustodyEvent(ev *model.CustodyEvent) error {
 		return err
 	}
 	x := Exhibit{Item: item, Custody: history}
-	if end, ok := x.Closed(); ok {
-		return fmt.Errorf("exhibit %s was %s on %s: its chain of custody is closed and takes no further event",
-			item.ExhibitRef, end.Action.Label(), end.At.Format("2006-01-02 15:04"))
-	}
 	if ev.Corrects != "" && !hasEvent(history, ev.Corrects) {
 		return model.Invalid("corrects", ev.Corrects, "should be an earlier custody event of exhibit %s", item.ExhibitRef)
+	}
+	// A correction puts the record right, whatever the chain's state; any
+	// other event moves the exhibit, which a closed chain no longer allows.
+	if end, ok := x.Closed(); ok && ev.Corrects == "" {
+		return fmt.Errorf("exhibit %s was %s on %s: its chain of custody is closed and takes no further event (a mistake in it is put right with a correction)",
+			item.ExhibitRef, end.Action.Label(), end.At.Format("2006-01-02 15:04"))
 	}
 	if ev.At.IsZero() {
 		ev.At = b.now
@@ -47,6 +50,9 @@ func (b *Batch) AddCustodyEvent(ev *model.CustodyEvent) error {
 	if err := ev.Validate(b.now); err != nil {
 		return err
 	}
+	if err := checkOrder(x, *ev); err != nil {
+		return err
+	}
 	if err := b.stampNew("custody event", &ev.Record); err != nil {
 		return err
 	}
@@ -54,6 +60,22 @@ func (b *Batch) AddCustodyEvent(ev *model.CustodyEvent) error {
 		return err
 	}
 	b.contentsChanged(item.CaseID, ev.Record)
+	return nil
+}
+
+// checkOrder keeps the chain in the order things happened: nothing before
+// the exhibit was acquired, and no new event before the chain's latest. An
+// event recorded late, or wrongly, is put right with a correction, which
+// may be dated earlier.
+func checkOrder(x Exhibit, ev model.CustodyEvent) error {
+	when := func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") }
+	if acquired := x.Item.AcquiredAt; !acquired.IsZero() && ev.At.Before(acquired) {
+		return model.Invalid("when", when(ev.At), "is before exhibit %s was acquired (%s)", x.Item.ExhibitRef, when(acquired))
+	}
+	if last, ok := x.last(); ok && ev.Corrects == "" && ev.At.Before(last.At) {
+		return model.Invalid("when", when(ev.At), "is before the chain's latest event (%s, %s): custody is recorded in the order it happened; put an earlier event right with a correction",
+			last.Action.Label(), when(last.At))
+	}
 	return nil
 }
 

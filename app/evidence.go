@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"bollard/app/search"
 	"bollard/model"
@@ -19,6 +20,14 @@ func (b *Batch) AddEvidence(e *model.EvidenceItem) error {
 	}
 	if err := b.checkSeizureOf(c, e.SeizureID); err != nil {
 		return err
+	}
+	if e.ExhibitRef != "" {
+		// A ref given (an imported exhibit) must be one of this case's
+		// numbers, or it would take another case's.
+		_, ok := model.ParseExhibitSeq(e.ExhibitRef)
+		if !ok || !strings.EqualFold(e.ExhibitRef[:strings.LastIndex(e.ExhibitRef, "/EX-")], c.Ref) {
+			return model.Invalid("exhibit ref", e.ExhibitRef, "should be %s/EX-NNN, an exhibit number of this case", c.Ref)
+		}
 	}
 	if err := e.Validate(b.now); err != nil {
 		return err
@@ -194,24 +203,43 @@ func caseExhibits(tx *storage.Tx, caseID string) ([]Exhibit, error) {
 	return out, nil
 }
 
+// standing are the exhibit's custody events that stand: all but those a
+// later event corrects.
+func (x Exhibit) standing() []model.CustodyEvent {
+	corrected := map[string]bool{}
+	for _, ev := range x.Custody {
+		if ev.Corrects != "" {
+			corrected[ev.Corrects] = true
+		}
+	}
+	var out []model.CustodyEvent
+	for _, ev := range x.Custody {
+		if !corrected[ev.ID] {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
 // Holder is who holds the exhibit after its custody events so far: nobody
 // (the zero Author) when it was destroyed or nobody is recorded as holding it.
 func (x Exhibit) Holder() model.Author {
 	if end, ok := x.Closed(); ok && end.Action == model.CustodyDestroyed {
 		return model.Author{}
 	}
-	for i := len(x.Custody) - 1; i >= 0; i-- {
-		if x.Custody[i].To.Name != "" {
-			return x.Custody[i].To
+	events := x.standing()
+	for i := len(events) - 1; i >= 0; i-- {
+		if events[i].To.Name != "" {
+			return events[i].To
 		}
 	}
 	return model.Author{}
 }
 
 // Closed returns the event that ended the exhibit's custody (returned or
-// destroyed), if there is one.
+// destroyed), if one stands.
 func (x Exhibit) Closed() (model.CustodyEvent, bool) {
-	for _, ev := range x.Custody {
+	for _, ev := range x.standing() {
 		if ev.Action.Final() {
 			return ev, true
 		}
@@ -219,12 +247,27 @@ func (x Exhibit) Closed() (model.CustodyEvent, bool) {
 	return model.CustodyEvent{}, false
 }
 
-// SealBroken reports whether any custody event found the seal broken.
+// SealBroken reports whether a standing custody event found the seal broken.
 func (x Exhibit) SealBroken() bool {
-	for _, ev := range x.Custody {
+	for _, ev := range x.standing() {
 		if ev.SealIntact != nil && !*ev.SealIntact {
 			return true
 		}
 	}
 	return false
+}
+
+// last returns the latest standing event, if any.
+func (x Exhibit) last() (model.CustodyEvent, bool) {
+	events := x.standing()
+	if len(events) == 0 {
+		return model.CustodyEvent{}, false
+	}
+	latest := events[0]
+	for _, ev := range events[1:] {
+		if !ev.At.Before(latest.At) {
+			latest = ev
+		}
+	}
+	return latest, true
 }

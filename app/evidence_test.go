@@ -103,6 +103,17 @@ func TestEvidenceAndAttachments(t *testing.T) {
 		}
 	})
 
+	t.Run("an exhibit ref of another case is refused", func(t *testing.T) {
+		other := mustCreateCase(t, w, "Another case")
+		_, err := w.AddEvidence(ctx, model.EvidenceItem{CaseID: c.ID, ExhibitRef: other.Ref + "/EX-001", Description: "x", Kind: model.EvidenceDocument})
+		if err == nil || !strings.Contains(err.Error(), "should be "+c.Ref+"/EX-NNN") {
+			t.Errorf("err = %v", err)
+		}
+		if y, err := w.AddEvidence(ctx, model.EvidenceItem{CaseID: other.ID, Description: "x", Kind: model.EvidenceDocument}); err != nil || y.ExhibitRef != other.Ref+"/EX-001" {
+			t.Errorf("the other case's first exhibit: %q, %v", y.ExhibitRef, err)
+		}
+	})
+
 	t.Run("a seizure of another case is refused", func(t *testing.T) {
 		other := mustCreateCase(t, w, "Another case")
 		s, err := w.AddSeizure(ctx, validSeizure(other.ID))
@@ -162,6 +173,51 @@ func TestChainOfCustody(t *testing.T) {
 	if _, closed := got.Closed(); !closed {
 		t.Error("the exhibit should show as closed")
 	}
+	t.Run("a mistaken destruction is put right with a correction", func(t *testing.T) {
+		_, y := mustAddExhibit(t, w)
+		gone, err := w.AddCustodyEvent(ctx, model.CustodyEvent{ItemID: y.ID, Action: model.CustodyDestroyed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.AddCustodyEvent(ctx, model.CustodyEvent{ItemID: y.ID, Action: model.CustodySealed,
+			Corrects: gone.ID, Note: "destroyed was clicked by mistake: the exhibit was sealed"}); err != nil {
+			t.Fatalf("the correction: %v", err)
+		}
+		x, _ := w.Exhibit(ctx, y.ExhibitRef)
+		if _, closed := x.Closed(); closed || x.Holder().Name != "M. Torres" {
+			t.Errorf("after the correction: closed %v, holder %+v", closed, x.Holder())
+		}
+		if _, err := w.AddCustodyEvent(ctx, model.CustodyEvent{ItemID: y.ID, Action: model.CustodyTransferred,
+			To: model.Author{Name: "Dr. Peeters", Agency: "NICC"}}); err != nil {
+			t.Errorf("the chain should be open again: %v", err)
+		}
+	})
+
+	t.Run("events keep the order things happened", func(t *testing.T) {
+		c := mustCreateCase(t, w, "Order")
+		acquired := w.Now().Add(-48 * time.Hour)
+		y, err := w.AddEvidence(ctx, model.EvidenceItem{CaseID: c.ID, Description: "bag", Kind: model.EvidencePhysical, AcquiredAt: acquired})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = w.AddCustodyEvent(ctx, model.CustodyEvent{ItemID: y.ID, Action: model.CustodySealed, At: acquired.Add(-time.Hour)})
+		if err == nil || !strings.Contains(err.Error(), "before exhibit "+y.ExhibitRef+" was acquired") {
+			t.Errorf("an event before acquisition: %v", err)
+		}
+		sealed, err := w.AddCustodyEvent(ctx, model.CustodyEvent{ItemID: y.ID, Action: model.CustodySealed, At: acquired.Add(2 * time.Hour)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = w.AddCustodyEvent(ctx, model.CustodyEvent{ItemID: y.ID, Action: model.CustodySeized, At: acquired.Add(time.Hour)})
+		if err == nil || !strings.Contains(err.Error(), "before the chain's latest event") {
+			t.Errorf("an event before the latest: %v", err)
+		}
+		if _, err := w.AddCustodyEvent(ctx, model.CustodyEvent{ItemID: y.ID, Action: model.CustodySealed, At: acquired.Add(time.Hour),
+			Corrects: sealed.ID, Note: "sealed an hour earlier"}); err != nil {
+			t.Errorf("a correction dated earlier: %v", err)
+		}
+	})
+
 	t.Run("the future is refused", func(t *testing.T) {
 		_, y := mustAddExhibit(t, w)
 		_, err := w.AddCustodyEvent(ctx, model.CustodyEvent{ItemID: y.ID, Action: model.CustodySealed, At: w.Now().Add(time.Hour)})

@@ -143,9 +143,15 @@ func mediaType(p string) string {
 // changed in place.
 func (w *Workspace) AttachmentPath(sha256 string) string { return w.blobs.Path(sha256) }
 
-// attach records stored files against an exhibit.
+// attach records stored files against an exhibit. Each file is checked to
+// be still there under the write lock: another program's failed attach or
+// its sweep of leftovers, which hold the same lock, may have removed a copy
+// since it was made.
 func (b *Batch) attach(item *model.EvidenceItem, files []storedFile) error {
 	for _, f := range files {
+		if has, err := b.blobs.Has(f.blob.SHA256); err != nil || !has {
+			return errors.Join(fmt.Errorf("the copy of %s was removed from the workspace's files before it could be attached: attach it again", f.name), err)
+		}
 		a := model.Attachment{ID: model.NewID(), ItemID: item.ID, SHA256: f.blob.SHA256, Name: f.name,
 			Size: f.blob.Size, MediaType: f.mediaType, AddedAt: b.now, AddedBy: b.officer.Author()}
 		for _, had := range item.Attachments {

@@ -100,6 +100,8 @@ func describeEntry(e model.AuditEntry, name func(id string) string) string {
 			return who + " saved " + what + " unchanged"
 		}
 		return who + " changed " + what + " " + changes
+	case model.AuditBaseline:
+		return who + " recorded " + what + " as it stood when the audit trail began"
 	case model.AuditArchive:
 		return who + " archived " + what
 	case model.AuditRestore:

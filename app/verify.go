@@ -46,11 +46,12 @@ const maxProblems = 20
 // The trail and the records are read at once, in two read transactions, so
 // that both cores work. Both must see the workspace in the same state: when
 // a change was saved between the two (the trail's heads differ), the check
-// runs again.
+// runs again, and the third time in one transaction, one part after the
+// other.
 func (w *Workspace) Verify(ctx context.Context, cp *model.Checkpoint) (Verification, error) {
 	for attempt := 1; ; attempt++ {
-		v, sameState, err := w.verifyOnce(ctx, cp)
-		if err != nil || sameState || attempt == 3 {
+		v, sameState, err := w.verifyOnce(ctx, cp, attempt == 3)
+		if err != nil || sameState {
 			return v, err
 		}
 	}
@@ -61,46 +62,50 @@ func (w *Workspace) Verify(ctx context.Context, cp *model.Checkpoint) (Verificat
 type recordsSide struct {
 	head     int64
 	records  map[string][sha256.Size]byte // contents hashes by type/ID
-	problems []string                     // files that are missing or changed
+	problems []string                     // unreadable records, missing safeguards, files missing or changed
 	files    int
 }
 
-func (w *Workspace) verifyOnce(ctx context.Context, cp *model.Checkpoint) (Verification, bool, error) {
+func (w *Workspace) verifyOnce(ctx context.Context, cp *model.Checkpoint, oneTransaction bool) (Verification, bool, error) {
 	v := Verification{Checkpoint: cp}
 	var latest map[string]lastState
 	var side recordsSide
-	var chainErr, recordsErr error
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		chainErr = w.read(ctx, func(tx *storage.Tx) (err error) {
-			if latest, err = v.walkChain(ctx, tx); err != nil || cp == nil {
-				return err
-			}
-			return v.checkCheckpoint(tx, w.id, *cp)
-		})
-	})
-	wg.Go(func() {
-		recordsErr = w.read(ctx, func(tx *storage.Tx) error {
-			head, err := tx.AuditHead()
-			if err != nil {
-				return err
-			}
-			side.head = head.Seq
-			if side.records, err = storedContents(tx); err != nil {
-				return err
-			}
-			return w.checkFiles(ctx, tx, &side)
-		})
-	})
-	wg.Wait()
-	if err := errors.Join(chainErr, recordsErr); err != nil {
+	chain := func(tx *storage.Tx) (err error) {
+		if latest, err = v.walkChain(ctx, tx); err != nil || cp == nil {
+			return err
+		}
+		return v.checkCheckpoint(tx, w.id, *cp)
+	}
+	records := func(tx *storage.Tx) error {
+		head, err := tx.AuditHead()
+		if err != nil {
+			return err
+		}
+		side.head = head.Seq
+		if err := side.readRecords(tx); err != nil {
+			return err
+		}
+		return w.checkFiles(ctx, tx, &side)
+	}
+	var err error
+	if oneTransaction {
+		err = w.read(ctx, func(tx *storage.Tx) error { return errors.Join(chain(tx), records(tx)) })
+	} else {
+		var chainErr, recordsErr error
+		var wg sync.WaitGroup
+		wg.Go(func() { chainErr = w.read(ctx, chain) })
+		wg.Go(func() { recordsErr = w.read(ctx, records) })
+		wg.Wait()
+		err = errors.Join(chainErr, recordsErr)
+	}
+	if err != nil {
 		return v, true, err
 	}
 	if side.head != v.Head.Seq {
 		return v, false, nil
 	}
 	v.Records, v.Files = len(side.records), side.files
-	err := v.compareRecords(ctx, w, latest, side.records)
+	err = v.compareRecords(ctx, w, latest, side.records)
 	v.Problems = append(v.Problems, side.problems...)
 	return v, true, err
 }
@@ -163,14 +168,27 @@ func entryLabel(e model.AuditEntry) string {
 	return fmt.Sprintf("%s %s, %s by %s", e.Action, e.RecordType, e.At.Format("2006-01-02 15:04"), e.By.Name)
 }
 
-// storedContents reads every record's contents hash.
-func storedContents(tx *storage.Tx) (map[string][sha256.Size]byte, error) {
-	records := map[string][sha256.Size]byte{}
+// readRecords reads every record's contents hash, and notes the records
+// that cannot be read and the safeguards that were removed.
+func (side *recordsSide) readRecords(tx *storage.Tx) error {
+	side.records = map[string][sha256.Size]byte{}
 	err := tx.EachStoredRecord(func(r storage.StoredRecord) error {
-		records[r.Type+"/"+r.ID] = contentsHash(r.Type, r.JSON)
+		if r.Unreadable != nil {
+			side.problems = append(side.problems, fmt.Sprintf("%s %s holds a value Bollard never writes (%v): it was changed outside Bollard", r.Type, r.ID, r.Unreadable))
+			side.records[r.Type+"/"+r.ID] = [sha256.Size]byte{} // present, so not also reported missing
+			return nil
+		}
+		side.records[r.Type+"/"+r.ID] = contentsHash(r.Type, r.JSON)
 		return nil
 	})
-	return records, err
+	if err != nil {
+		return err
+	}
+	missing, err := tx.MissingSafeguards()
+	for _, name := range missing {
+		side.problems = append(side.problems, fmt.Sprintf("the safeguard %s was removed from the workspace: what it protects could have been changed or deleted", name))
+	}
+	return err
 }
 
 // compareRecords checks that every record is as its last audit entry left
@@ -185,6 +203,8 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 			found = append(found, fmt.Sprintf("%s is not in the audit trail: it was added outside Bollard", strings.Replace(key, "/", " ", 1)))
 		case last.gone:
 			found = append(found, fmt.Sprintf("%s was removed at audit entry %d but is back: it was restored outside Bollard", strings.Replace(key, "/", " ", 1), last.seq))
+		case now == [sha256.Size]byte{}:
+			// unreadable: already reported
 		case now != last.after:
 			changed = append(changed, last)
 		}
@@ -299,6 +319,13 @@ func (v *Verification) checkCheckpoint(tx *storage.Tx, workspace string, cp mode
 		return nil
 	}
 	when := cp.At.Format("2006-01-02 15:04")
+	if cp.Seq == 0 {
+		// A checkpoint of a trail that was still empty: any trail extends it.
+		if cp.Hash != "" {
+			v.problem("the checkpoint of %s is damaged: it records no entry but a hash", when)
+		}
+		return nil
+	}
 	if v.Head.Seq < cp.Seq {
 		v.problem("the audit trail ends at entry %d, but the checkpoint of %s recorded %d entries: entries %d to %d were deleted",
 			v.Head.Seq, when, cp.Seq, v.Head.Seq+1, cp.Seq)

@@ -13,7 +13,8 @@ import (
 )
 
 // tamper changes the workspace file behind Bollard's back, as someone with
-// the file and an SQLite shell could: triggers dropped first.
+// the file and an SQLite shell could: the audit trail's triggers dropped
+// first and put back afterwards, as a careful forger would.
 func tamper(t *testing.T, w *app.Workspace, statements ...string) {
 	t.Helper()
 	db, err := sql.Open("sqlite3", w.Path())
@@ -21,7 +22,19 @@ func tamper(t *testing.T, w *app.Workspace, statements ...string) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	for _, s := range append([]string{`DROP TRIGGER audit_log_no_update`, `DROP TRIGGER audit_log_no_delete`}, statements...) {
+	var triggers []string
+	rows, err := db.Query(`SELECT sql FROM sqlite_master WHERE name IN ('audit_log_no_update', 'audit_log_no_delete')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var s string
+		rows.Scan(&s)
+		triggers = append(triggers, s)
+	}
+	rows.Close()
+	statements = append([]string{`DROP TRIGGER audit_log_no_update`, `DROP TRIGGER audit_log_no_delete`}, statements...)
+	for _, s := range append(statements, triggers...) {
 		if _, err := db.Exec(s); err != nil {
 			t.Fatalf("%s: %v", s, err)
 		}
@@ -144,6 +157,41 @@ func TestVerify(t *testing.T) {
 		tamper(t, w, `UPDATE audit_log SET hash = 'beef' || substr(hash, 5) WHERE seq = 5`)
 		v := mustVerify(t, w, &cp)
 		if len(v.Problems) != 2 || !strings.Contains(v.Problems[1], "differs from the checkpoint") {
+			t.Errorf("problems = %q", v.Problems)
+		}
+	})
+
+	t.Run("a safeguard removed is named", func(t *testing.T) {
+		w, _, _ := aCaseWithHistory(t)
+		db, err := sql.Open("sqlite3", w.Path())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := db.Exec(`DROP TRIGGER custody_events_no_delete`); err != nil {
+			t.Fatal(err)
+		}
+		wantProblem(t, mustVerify(t, w, nil), "the safeguard custody_events_no_delete was removed")
+	})
+
+	t.Run("a value Bollard never writes is named against its record", func(t *testing.T) {
+		w, s, _ := aCaseWithHistory(t)
+		tamper(t, w, `UPDATE seizures SET seized_at = '20/11/2026 06:00' WHERE id = '`+s.ID+`'`)
+		v := mustVerify(t, w, nil)
+		// The rest is still checked: the file counts.
+		if len(v.Problems) != 1 || !strings.Contains(v.Problems[0], "seizure "+s.ID+" holds a value Bollard never writes") || v.Files != 1 {
+			t.Errorf("problems = %q, %d files checked", v.Problems, v.Files)
+		}
+	})
+
+	t.Run("a checkpoint of an empty trail is extended by any trail", func(t *testing.T) {
+		w := mustOpen(t)
+		cp, err := w.Checkpoint(ctx)
+		if err != nil || cp.Seq != 0 {
+			t.Fatalf("checkpoint = %+v, %v", cp, err)
+		}
+		mustCreateCase(t, w, "After the checkpoint")
+		if v := mustVerify(t, w, &cp); !v.OK() {
 			t.Errorf("problems = %q", v.Problems)
 		}
 	})

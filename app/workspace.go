@@ -139,6 +139,7 @@ func (w *Workspace) Change(ctx context.Context, fn func(b *Batch) error) error {
 			return model.ErrNoOfficer
 		}
 		b := newBatch(tx, o, w.id, w.Now())
+		b.blobs = w.blobs
 		if err := fn(b); err != nil {
 			return err
 		}

@@ -16,6 +16,9 @@ const (
 	AuditArchive = "archive"
 	AuditRestore = "restore"
 	AuditRemove  = "remove" // an entity taken off a case
+	// AuditBaseline records a record as it stood when the audit trail of a
+	// workspace made before it began.
+	AuditBaseline = "baseline"
 )
 
 // AuditEntry is one line of the append-only, hash-chained record of every

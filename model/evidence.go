@@ -176,8 +176,11 @@ func (c CustodyEvent) Describe() string {
 	if c.Place != "" {
 		s += " at " + c.Place
 	}
-	if c.SealNumber != "" {
-		s += ", seal " + c.SealNumber
+	if c.SealNumber != "" || c.SealIntact != nil {
+		s += ", seal"
+		if c.SealNumber != "" {
+			s += " " + c.SealNumber
+		}
 		if c.SealIntact != nil {
 			s += map[bool]string{true: " intact", false: " found BROKEN"}[*c.SealIntact]
 		}

@@ -169,3 +169,52 @@ func caseOfTask(t model.Task) string           { return t.CaseID }
 func caseOfEvent(e model.TimelineEvent) string { return e.CaseID }
 func caseOfNote(n model.Note) string           { return n.CaseID }
 func noCase[T any](T) string                   { return "" }
+
+// AuditBaselineAuthor is who the entries that start the audit trail of an
+// older workspace are credited to: nobody made those changes then.
+var AuditBaselineAuthor = model.Author{Name: "Bollard", Agency: "audit trail started"}
+
+// startAuditTrail gives a workspace made before the audit trail existed one
+// entry per record it already holds, each the record as it stood, so that
+// verification has something to compare every record with. It runs once,
+// inside the migration that creates the trail: running it again later
+// would hide entries removed since.
+func startAuditTrail(tx *Tx) error {
+	var workspace string
+	err := tx.tx.QueryRow(`SELECT id FROM workspace`).Scan(&workspace)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil // a new file: nothing recorded yet
+	}
+	if err != nil {
+		return wrap("read workspace", err)
+	}
+	tx.SetAuthor(AuditBaselineAuthor, workspace, time.Now())
+	var records []StoredRecord
+	if err := tx.EachStoredRecord(func(r StoredRecord) error {
+		records = append(records, r)
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, r := range records {
+		if r.Unreadable != nil {
+			return fmt.Errorf("%s %s cannot be read: %w", r.Type, r.ID, r.Unreadable)
+		}
+		if err := tx.appendAudit(r.Type, r.ID, caseOfJSON(r), model.AuditBaseline, "", r.JSON); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// caseOfJSON is the case a stored record belongs to, read from its JSON.
+func caseOfJSON(r StoredRecord) string {
+	if r.Type == RecordCase {
+		return r.ID
+	}
+	var of struct {
+		CaseID string `json:"case_id"`
+	}
+	_ = json.Unmarshal([]byte(r.JSON), &of)
+	return of.CaseID
+}

@@ -129,9 +129,15 @@ func (b *Blobs) Put(r io.Reader) (Blob, error) {
 	case err == nil:
 		// Already stored: keep the file that is there. If it has been
 		// tampered with, Check must go on reporting that, not have it
-		// quietly replaced.
+		// quietly replaced. Its time is brought up to now: the sweep of
+		// files no exhibit has goes by age, and this one is about to be
+		// attached.
 		os.Remove(tmp.Name())
 		placed = true
+		now := time.Now()
+		if err := os.Chtimes(final, now, now); err != nil {
+			return Blob{}, fmt.Errorf("storage: store attachment: %w", err)
+		}
 		return blob, nil
 	case !errors.Is(err, os.ErrNotExist):
 		return Blob{}, fmt.Errorf("storage: store attachment: %w", err)

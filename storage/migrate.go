@@ -48,6 +48,12 @@ func loadMigrations() []migration {
 	return ms
 }
 
+// afterMigration are the steps of a migration that SQL cannot take,
+// run in the same transaction just after its SQL.
+var afterMigration = map[int]func(*Tx) error{
+	2: startAuditTrail, // 0002_evidence_audit
+}
+
 // SchemaVersion is the newest schema this build knows.
 func SchemaVersion() int { return len(migrations) }
 
@@ -95,6 +101,11 @@ func applyNext(ctx context.Context, db *sql.DB, upTo int) (done bool, err error)
 	m := migrations[current]
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return false, fmt.Errorf("storage: migration %04d_%s: %w", m.version, m.name, describe(err))
+	}
+	if step := afterMigration[m.version]; step != nil {
+		if err := step(&Tx{tx: tx}); err != nil {
+			return false, fmt.Errorf("storage: migration %04d_%s: %w", m.version, m.name, err)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 		m.version, m.name, dbTime(time.Now())); err != nil {

@@ -1,11 +1,19 @@
 package storage
 
+import (
+	"database/sql"
+	"fmt"
+)
+
 // StoredRecord is one record as the workspace holds it now, written the way
 // its audit entries write it, so that the two can be compared.
 type StoredRecord struct {
 	Type string
 	ID   string
 	JSON string
+	// Unreadable is why the record could not be read as its kind, when a
+	// value in it is not one Bollard writes (changed outside Bollard).
+	Unreadable error
 }
 
 // EachStoredRecord calls fn for every record of every kind the audit trail
@@ -36,8 +44,69 @@ func (tx *Tx) EachStoredRecord(fn func(StoredRecord) error) error {
 	return nil
 }
 
+// eachStored reads one table. A row that does not scan as its kind is
+// handed on with Unreadable set and its ID read plainly, so that one bad
+// value is reported against its record instead of stopping the reading.
 func eachStored[T interface{ RecordID() string }](tx *Tx, recordType string, scan func(interface{ Scan(...any) error }) (T, error), columns, table string, fn func(StoredRecord) error) error {
-	return eachRow(tx, "read "+table, scan, func(v T) error {
-		return fn(StoredRecord{Type: recordType, ID: v.RecordID(), JSON: auditJSON(v)})
-	}, `SELECT `+columns+` FROM `+table)
+	rows, err := tx.tx.Query(`SELECT ` + columns + ` FROM ` + table)
+	if err != nil {
+		return wrap("read "+table, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r := StoredRecord{Type: recordType}
+		if v, err := scan(rows); err == nil {
+			r.ID, r.JSON = v.RecordID(), auditJSON(v)
+		} else {
+			r.ID, r.Unreadable = firstColumn(rows), err
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return wrap("read "+table, rows.Err())
+}
+
+// firstColumn reads the current row's first column as text: every record
+// table's is its ID.
+func firstColumn(rows *sql.Rows) string {
+	cols, err := rows.Columns()
+	if err != nil {
+		return "?"
+	}
+	values := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range values {
+		ptrs[i] = &values[i]
+	}
+	if rows.Scan(ptrs...) != nil {
+		return "?"
+	}
+	if b, ok := values[0].([]byte); ok {
+		return string(b)
+	}
+	return fmt.Sprint(values[0])
+}
+
+// safeguards are the triggers that keep what must only grow from being
+// changed or removed.
+var safeguards = []string{"audit_log_no_update", "audit_log_no_delete", "custody_events_no_update",
+	"custody_events_no_delete", "attachments_no_update", "attachments_no_delete", "evidence_items_no_delete",
+	"notes_no_update", "notes_no_delete", "cases_no_delete"}
+
+// MissingSafeguards names the safeguard triggers that are no longer in the
+// workspace: someone removed them to change what they protect.
+func (tx *Tx) MissingSafeguards() ([]string, error) {
+	present := map[string]bool{}
+	err := eachRow(tx, "read the triggers", func(row interface{ Scan(...any) error }) (string, error) {
+		var name string
+		return name, row.Scan(&name)
+	}, func(name string) error { present[name] = true; return nil }, `SELECT name FROM sqlite_master WHERE type = 'trigger'`)
+	var missing []string
+	for _, name := range safeguards {
+		if !present[name] {
+			missing = append(missing, name)
+		}
+	}
+	return missing, err
 }

@@ -523,3 +523,65 @@ func TestRefsIgnoreLetterCase(t *testing.T) {
 		t.Fatalf("a ref differing only in case: %v, want ErrConflict", err)
 	}
 }
+
+// A workspace made before the audit trail existed gets one baseline entry
+// per record when the trail is created, each the record as stored, chained
+// like any other; opening it again adds nothing.
+func TestAuditTrailStartsWithWhatIsThere(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v1.db")
+	db, err := sql.Open("sqlite3", dsn(path, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, db, 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO workspace (id, created_at) VALUES ('6f1c1b7e-8d2a-4c3e-9b1a-1d2e3f4a5b6c', '2025-01-02T03:04:05.000000Z')`,
+		`INSERT INTO cases (id, created_at, created_by_name, created_by_agency, updated_at, updated_by_name, updated_by_agency,
+			workspace_id, ref, title, status, priority, corridor, handling_marking)
+		 VALUES ('0a1b2c3d-0000-4000-8000-000000000001', '2025-01-02T03:04:05.000000Z', 'M. Torres', 'SVA',
+			'2025-01-02T03:04:05.000000Z', 'M. Torres', 'SVA', '6f1c1b7e-8d2a-4c3e-9b1a-1d2e3f4a5b6c',
+			'ESA-2025-0001', 'Bananas', 'open', 'normal', 'eu_lac', 'LIMITE')`,
+		`INSERT INTO notes (id, created_at, created_by_name, created_by_agency, updated_at, updated_by_name, updated_by_agency,
+			workspace_id, case_id, body)
+		 VALUES ('0a1b2c3d-0000-4000-8000-000000000002', '2025-01-03T03:04:05.000000Z', 'M. Torres', 'SVA',
+			'2025-01-03T03:04:05.000000Z', 'M. Torres', 'SVA', '6f1c1b7e-8d2a-4c3e-9b1a-1d2e3f4a5b6c',
+			'0a1b2c3d-0000-4000-8000-000000000001', 'Reefer inspected.')`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+
+	s := mustOpenAt(t, path)
+	var entries []model.AuditEntry
+	stored := map[string]string{}
+	err = s.Read(ctx, func(tx *Tx) error {
+		if err := tx.EachAuditEntry(func(e model.AuditEntry) error { entries = append(entries, e); return nil }); err != nil {
+			return err
+		}
+		return tx.EachStoredRecord(func(r StoredRecord) error { stored[r.Type+"/"+r.ID] = r.JSON; return nil })
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 2 {
+		t.Fatalf("%d baseline entries, want 2 (the case and the note)", len(entries))
+	}
+	prev := ""
+	for _, e := range entries {
+		if e.Action != model.AuditBaseline || e.By != AuditBaselineAuthor || e.CaseID != "0a1b2c3d-0000-4000-8000-000000000001" ||
+			e.PrevHash != prev || e.ComputeHash() != e.Hash || stored[e.RecordType+"/"+e.RecordID] != e.After {
+			t.Errorf("entry %d = %+v", e.Seq, e)
+		}
+		prev = e.Hash
+	}
+	s.Close()
+	s = mustOpenAt(t, path)
+	if got := countRows(t, s, "audit_log"); got != 2 {
+		t.Errorf("reopening wrote %d entries, want the same 2", got)
+	}
+}
