@@ -26,14 +26,15 @@ type caseDetail struct {
 	title   *widget.Label
 	facts   map[string]*widget.Label
 	summary *widget.Label
+	actions *caseActions
 
 	content fyne.CanvasObject
 }
 
 // caseFacts are the facts of the panel, in two columns beside the summary.
 var caseFacts = [2][]string{
-	{"Status", "Priority", "Operation", "Corridor"},
-	{"Threat types", "Lead", "Opened", "Contents"},
+	{"Status", "Priority", "Operation", "Corridor", "Threat types"},
+	{"Lead", "Partners", "Opened", "Closed", "Contents"},
 }
 
 func newCaseDetail() *caseDetail {
@@ -44,6 +45,7 @@ func newCaseDetail() *caseDetail {
 		title:       newHeading(""),
 		facts:       map[string]*widget.Label{},
 		summary:     &widget.Label{Wrapping: fyne.TextWrapWord},
+		actions:     newCaseActions(),
 	}
 	d.title.Wrapping = fyne.TextWrapWord
 	columns := container.NewGridWithColumns(3)
@@ -58,10 +60,18 @@ func newCaseDetail() *caseDetail {
 		columns.Add(grid)
 	}
 	columns.Add(container.NewBorder(&widget.Label{Text: "Summary", TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, d.summary))
-	d.body = container.NewVBox(d.marking.box, container.NewBorder(nil, nil, container.NewCenter(d.ref), nil, d.title), columns)
+	d.body = container.NewVBox(d.marking.box, container.NewBorder(nil, nil, container.NewCenter(d.ref), container.NewCenter(d.actions.box), d.title),
+		d.actions.note, columns)
 	d.body.Hide()
 	d.content = container.NewStack(container.NewCenter(d.placeholder), container.NewVScroll(d.body))
 	return d
+}
+
+// setActions gives the Edit, Archive and Restore buttons their work.
+func (d *caseDetail) setActions(onEdit, onArchive, onRestore func()) {
+	d.actions.edit.OnTapped = onEdit
+	d.actions.archive.OnTapped = onArchive
+	d.actions.restore.OnTapped = onRestore
 }
 
 // clear shows the placeholder: no case is selected.
@@ -88,10 +98,13 @@ func (d *caseDetail) show(f app.CaseFile) {
 	d.facts["Corridor"].SetText(c.Corridor.Label())
 	d.facts["Threat types"].SetText(model.ThreatLabels(c.ThreatTypes))
 	d.facts["Lead"].SetText(orDash(leadText(c)))
+	d.facts["Partners"].SetText(orDash(strings.Join(c.PartnerAgencies, ", ")))
 	d.facts["Opened"].SetText(orDash(c.OpenedOn.String()))
+	d.facts["Closed"].SetText(orDash(c.ClosedOn.String()))
 	d.facts["Contents"].SetText(fmt.Sprintf("%s, %s, %s, %s",
 		plural(len(f.Seizures), "seizure"), plural(len(f.Entities), "entity"), plural(len(f.Evidence), "exhibit"), plural(len(f.Tasks), "task")))
 	d.summary.SetText(orDash(c.Summary))
+	d.actions.set(c)
 	d.placeholder.Hide()
 	d.body.Show()
 }

@@ -19,46 +19,96 @@ type caseReader interface {
 	CaseFile(ctx context.Context, ref string) (app.CaseFile, error)
 }
 
-// caseColumn is one column of the case list: its header, its width and
-// what it shows of a case.
-type caseColumn struct {
-	title string
-	width float32
-	text  func(model.Case) string
-}
-
 // The widths fit the longest short values (a ref with an 8-letter prefix,
-// "suspended", "EU–Latin America & Caribbean") and every column fits a
-// window of 1280 points, the size Bollard opens at; long titles are cut
-// with an ellipsis and read in full in the detail panel.
-var caseColumns = []caseColumn{
-	{"Ref", 150, func(c model.Case) string { return c.Ref }},
-	{"Title", 255, func(c model.Case) string { return c.Title }},
-	{"Status", 95, func(c model.Case) string { return c.Status.Label() }},
-	{"Corridor", 225, func(c model.Case) string { return c.Corridor.Label() }},
-	{"Threat types", 240, func(c model.Case) string { return model.ThreatLabels(c.ThreatTypes) }},
-	{"Lead officer", 170, func(c model.Case) string { return c.LeadOfficer }},
-	{"Last change", 110, func(c model.Case) string { return c.UpdatedAt.Local().Format(time.DateOnly) }},
+// "suspended", "EU–Latin America & Caribbean") and every column fits beside
+// the navigation rail in a window of 1280 points, the size Bollard opens
+// at; long titles are cut with an ellipsis and read in full in the case view.
+var caseColumns = []listColumn[model.Case]{
+	{"Ref", 145, func(c model.Case) string { return c.Ref }, compareRefs},
+	{"Title", 210, func(c model.Case) string { return c.Title }, nil},
+	{"Status", 90, func(c model.Case) string { return c.Status.Label() }, nil},
+	{"Corridor", 225, func(c model.Case) string { return c.Corridor.Label() }, nil},
+	{"Threat types", 200, func(c model.Case) string { return model.ThreatLabels(c.ThreatTypes) }, nil},
+	{"Lead officer", 155, func(c model.Case) string { return c.LeadOfficer }, nil},
+	{"Last change", 110, func(c model.Case) string { return c.UpdatedAt.Local().Format(time.DateOnly) },
+		func(a, b model.Case) int { return a.UpdatedAt.Compare(b.UpdatedAt) }},
 }
 
-// threatLabels is a case's threat types as the officer reads them.
-// caseList is the workspace's cases in a table, most recently changed
-// first, above the case the officer selected (below rather than beside, so
-// that every column fits the width of the window). The table is virtualised:
-// it builds cells only for the rows in sight, so a workspace of thousands
-// of cases scrolls as fast as one of ten.
-type caseList struct {
-	cases caseReader
-	win   fyne.Window
-	bg    *background
+// compareRefs orders case refs by prefix, year and number, so that
+// ESA-2026-0010 comes after ESA-2026-0009 even among refs of other shapes.
+func compareRefs(a, b model.Case) int {
+	pa, ya, na, oka := model.ParseCaseRef(a.Ref)
+	pb, yb, nb, okb := model.ParseCaseRef(b.Ref)
+	if oka && okb {
+		if pa != pb {
+			return compareText(pa, pb)
+		}
+		if ya != yb {
+			return ya - yb
+		}
+		return na - nb
+	}
+	return compareText(a.Ref, b.Ref)
+}
 
-	rows     []model.Case
+func compareText(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// The case list's filters: each select's first choice does not filter.
+var (
+	statusFilter = newChoices(append([]model.CaseStatus{""}, model.CaseStatuses...), func(s model.CaseStatus) string {
+		if s == "" {
+			return "Any status"
+		}
+		return capitalize(s.Label())
+	})
+	corridorFilter = newChoices(append([]model.Corridor{""}, model.Corridors...), func(c model.Corridor) string {
+		if c == "" {
+			return "Any corridor"
+		}
+		return c.Label()
+	})
+	threatFilter = newChoices(append([]model.ThreatType{""}, model.ThreatTypes...), func(t model.ThreatType) string {
+		if t == "" {
+			return "Any threat type"
+		}
+		return capitalize(t.Label())
+	})
+)
+
+// caseList is the workspace's cases in a table, most recently changed
+// first until the officer sorts by a column, above the case the officer
+// selected (below rather than beside, so that every column fits the width
+// of the window). The table is virtualised: it builds cells only for the
+// rows in sight, so a workspace of thousands of cases scrolls as fast as
+// one of ten.
+type caseList struct {
+	cases    caseReader
+	win      fyne.Window
+	bg       *background
+	onOpened func(ref string) // a case was selected; may be nil
+
+	*recordTable[model.Case]
 	selected string // ref of the case in the case view
-	table    *widget.Table
 	count    *widget.Label
+	status   *widget.Select
+	corridor *widget.Select
+	threat   *widget.Select
+	archived *widget.Check
+	filters  fyne.CanvasObject // the filters in a row, for the toolbar
 	view     *caseView
 	detail   *caseDetail // the view's Overview tab
 	content  fyne.CanvasObject
+	// onFilled hears that the list was read and filled, once: the window
+	// logs how long it took to show the list.
+	onFilled func()
 }
 
 // caseListStore is what the case list and the case view under it need.
@@ -80,27 +130,20 @@ func newCaseList(cases caseListStore, win fyne.Window, bg *background, dossier f
 	})
 	l.detail = l.view.overview
 	l.count = widget.NewLabel("Loading cases…")
-	l.table = &widget.Table{
-		Length:     func() (int, int) { return len(l.rows), len(caseColumns) },
-		CreateCell: func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
-		UpdateCell: func(id widget.TableCellID, cell fyne.CanvasObject) {
-			cell.(*widget.Label).SetText(l.cellText(id.Row, id.Col))
-		},
-		ShowHeaderRow: true,
-		CreateHeader: func() fyne.CanvasObject {
-			return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-		},
-		UpdateHeader: func(id widget.TableCellID, cell fyne.CanvasObject) {
-			if id.Col >= 0 {
-				cell.(*widget.Label).SetText(caseColumns[id.Col].title)
-			}
-		},
-		OnSelected: l.onSelect,
+	l.recordTable = newRecordTable(caseColumns, l.onSelect)
+	l.afterSort = l.reselect
+
+	l.status = newFilterSelect(statusFilter.labels)
+	l.corridor = newFilterSelect(corridorFilter.labels)
+	l.threat = newFilterSelect(threatFilter.labels)
+	for _, s := range []*widget.Select{l.status, l.corridor, l.threat} {
+		s.OnChanged = func(string) { l.reload("") }
 	}
-	l.table.ExtendBaseWidget(l.table)
-	for i, col := range caseColumns {
-		l.table.SetColumnWidth(i, col.width)
-	}
+	l.archived = widget.NewCheck("Show archived", func(bool) { l.reload("") })
+	// Wide enough for the longest choice ("EU–Latin America & Caribbean").
+	l.filters = container.NewHBox(withMinSize(l.status, fyne.NewSize(140, 0)), withMinSize(l.corridor, fyne.NewSize(235, 0)),
+		withMinSize(l.threat, fyne.NewSize(235, 0)), l.archived)
+
 	// The case view gets the larger part: its tabs hold lists of their own.
 	split := container.NewVSplit(l.table, l.view.content)
 	split.Offset = 0.36
@@ -108,12 +151,39 @@ func newCaseList(cases caseListStore, win fyne.Window, bg *background, dossier f
 	return l
 }
 
-// cellText is what the table shows in one cell.
-func (l *caseList) cellText(row, col int) string {
-	if row < 0 || row >= len(l.rows) || col < 0 || col >= len(caseColumns) {
-		return ""
+// newFilterSelect is a select whose first choice, chosen to begin with,
+// does not filter.
+func newFilterSelect(labels []string) *widget.Select {
+	s := widget.NewSelect(labels, nil)
+	s.SetSelectedIndex(0)
+	return s
+}
+
+// filter is the case filter the officer has set.
+func (l *caseList) filter() app.CaseFilter {
+	return app.CaseFilter{
+		Status:          statusFilter.value(l.status.Selected),
+		Corridor:        corridorFilter.value(l.corridor.Selected),
+		Threat:          threatFilter.value(l.threat.Selected),
+		IncludeArchived: l.archived.Checked,
 	}
-	return caseColumns[col].text(l.rows[row])
+}
+
+// filtered reports whether a filter narrows the list.
+func (l *caseList) filtered() bool {
+	f := l.filter()
+	return f.Status != "" || f.Corridor != "" || f.Threat != ""
+}
+
+// clearFilters shows every case again (the archived ones as the toggle says).
+func (l *caseList) clearFilters() {
+	for _, s := range []*widget.Select{l.status, l.corridor, l.threat} {
+		changed := s.OnChanged
+		s.OnChanged = nil // one read for the three, not three
+		s.SetSelectedIndex(0)
+		s.OnChanged = changed
+	}
+	l.reload("")
 }
 
 // reload reads the cases again, then selects the case with ref selectRef
@@ -122,8 +192,9 @@ func (l *caseList) reload(selectRef string) {
 	if selectRef == "" {
 		selectRef = l.selected
 	}
+	f := l.filter()
 	inBackground(l.bg, func(ctx context.Context) ([]model.Case, error) {
-		return l.cases.Cases(ctx, app.CaseFilter{})
+		return l.cases.Cases(ctx, f)
 	}, func(rows []model.Case, err error) {
 		if err != nil {
 			l.count.SetText("The cases could not be read.")
@@ -131,15 +202,24 @@ func (l *caseList) reload(selectRef string) {
 			return
 		}
 		l.onLoaded(rows, selectRef)
+		if l.onFilled != nil {
+			l.onFilled()
+			l.onFilled = nil
+		}
 	})
 }
 
 func (l *caseList) onLoaded(rows []model.Case, selectRef string) {
-	l.rows = rows
-	l.count.SetText(casesCount(len(rows)))
-	l.table.UnselectAll()
-	l.table.Refresh()
-	for i, c := range rows {
+	l.setRows(rows)
+	text := casesCount(len(rows))
+	if l.filtered() {
+		text += " match"
+		if len(rows) == 1 {
+			text += "es"
+		}
+	}
+	l.count.SetText(text)
+	for i, c := range l.rows {
 		if c.Ref == selectRef {
 			id := widget.TableCellID{Row: i, Col: 0}
 			l.table.Select(id)
@@ -155,7 +235,7 @@ func casesCount(n int) string {
 	if n == 1 {
 		return "1 case"
 	}
-	return fmt.Sprintf("%d cases", n)
+	return fmt.Sprintf("%s cases", thousands(int64(n)))
 }
 
 // onSelect shows the case of the selected row under the table.
@@ -163,17 +243,35 @@ func (l *caseList) onSelect(id widget.TableCellID) {
 	if id.Row < 0 || id.Row >= len(l.rows) {
 		return
 	}
-	l.selected = l.rows[id.Row].Ref
-	l.view.open(l.rows[id.Row])
+	c := l.rows[id.Row]
+	if c.Ref == l.selected && l.view.ref == c.Ref {
+		return // a click on another cell of the row shown
+	}
+	l.selected = c.Ref
+	l.view.open(c)
+	if l.onOpened != nil {
+		l.onOpened(c.Ref)
+	}
 }
 
 // onCaseChanged brings the row of a case changed in its view up to date
 // (its last change), without reading the list again.
 func (l *caseList) onCaseChanged(f app.CaseFile) {
-	for i := range l.rows {
-		if l.rows[i].Ref == f.Case.Ref {
-			l.rows[i] = f.Case
-			l.table.RefreshItem(widget.TableCellID{Row: i, Col: len(caseColumns) - 1})
+	for _, rows := range [][]model.Case{l.rows, l.recordTable.loaded} {
+		for i := range rows {
+			if rows[i].Ref == f.Case.Ref {
+				rows[i] = f.Case
+			}
+		}
+	}
+	l.table.Refresh()
+}
+
+// reselect selects the row of the case shown again, after a sort moved it.
+func (l *caseList) reselect() {
+	for i, c := range l.rows {
+		if c.Ref == l.selected {
+			l.table.Select(widget.TableCellID{Row: i, Col: 0})
 			return
 		}
 	}

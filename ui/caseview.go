@@ -17,6 +17,13 @@ type caseViewStore interface {
 	CaseFile(ctx context.Context, ref string) (app.CaseFile, error)
 	evidenceStore
 	historyReader
+	seizureStore
+	timelineStore
+	taskStore
+	noteStore
+	caseEditStore
+	entitiesStore
+	relationsStore
 }
 
 // caseTab is one tab of the case view. A tab that shows part of the case
@@ -44,8 +51,19 @@ type caseView struct {
 	overview *caseDetail
 	evidence *evidenceTab
 	history  *historyTab
+	seizures *seizuresTab
+	timeline *timelineTab
+	tasks    *tasksTab
+	notes    *notesTab
 	tabs     []caseTab
 	appTabs  *container.AppTabs
+
+	editor    *caseEditor   // the Overview's Edit, Archive and Restore
+	entities  *entitiesTab  //
+	relations *relationsTab //
+	// onOpenCase opens another case (one chosen in an entity view) where
+	// the case list can select it; nil opens it in this view alone.
+	onOpenCase func(ref string)
 
 	placeholder *widget.Label
 	content     fyne.CanvasObject
@@ -58,6 +76,13 @@ func newCaseView(store caseViewStore, win fyne.Window, bg *background, dossier f
 	v := &caseView{store: store, win: win, bg: bg, onChanged: onChanged, overview: newCaseDetail()}
 	v.evidence = newEvidenceTab(store, win, bg, v.reload)
 	v.history = newHistoryTab(store, win, bg)
+	v.seizures = newSeizuresTab(store, win, bg, v.reload)
+	v.timeline = newTimelineTab(store, win, bg, v.reload)
+	v.tasks = newTasksTab(store, win, bg, v.reload)
+	v.notes = newNotesTab(store, win, bg, v.reload)
+	v.editor = newCaseEditor(store, win, bg, v.overview, func() model.Case { return v.file.Case }, v.reload)
+	v.entities = newEntitiesTab(store, win, bg, v.reload, v.openOtherCase)
+	v.relations = newRelationsTab(store, win, bg, v.reload)
 	var dossierContent fyne.CanvasObject
 	if dossier != nil {
 		dossierContent = dossier(func() string { return v.ref })
@@ -66,6 +91,12 @@ func newCaseView(store caseViewStore, win fyne.Window, bg *background, dossier f
 	}
 	v.tabs = []caseTab{
 		{item: container.NewTabItemWithIcon("Overview", theme.InfoIcon(), v.overview.content), show: v.overview.show},
+		{item: container.NewTabItemWithIcon("Seizures", theme.WarningIcon(), v.seizures.content), show: v.seizures.show},
+		{item: container.NewTabItemWithIcon("Entities", theme.AccountIcon(), v.entities.content), show: v.entities.show},
+		{item: container.NewTabItemWithIcon("Relations", theme.GridIcon(), v.relations.content), show: v.relations.show},
+		{item: container.NewTabItemWithIcon("Timeline", theme.ListIcon(), v.timeline.content), show: v.timeline.show},
+		{item: container.NewTabItemWithIcon("Tasks & requests", theme.ConfirmIcon(), v.tasks.content), show: v.tasks.show},
+		{item: container.NewTabItemWithIcon("Notes", theme.DocumentCreateIcon(), v.notes.content), show: v.notes.show},
 		{item: container.NewTabItemWithIcon("Evidence", theme.FileIcon(), v.evidence.content), show: v.evidence.show},
 		{item: container.NewTabItemWithIcon("History", theme.HistoryIcon(), v.history.content),
 			show: func(f app.CaseFile) { v.history.setCase(f.Case.Ref) }, shown: v.history.load},
@@ -96,6 +127,10 @@ func (v *caseView) open(c model.Case) {
 	v.ref = c.Ref
 	v.overview.showLoading(c)
 	v.evidence.showLoading()
+	v.seizures.showLoading()
+	v.timeline.showLoading()
+	v.tasks.showLoading()
+	v.notes.showLoading()
 	v.placeholder.Hide()
 	v.appTabs.Show()
 	v.read(c.Ref, false)

@@ -16,9 +16,11 @@ import (
 	"bollard/model"
 )
 
-// entityReader is what the entity dialog needs of a workspace.
+// entityReader is what the entity dialog needs of a workspace: the
+// entity's file to show, and saving it when the officer edits it.
 type entityReader interface {
 	EntityFile(ctx context.Context, id string) (app.EntityFile, error)
+	entityEditor
 }
 
 // entityDialog shows what the workspace knows of one entity: who or what
@@ -31,23 +33,78 @@ type entityDialog struct {
 	win        fyne.Window
 	bg         *background
 	onOpenCase func(ref string)
+	// fromCase is the ref of the case the view was opened from, if any: its
+	// row says so, and the button that closes the view goes back to it.
+	fromCase string
+	// onChanged is called after the entity was edited (the case view shows it too); may be nil.
+	onChanged func()
 
-	cases  []*widget.Button // the case buttons, in the order shown, for tests
-	body   *fyne.Container
-	dialog *dialog.CustomDialog
+	file    app.EntityFile   // the entity shown
+	trail   []string         // the entities shown before it, for Back
+	cases   []*widget.Button // the case buttons, in the order shown, for tests
+	related []*widget.Button // the related entities' buttons, for tests
+	back    *widget.Button   // to the entity shown before
+	edit    *widget.Button
+	close   *widget.Button
+	form    *entityEditForm // the edit form last opened, for tests
+	body    *fyne.Container
+	dialog  *dialog.CustomDialog
 }
 
 func newEntityDialog(store entityReader, win fyne.Window, bg *background, onOpenCase func(ref string)) *entityDialog {
 	d := &entityDialog{store: store, win: win, bg: bg, onOpenCase: onOpenCase}
 	d.body = container.NewStack(container.NewCenter(widget.NewLabel("Reading…")))
-	d.dialog = dialog.NewCustom("Entity", "Close", withMinSize(container.NewVScroll(d.body), fyne.NewSize(780, 540)), win)
+	d.back = widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), d.onBack)
+	d.back.Hide()
+	d.edit = widget.NewButtonWithIcon("Edit entity…", theme.DocumentCreateIcon(), d.onEdit)
+	d.edit.Disable()
+	d.close = widget.NewButtonWithIcon("Close", theme.CancelIcon(), func() { d.dialog.Hide() })
+	d.close.Importance = widget.HighImportance
+	d.dialog = dialog.NewCustomWithoutButtons("Entity", withMinSize(container.NewVScroll(d.body), fyne.NewSize(800, 540)), win)
+	d.dialog.SetButtons([]fyne.CanvasObject{d.back, d.edit, d.close})
 	return d
 }
 
 // show opens the dialog on the entity with that ID and reads its file.
 func (d *entityDialog) show(id string) {
+	if d.fromCase != "" {
+		d.close.SetText("Back to " + d.fromCase)
+		d.close.SetIcon(theme.NavigateBackIcon())
+	}
 	d.dialog.Show()
 	d.load(id)
+}
+
+// follow shows another entity, remembering this one for Back.
+func (d *entityDialog) follow(id string) {
+	if d.file.Entity.ID != "" {
+		d.trail = append(d.trail, d.file.Entity.ID)
+	}
+	d.load(id)
+}
+
+// onBack shows the entity shown before.
+func (d *entityDialog) onBack() {
+	if len(d.trail) == 0 {
+		return
+	}
+	id := d.trail[len(d.trail)-1]
+	d.trail = d.trail[:len(d.trail)-1]
+	d.load(id)
+}
+
+// onEdit opens the entity's edit form; once saved, the view and the case show the change.
+func (d *entityDialog) onEdit() {
+	if d.file.Entity.ID == "" {
+		return
+	}
+	d.form = newEntityEditForm(d.store, d.win, d.bg, d.file.Entity, func(e model.Entity) {
+		d.load(e.ID)
+		if d.onChanged != nil {
+			d.onChanged()
+		}
+	})
+	d.form.show()
 }
 
 // load reads the file of the entity with that ID into the dialog.
@@ -67,13 +124,22 @@ func (d *entityDialog) load(id string) {
 // fill lays out the entity's file.
 func (d *entityDialog) fill(f app.EntityFile) {
 	e := f.Entity
-	d.cases = nil
+	d.file = f
+	d.cases, d.related = nil, nil
+	d.edit.Enable()
+	if len(d.trail) > 0 {
+		d.back.SetText("Back to " + d.trailName())
+		d.back.Show()
+	} else {
+		d.back.Hide()
+	}
 
 	what := e.Kind.Label()
 	if e.Country != "" {
 		what += " · " + countryText(e.Country)
 	}
-	top := container.NewVBox(newHeading(e.Name), newQuietText(capitalize(what)))
+	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewIcon(kindIcon(e.Kind)), nil, newHeading(e.Name)),
+		newQuietText(capitalize(what)))
 	if len(e.Aliases) > 0 {
 		top.Add(&widget.Label{Text: "Also known as " + strings.Join(e.Aliases, ", "), Wrapping: fyne.TextWrapWord})
 	}
@@ -121,6 +187,9 @@ func (d *entityDialog) caseRow(a app.Appearance) fyne.CanvasObject {
 		b.Disable()
 		role += " (archived)"
 	}
+	if c.Ref == d.fromCase {
+		b.SetText(c.Ref + " (this case)")
+	}
 	title := &widget.Label{Text: c.Title, Truncation: fyne.TextTruncateEllipsis}
 	return container.NewBorder(nil, nil, container.NewVBox(b), nil, container.NewVBox(title, newQuietText(capitalize(role))))
 }
@@ -137,13 +206,28 @@ func (d *entityDialog) relationRow(e model.Entity, r app.RelatedEntity) fyne.Can
 		how = how + " →"
 	}
 	other := r.Other
-	b := widget.NewButton(other.Name, func() { d.load(other.ID) })
+	b := widget.NewButtonWithIcon(other.Name, kindIcon(other.Kind), func() { d.follow(other.ID) })
 	b.Alignment = widget.ButtonAlignLeading
+	d.related = append(d.related, b)
 	detail := other.Kind.Label()
 	if g := r.Relation.Grading(); g != "" {
 		detail += fmt.Sprintf(" · graded %s", g)
 	}
+	if span := relationSpan(r.Relation); span != "" {
+		detail += " · " + span
+	}
 	return container.NewBorder(nil, nil, newQuietText(how), nil, container.NewHBox(b, newQuietText(detail)))
+}
+
+// trailName is the name of the entity Back goes to, as last shown.
+func (d *entityDialog) trailName() string {
+	id := d.trail[len(d.trail)-1]
+	for _, r := range d.file.Relations {
+		if r.Other.ID == id {
+			return r.Other.Name
+		}
+	}
+	return "the previous entity"
 }
 
 // onCase closes the dialog and opens the case.
@@ -177,7 +261,7 @@ func entityIdentifiers(e model.Entity) [][2]string {
 		{"VIN", id.VIN},
 		{"Phone", id.Phone},
 		{"E-mail", id.Email},
-		{"IBAN", id.IBAN},
+		{"IBAN", formatIBAN(id.IBAN)},
 		{"Wallet", id.WalletAddress},
 	}
 	var out [][2]string
@@ -187,4 +271,12 @@ func entityIdentifiers(e model.Entity) [][2]string {
 		}
 	}
 	return out
+}
+
+// formatIBAN writes an IBAN in groups of four, as it is printed.
+func formatIBAN(iban string) string {
+	if iban == "" {
+		return ""
+	}
+	return model.FormatIBAN(iban)
 }

@@ -3,6 +3,9 @@ package ui
 import (
 	"context"
 	"fmt"
+	"log"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,38 +26,66 @@ type caseStore interface {
 	entityReader
 	auditStore
 	dossierStore
+	workspaceLists
+	settingsStore
 	CountCases(ctx context.Context) (int, error)
 }
 
-// home is the screen the window opens on once the officer is known: a
-// welcome card while the workspace is empty, the case list after that, and
-// across the top the search field, whose results take the place of either
-// while there is something in it.
+// prefLastCase keys, per workspace file, the case the officer last had
+// open, so that the window opens on it again.
+const prefLastCase = "case.last:"
+
+// home is the screen the window opens on once the officer is known: the
+// navigation rail down the left, the search field across the top, the
+// audit line along the bottom, and between them the section chosen in the
+// rail. The Cases section is a welcome card while the workspace is empty,
+// the case list after that; the search results take the place of any
+// section while there is something in the search field.
 type home struct {
 	cases      caseStore
 	officer    model.Officer
 	win        fyne.Window
 	bg         *background
-	onOpenDemo func() // nil where no demo is offered: in the demo itself
+	prefs      fyne.Preferences
+	onOpenDemo func()              // nil where no demo is offered: in the demo itself
+	onOfficer  func(model.Officer) // the officer saved a new profile in Settings; may be nil
 
-	body    *fyne.Container // the welcome card or the case list
+	rail    *navRail
+	section section
+	screens *fyne.Container // the section shown
+
+	body    *fyne.Container // the Cases section: the welcome card or the case list
 	welcome *welcome        // nil until shown
 	list    *caseList       // nil until the workspace has a case
 	form    *newCaseForm    // the new-case dialog last opened
 	newCase *widget.Button  // the list's New case button
 	search  *searchBox
-	entity  *entityDialog // the entity dialog last opened from the search
-	status  *auditStatus  // the audit line along the bottom, and the integrity banner
-	content fyne.CanvasObject
+	entity  *entityDialog // the entity dialog last opened
+
+	entities   *listScreen[app.EntityRow] // the other sections, nil until first shown
+	entityKind *widget.Select
+	seizures   *listScreen[app.SeizureRow]
+	evidence   *listScreen[app.ExhibitRow]
+	tasks      *listScreen[app.TaskRow]
+	settings   *settingsScreen
+	status     *auditStatus // the audit line along the bottom, and the integrity banner
+	content    fyne.CanvasObject
 }
 
+// listShownLog logs once how long after start the case list was first shown.
+var listShownLog sync.Once
+
 func newHome(cases caseStore, officer model.Officer, win fyne.Window, bg *background, onOpenDemo func()) *home {
-	h := &home{cases: cases, officer: officer, win: win, bg: bg, onOpenDemo: onOpenDemo}
+	h := &home{cases: cases, officer: officer, win: win, bg: bg, onOpenDemo: onOpenDemo,
+		prefs: fyne.CurrentApp().Preferences()}
 	h.body = container.NewStack(container.NewCenter(widget.NewLabel("Reading the workspace…")))
+	h.screens = container.NewStack(h.body)
+	h.rail = newNavRail(h.showSection)
 	h.search = newSearchBox(cases, win, bg, h.onOpenHit, h.onSearchActive)
 	h.status = newAuditStatus(cases, win, bg)
-	h.content = container.NewBorder(container.NewVBox(h.status.banner, h.search.bar), h.status.bar, nil, nil,
-		container.NewStack(h.body, h.search.panel))
+	work := container.NewBorder(h.search.bar, nil, nil, nil, container.NewStack(h.screens, h.search.panel))
+	rail := container.NewHBox(container.NewPadded(h.rail.content), widget.NewSeparator())
+	h.content = container.NewBorder(h.status.banner, h.status.bar, rail, nil, work)
 	return h
 }
 
@@ -74,7 +105,14 @@ func (h *home) load() {
 		if n == 0 {
 			h.showWelcome()
 		} else {
-			h.showList("")
+			h.makeList()
+			h.list.onFilled = func() {
+				listShownLog.Do(func() {
+					log.Printf("ui: the case list shows %s, %v after start", casesCount(len(h.list.rows)),
+						time.Since(started).Round(time.Millisecond))
+				})
+			}
+			h.showList(h.prefs.String(prefLastCase + h.cases.Path()))
 		}
 	})
 }
@@ -82,6 +120,53 @@ func (h *home) load() {
 func (h *home) setBody(obj fyne.CanvasObject) {
 	h.body.Objects = []fyne.CanvasObject{obj}
 	h.body.Refresh()
+}
+
+// showSection shows a section of the rail, reading its list again: what
+// changed in a case since it was last shown is in it.
+func (h *home) showSection(s section) {
+	h.section = s
+	h.rail.set(s)
+	h.search.reset()
+	var show fyne.CanvasObject
+	var load func()
+	switch s {
+	case sectionCases:
+		show = h.body
+	case sectionEntities:
+		if h.entities == nil {
+			h.entities, h.entityKind = newEntitiesScreen(h.cases, h.win, h.bg, h.showEntity)
+		}
+		show, load = h.entities.content, h.entities.load
+	case sectionSeizures:
+		if h.seizures == nil {
+			h.seizures = newSeizuresScreen(h.cases, h.win, h.bg, h.openCase)
+		}
+		show, load = h.seizures.content, h.seizures.load
+	case sectionEvidence:
+		if h.evidence == nil {
+			h.evidence = newEvidenceScreen(h.cases, h.win, h.bg, func(ref string) { h.openCaseAt(ref, "Evidence") })
+		}
+		show, load = h.evidence.content, h.evidence.load
+	case sectionTasks:
+		if h.tasks == nil {
+			h.tasks = newTasksScreen(h.cases, h.win, h.bg, h.openCase)
+		}
+		show, load = h.tasks.content, h.tasks.load
+	case sectionSettings:
+		if h.settings == nil {
+			h.settings = newSettingsScreen(h.cases, h.win, h.bg, h.officer, h.onProfileSaved)
+		}
+		show = h.settings.content
+	}
+	show.Show()
+	h.screens.Objects = []fyne.CanvasObject{show}
+	h.screens.Refresh()
+	// Last: under the test driver the read's result may land at once, on
+	// another goroutine, and must not meet the layout above.
+	if load != nil {
+		load()
+	}
 }
 
 // showWelcome greets an officer whose workspace is still empty.
@@ -92,15 +177,30 @@ func (h *home) showWelcome() {
 
 // showList shows the case list, reloaded, with the case selectRef selected.
 func (h *home) showList(selectRef string) {
+	h.makeList()
+	h.list.reload(selectRef)
+}
+
+// makeList puts the case list in the Cases section, the first time.
+func (h *home) makeList() {
 	if h.list == nil {
 		h.list = newCaseList(h.cases, h.win, h.bg, h.dossierPanel(), h.status.refresh)
+		h.list.onOpened = h.rememberCase
+		// A case chosen in an entity view opens selected in the list, as
+		// from anywhere else.
+		h.list.view.onOpenCase = h.openCase
 		h.newCase = widget.NewButtonWithIcon("New case", theme.ContentAddIcon(), h.onNewCase)
 		h.newCase.Importance = widget.HighImportance
-		toolbar := container.NewHBox(newHeading("Cases"), container.NewCenter(h.list.count), layout.NewSpacer(), h.newCase)
+		toolbar := container.NewHBox(newHeading("Cases"), container.NewCenter(h.list.count), layout.NewSpacer(),
+			h.list.filters, h.newCase)
 		h.setBody(container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, h.list.content))
 		h.welcome = nil
 	}
-	h.list.reload(selectRef)
+}
+
+// rememberCase keeps the case the officer opened, to open it again next time.
+func (h *home) rememberCase(ref string) {
+	h.prefs.SetString(prefLastCase+h.cases.Path(), ref)
 }
 
 // onNewCase opens the new-case dialog (the button, or Ctrl+N), unless it
@@ -113,12 +213,14 @@ func (h *home) onNewCase() {
 	h.form.show()
 }
 
-// onSearchActive hides the list while the search results are shown in its place.
+// onSearchActive hides the section while the search results are shown in its place.
 func (h *home) onSearchActive(active bool) {
-	if active {
-		h.body.Hide()
-	} else {
-		h.body.Show()
+	for _, o := range h.screens.Objects {
+		if active {
+			o.Hide()
+		} else {
+			o.Show()
+		}
 	}
 }
 
@@ -127,8 +229,7 @@ func (h *home) onSearchActive(active bool) {
 // the case list; an entity in a dialog of its own, over the results.
 func (h *home) onOpenHit(hit app.SearchHit) {
 	if hit.Doc.Kind == search.KindEntity {
-		h.entity = newEntityDialog(h.cases, h.win, h.bg, h.openCase)
-		h.entity.show(hit.Doc.ID)
+		h.showEntity(hit.Doc.ID)
 		return
 	}
 	if hit.Doc.CaseRef == "" {
@@ -138,17 +239,46 @@ func (h *home) onOpenHit(hit app.SearchHit) {
 	h.openCase(hit.Doc.CaseRef)
 }
 
+// showEntity opens the file of the entity with that ID in a dialog, whose
+// case buttons open each case in the Cases section.
+func (h *home) showEntity(id string) {
+	h.entity = newEntityDialog(h.cases, h.win, h.bg, h.openCase)
+	h.entity.show(id)
+}
+
 // openCase empties the search and shows the case with that ref, selected
 // in the case list, with its detail.
 func (h *home) openCase(ref string) {
+	if h.section != sectionCases {
+		h.showSection(sectionCases)
+	}
 	h.search.reset()
 	h.showList(ref)
+}
+
+// openCaseAt opens the case with that ref on the tab with that title.
+func (h *home) openCaseAt(ref, tab string) {
+	h.makeList()
+	h.list.view.selectTab(tab) // first: the read the case starts may land at once under the test driver
+	h.openCase(ref)
 }
 
 // onCaseCreated brings the new case into sight in the list.
 func (h *home) onCaseCreated(c model.Case) {
 	h.status.refresh()
-	h.showList(c.Ref)
+	h.openCase(c.Ref)
+}
+
+// onProfileSaved takes the profile saved in Settings: new cases are
+// numbered and signed with it from now on.
+func (h *home) onProfileSaved(o model.Officer) {
+	h.officer = o
+	if h.welcome != nil {
+		h.showWelcome()
+	}
+	if h.onOfficer != nil {
+		h.onOfficer(o)
+	}
 }
 
 // dossierPanel makes the case view's Dossier tab for the case it shows.

@@ -45,6 +45,8 @@ type profileForm struct {
 	save                 *widget.Button
 	saving               bool
 
+	card *widget.Card // the form in its card, as the settings screen shows it
+
 	content fyne.CanvasObject
 }
 
@@ -93,10 +95,10 @@ func newProfileForm(store officerProfiles, win fyne.Window, bg *background, o mo
 			HintText: "Put on every new case unless you choose another"},
 		widget.NewFormItem("Language", p.errs.choice(p.language, "language")),
 	)
-	card := widget.NewCard("Your officer profile",
+	p.card = widget.NewCard("Your officer profile",
 		"Bollard signs every record you write with your name and agency. The profile stays in this workspace.",
 		container.NewVBox(form, p.errs.general, container.NewHBox(layout.NewSpacer(), p.save)))
-	p.content = container.NewCenter(withMinSize(card, fyne.NewSize(640, 0)))
+	p.content = container.NewCenter(withMinSize(p.card, fyne.NewSize(640, 0)))
 	return p
 }
 

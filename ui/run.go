@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -26,6 +27,10 @@ const (
 	prefHeight    = "window.height"
 )
 
+// started is when the process started, near enough: the window logs how
+// long after it the case list was first shown.
+var started = time.Now()
+
 // Run opens the window on the workspace file at workspacePath and returns,
 // once the officer closes it, the process's exit code: 0, or 1 when the
 // workspace could not be opened or closed.
@@ -36,6 +41,7 @@ func Run(workspacePath string) int {
 	}
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("bollard.png", assets.Icon()))
+	applyTheme(a)
 	win := a.NewWindow("Bollard")
 	win.SetMaster()
 	restoreSize(a.Preferences(), win)

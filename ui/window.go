@@ -114,6 +114,13 @@ func (m *mainWindow) showHome(o openedWorkspace, demo bool) {
 		onOpenDemo = m.onOpenDemo
 	}
 	m.home = newHome(o.ws, o.officer, m.win, m.bg, onOpenDemo)
+	m.home.onOfficer = func(saved model.Officer) {
+		if o.ws == m.own.ws {
+			m.own.officer = saved
+		} else if o.ws == m.demo.ws {
+			m.demo.officer = saved
+		}
+	}
 	content := m.home.content
 	if demo {
 		content = container.NewBorder(newDemoBanner(m.onBackToOwn), nil, nil, nil, content)

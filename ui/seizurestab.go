@@ -1,0 +1,226 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bollard/app"
+	"bollard/model"
+)
+
+// seizureColumn is one column of the Seizures tab's table.
+type seizureColumn struct {
+	title string
+	width float32
+	text  func(model.Seizure) string
+}
+
+// The widths fit a window 1280 points wide; what is cut short is read in
+// full in the form.
+var seizureColumns = []seizureColumn{
+	{"Ref", 75, func(s model.Seizure) string { return s.Ref }},
+	{"Seized", 130, func(s model.Seizure) string { return s.SeizedAt.Local().Format("2006-01-02 15:04") }},
+	{"Place", 170, seizurePlace},
+	{"Commodity", 180, seizureCommodity},
+	{"Quantity", 135, func(s model.Seizure) string { return formatAmount(s.Quantity) + " " + string(s.Unit) }},
+	{"Value", 125, seizureValue},
+	{"Transport", 160, func(s model.Seizure) string { return capitalize(s.TransportMode.Label()) }},
+	{"Containers", 150, func(s model.Seizure) string { return strings.Join(s.ContainerNumbers, ", ") }},
+}
+
+// seizuresTab is a case's seizures in a table, in the order they happened,
+// with the buttons that add one and edit the one selected.
+type seizuresTab struct {
+	store     seizureStore
+	win       fyne.Window
+	bg        *background
+	onChanged func() // a seizure was saved: the case is read again
+
+	file     app.CaseFile
+	selected string // the ref of the seizure selected
+
+	count   *widget.Label
+	add     *widget.Button
+	edit    *widget.Button
+	table   *widget.Table
+	empty   *widget.Label
+	content fyne.CanvasObject
+
+	form *seizureForm // the dialog last opened, for tests
+}
+
+func newSeizuresTab(store seizureStore, win fyne.Window, bg *background, onChanged func()) *seizuresTab {
+	t := &seizuresTab{store: store, win: win, bg: bg, onChanged: onChanged}
+	t.count = widget.NewLabel("")
+	t.add = widget.NewButtonWithIcon("Add seizure…", theme.ContentAddIcon(), t.onAdd)
+	t.add.Importance = widget.HighImportance
+	t.edit = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), t.onEdit)
+	t.table = &widget.Table{
+		Length:     func() (int, int) { return len(t.file.Seizures), len(seizureColumns) },
+		CreateCell: func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
+		UpdateCell: func(id widget.TableCellID, cell fyne.CanvasObject) {
+			cell.(*widget.Label).SetText(t.cellText(id.Row, id.Col))
+		},
+		ShowHeaderRow: true,
+		CreateHeader: func() fyne.CanvasObject {
+			return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+		},
+		UpdateHeader: func(id widget.TableCellID, cell fyne.CanvasObject) {
+			if id.Col >= 0 && id.Col < len(seizureColumns) {
+				cell.(*widget.Label).SetText(seizureColumns[id.Col].title)
+			}
+		},
+		OnSelected: t.onSelect,
+	}
+	t.table.ExtendBaseWidget(t.table)
+	for i, col := range seizureColumns {
+		t.table.SetColumnWidth(i, col.width)
+	}
+	t.empty = &widget.Label{Alignment: fyne.TextAlignCenter}
+	bar := container.NewHBox(t.add, t.edit, t.count)
+	t.content = container.NewBorder(bar, nil, nil, nil, container.NewStack(t.table, container.NewCenter(t.empty)))
+	t.setButtons()
+	return t
+}
+
+// showLoading empties the tab while a new case is read.
+func (t *seizuresTab) showLoading() {
+	t.file = app.CaseFile{}
+	t.selected = ""
+	t.count.SetText("Reading…")
+	t.empty.SetText("")
+	t.table.UnselectAll()
+	t.table.Refresh()
+	t.setButtons()
+}
+
+// show fills the table with the case's seizures, keeping the one selected.
+func (t *seizuresTab) show(f app.CaseFile) {
+	if f.Case.Ref != t.file.Case.Ref {
+		t.selected = ""
+	}
+	t.file = f
+	t.count.SetText(plural(len(f.Seizures), "seizure") + ", in the order they happened")
+	if len(f.Seizures) == 0 {
+		t.empty.SetText("No seizures yet.\nRecord the first with “Add seizure…”.")
+		t.empty.Show()
+	} else {
+		t.empty.Hide()
+	}
+	want := t.selected
+	t.table.UnselectAll()
+	t.selected = ""
+	t.table.Refresh()
+	for i, s := range f.Seizures {
+		if s.Ref == want && want != "" {
+			t.table.Select(widget.TableCellID{Row: i, Col: 0})
+			t.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+		}
+	}
+	t.setButtons()
+}
+
+// cellText is what the table shows in one cell.
+func (t *seizuresTab) cellText(row, col int) string {
+	if row < 0 || row >= len(t.file.Seizures) || col < 0 || col >= len(seizureColumns) {
+		return ""
+	}
+	return seizureColumns[col].text(t.file.Seizures[row])
+}
+
+func (t *seizuresTab) onSelect(id widget.TableCellID) {
+	if id.Row < 0 || id.Row >= len(t.file.Seizures) {
+		return
+	}
+	t.selected = t.file.Seizures[id.Row].Ref
+	t.setButtons()
+}
+
+// seizure is the seizure selected, if any.
+func (t *seizuresTab) seizure() (model.Seizure, bool) {
+	for _, s := range t.file.Seizures {
+		if s.Ref == t.selected && t.selected != "" {
+			return s, true
+		}
+	}
+	return model.Seizure{}, false
+}
+
+func (t *seizuresTab) setButtons() {
+	if t.file.Case.Ref == "" {
+		t.add.Disable()
+	} else {
+		t.add.Enable()
+	}
+	if _, ok := t.seizure(); ok {
+		t.edit.Enable()
+	} else {
+		t.edit.Disable()
+	}
+}
+
+func (t *seizuresTab) onAdd() {
+	t.openForm(model.Seizure{})
+}
+
+func (t *seizuresTab) onEdit() {
+	if s, ok := t.seizure(); ok {
+		t.openForm(s)
+	}
+}
+
+func (t *seizuresTab) openForm(s model.Seizure) {
+	t.form = newSeizureForm(t.store, t.win, t.bg, t.file, s, func(saved model.Seizure) {
+		t.selected = saved.Ref
+		t.onChanged()
+	})
+	t.form.show()
+}
+
+// seizurePlace is "Port of Algeciras (ESALG)" or "Port of Algeciras, Spain".
+func seizurePlace(s model.Seizure) string {
+	switch {
+	case s.LOCODE != "":
+		return s.PlaceName + " (" + s.LOCODE + ")"
+	case s.Country != "":
+		return s.PlaceName + ", " + s.Country
+	}
+	return s.PlaceName
+}
+
+// seizureCommodity is "Cocaine: 349 bricks in banana boxes".
+func seizureCommodity(s model.Seizure) string {
+	c := capitalize(s.Category.Label())
+	if s.Description == "" {
+		return c
+	}
+	return c + ": " + s.Description
+}
+
+// seizureValue is "EUR 12,000,000", or "—" when no value was estimated.
+func seizureValue(s model.Seizure) string {
+	if s.EstimatedValue == 0 {
+		return "—"
+	}
+	return strings.TrimSpace(s.Currency + " " + formatAmount(s.EstimatedValue))
+}
+
+// formatAmount writes 12000000 as 12,000,000 and 349.5 as 349.5, for reading.
+func formatAmount(v float64) string {
+	whole, frac, _ := strings.Cut(formatNumber(v), ".")
+	sign := ""
+	if strings.HasPrefix(whole, "-") {
+		sign, whole = "-", whole[1:]
+	}
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	if frac != "" {
+		frac = "." + frac
+	}
+	return sign + whole + frac
+}

@@ -1,0 +1,226 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bollard/app"
+	"bollard/model"
+)
+
+// taskColumn is one column of the Tasks & requests table.
+type taskColumn struct {
+	title string
+	width float32
+	text  func(model.Task, bool) string // the task, and whether it is overdue
+}
+
+var taskColumns = []taskColumn{
+	{"Kind", 80, func(t model.Task, _ bool) string {
+		if t.Kind == model.TaskAssistanceRequest {
+			return "Request"
+		}
+		return "Task"
+	}},
+	{"Title", 240, func(t model.Task, _ bool) string { return t.Title }},
+	{"Partner agency", 165, func(t model.Task, _ bool) string { return orDash(t.Partner) }},
+	{"Legal basis", 160, func(t model.Task, _ bool) string { return orDash(t.LegalBasis) }},
+	{"Status", 90, func(t model.Task, _ bool) string { return capitalize(t.Status.Label()) }},
+	{"Sent", 95, func(t model.Task, _ bool) string { return orDash(t.SentOn.String()) }},
+	{"Due", 180, func(t model.Task, overdue bool) string {
+		if overdue {
+			return t.DueOn.String() + "  OVERDUE"
+		}
+		return orDash(t.DueOn.String())
+	}},
+	{"Answered", 95, func(t model.Task, _ bool) string { return orDash(t.AnsweredOn.String()) }},
+}
+
+// tasksTab is a case's tasks and requests for assistance, soonest due
+// first. A request still waiting after its due day is red from one end
+// of its row to the other: a partner that has not answered is chased.
+type tasksTab struct {
+	store     taskStore
+	win       fyne.Window
+	bg        *background
+	onChanged func()
+	today     func() model.Date
+
+	file     app.CaseFile
+	selected string // the ID of the task selected
+
+	count   *widget.Label
+	overdue *widget.Label
+	add     *widget.Button
+	edit    *widget.Button
+	table   *widget.Table
+	empty   *widget.Label
+	content fyne.CanvasObject
+
+	form *taskForm // the dialog last opened, for tests
+}
+
+func newTasksTab(store taskStore, win fyne.Window, bg *background, onChanged func()) *tasksTab {
+	t := &tasksTab{store: store, win: win, bg: bg, onChanged: onChanged,
+		today: func() model.Date { return model.DateOf(time.Now()) }}
+	t.count = widget.NewLabel("")
+	t.overdue = &widget.Label{Importance: widget.DangerImportance, TextStyle: fyne.TextStyle{Bold: true}}
+	t.add = widget.NewButtonWithIcon("Add task or request…", theme.ContentAddIcon(), t.onAdd)
+	t.add.Importance = widget.HighImportance
+	t.edit = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), t.onEdit)
+	t.table = &widget.Table{
+		Length:        func() (int, int) { return len(t.file.Tasks), len(taskColumns) },
+		CreateCell:    func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
+		UpdateCell:    t.updateCell,
+		ShowHeaderRow: true,
+		CreateHeader: func() fyne.CanvasObject {
+			return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+		},
+		UpdateHeader: func(id widget.TableCellID, cell fyne.CanvasObject) {
+			if id.Col >= 0 && id.Col < len(taskColumns) {
+				cell.(*widget.Label).SetText(taskColumns[id.Col].title)
+			}
+		},
+		OnSelected: t.onSelect,
+	}
+	t.table.ExtendBaseWidget(t.table)
+	for i, col := range taskColumns {
+		t.table.SetColumnWidth(i, col.width)
+	}
+	t.empty = &widget.Label{Alignment: fyne.TextAlignCenter}
+	bar := container.NewHBox(t.add, t.edit, t.count, t.overdue)
+	t.content = container.NewBorder(bar, nil, nil, nil, container.NewStack(t.table, container.NewCenter(t.empty)))
+	t.setButtons()
+	return t
+}
+
+func (t *tasksTab) updateCell(id widget.TableCellID, cell fyne.CanvasObject) {
+	l := cell.(*widget.Label)
+	if id.Row < 0 || id.Row >= len(t.file.Tasks) || id.Col < 0 || id.Col >= len(taskColumns) {
+		l.SetText("")
+		return
+	}
+	task := t.file.Tasks[id.Row]
+	overdue := task.Overdue(t.today())
+	if overdue {
+		l.Importance = widget.DangerImportance
+		l.TextStyle = fyne.TextStyle{Bold: id.Col == 6}
+	} else {
+		l.Importance = widget.MediumImportance
+		l.TextStyle = fyne.TextStyle{}
+	}
+	l.SetText(taskColumns[id.Col].text(task, overdue))
+}
+
+func (t *tasksTab) showLoading() {
+	t.file = app.CaseFile{}
+	t.selected = ""
+	t.count.SetText("Reading…")
+	t.overdue.SetText("")
+	t.empty.SetText("")
+	t.table.UnselectAll()
+	t.table.Refresh()
+	t.setButtons()
+}
+
+// show fills the table with the case's tasks, keeping the one selected.
+func (t *tasksTab) show(f app.CaseFile) {
+	if f.Case.Ref != t.file.Case.Ref {
+		t.selected = ""
+	}
+	t.file = f
+	t.count.SetText(tasksCount(len(f.Tasks)) + ", soonest due first")
+	if n := t.overdueCount(); n > 0 {
+		t.overdue.SetText(fmt.Sprintf("%d overdue", n))
+	} else {
+		t.overdue.SetText("")
+	}
+	if len(f.Tasks) == 0 {
+		t.empty.SetText("No tasks or requests yet.\nRecord one with “Add task or request…”.")
+		t.empty.Show()
+	} else {
+		t.empty.Hide()
+	}
+	want := t.selected
+	t.table.UnselectAll()
+	t.selected = ""
+	t.table.Refresh()
+	for i, task := range f.Tasks {
+		if task.ID == want && want != "" {
+			t.table.Select(widget.TableCellID{Row: i, Col: 1})
+			t.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+		}
+	}
+	t.setButtons()
+}
+
+// overdueCount is how many tasks are still waiting after their due day.
+func (t *tasksTab) overdueCount() int {
+	n := 0
+	for _, task := range t.file.Tasks {
+		if task.Overdue(t.today()) {
+			n++
+		}
+	}
+	return n
+}
+
+func (t *tasksTab) onSelect(id widget.TableCellID) {
+	if id.Row < 0 || id.Row >= len(t.file.Tasks) {
+		return
+	}
+	t.selected = t.file.Tasks[id.Row].ID
+	t.setButtons()
+}
+
+// task is the task selected, if any.
+func (t *tasksTab) task() (model.Task, bool) {
+	for _, task := range t.file.Tasks {
+		if task.ID == t.selected && t.selected != "" {
+			return task, true
+		}
+	}
+	return model.Task{}, false
+}
+
+func (t *tasksTab) setButtons() {
+	if t.file.Case.Ref == "" {
+		t.add.Disable()
+	} else {
+		t.add.Enable()
+	}
+	if _, ok := t.task(); ok {
+		t.edit.Enable()
+	} else {
+		t.edit.Disable()
+	}
+}
+
+func (t *tasksTab) onAdd() { t.openForm(model.Task{}) }
+
+func (t *tasksTab) onEdit() {
+	if task, ok := t.task(); ok {
+		t.openForm(task)
+	}
+}
+
+func (t *tasksTab) openForm(task model.Task) {
+	t.form = newTaskForm(t.store, t.win, t.bg, t.file, task, func(saved model.Task) {
+		t.selected = saved.ID
+		t.onChanged()
+	})
+	t.form.show()
+}
+
+// tasksCount is "1 task or request", "4 tasks and requests".
+func tasksCount(n int) string {
+	if n == 1 {
+		return "1 task or request"
+	}
+	return fmt.Sprintf("%d tasks and requests", n)
+}
