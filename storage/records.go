@@ -92,7 +92,7 @@ func firstColumn(rows *sql.Rows) string {
 // changed or removed.
 var safeguards = []string{"audit_log_no_update", "audit_log_no_delete", "custody_events_no_update",
 	"custody_events_no_delete", "attachments_no_update", "attachments_no_delete", "evidence_items_no_delete",
-	"notes_no_update", "notes_no_delete", "cases_no_delete"}
+	"notes_no_update", "notes_no_delete", "cases_no_delete", "foreign_audit_no_update", "foreign_audit_no_delete"}
 
 // MissingSafeguards names the safeguard triggers that are no longer in the
 // workspace: someone removed them to change what they protect.
