@@ -18,7 +18,7 @@ func scanAttachment(row interface{ Scan(...any) error }) (model.Attachment, erro
 // conflict.
 func (tx *Tx) InsertAttachment(a *model.Attachment) error {
 	return audited(tx, RecordAttachment, model.AuditCreate, a.ID, tx.AttachmentByID, tx.caseOfAttachment, func() error {
-		_, err := tx.tx.Exec(`INSERT INTO attachments (`+attachmentColumns+`) VALUES (`+placeholders(9)+`)`,
+		_, err := tx.exec(`INSERT INTO attachments (`+attachmentColumns+`) VALUES (`+placeholders(9)+`)`,
 			a.ID, a.ItemID, a.SHA256, a.Name, a.Size, a.MediaType, dbTime(a.AddedAt), a.AddedBy.Name, a.AddedBy.Agency)
 		return wrap("attach "+a.Name, err)
 	})
@@ -26,7 +26,7 @@ func (tx *Tx) InsertAttachment(a *model.Attachment) error {
 
 // AttachmentByID returns the attachment with that ID.
 func (tx *Tx) AttachmentByID(id string) (model.Attachment, error) {
-	a, err := scanAttachment(tx.tx.QueryRow(`SELECT `+attachmentColumns+` FROM attachments WHERE id = ?`, id))
+	a, err := scanAttachment(tx.queryRow(`SELECT `+attachmentColumns+` FROM attachments WHERE id = ?`, id))
 	return a, wrap("attachment "+id, err)
 }
 
@@ -44,12 +44,12 @@ func (tx *Tx) EachAttachment(fn func(model.Attachment) error) error {
 // BlobInUse reports whether any exhibit has the file with that hash.
 func (tx *Tx) BlobInUse(sha256 string) (bool, error) {
 	var n int
-	err := tx.tx.QueryRow(`SELECT COUNT(*) FROM attachments WHERE sha256 = ?`, sha256).Scan(&n)
+	err := tx.queryRow(`SELECT COUNT(*) FROM attachments WHERE sha256 = ?`, sha256).Scan(&n)
 	return n > 0, wrap("look for attachment "+sha256, err)
 }
 
 func (tx *Tx) caseOfAttachment(a model.Attachment) string {
 	var caseID string
-	_ = tx.tx.QueryRow(`SELECT case_id FROM evidence_items WHERE id = ?`, a.ItemID).Scan(&caseID)
+	_ = tx.queryRow(`SELECT case_id FROM evidence_items WHERE id = ?`, a.ItemID).Scan(&caseID)
 	return caseID
 }

@@ -98,7 +98,7 @@ func (tx *Tx) appendAudit(recordType, id, caseID, action, before, after string) 
 		Workspace: tx.author.workspace, RecordType: recordType, RecordID: id, CaseID: caseID, Action: action,
 		Before: before, After: after, PrevHash: tx.head.hash}
 	e.Hash = e.ComputeHash()
-	_, err := tx.tx.Exec(`INSERT INTO audit_log (`+auditColumns+`) VALUES (`+placeholders(auditEntryColumns)+`)`,
+	_, err := tx.exec(`INSERT INTO audit_log (`+auditColumns+`) VALUES (`+placeholders(auditEntryColumns)+`)`,
 		e.Seq, dbTime(e.At), e.By.Name, e.By.Agency, e.Workspace, e.RecordType, e.RecordID, e.CaseID, e.Action,
 		e.Before, e.After, e.PrevHash, e.Hash)
 	if err != nil {
@@ -111,7 +111,7 @@ func (tx *Tx) appendAudit(recordType, id, caseID, action, before, after string) 
 // AuditHead returns the audit trail's last entry: the zero entry when the
 // trail is empty.
 func (tx *Tx) AuditHead() (model.AuditEntry, error) {
-	e, err := scanAudit(tx.tx.QueryRow(`SELECT ` + auditColumns + ` FROM audit_log ORDER BY seq DESC LIMIT 1`))
+	e, err := scanAudit(tx.queryRow(`SELECT ` + auditColumns + ` FROM audit_log ORDER BY seq DESC LIMIT 1`))
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.AuditEntry{}, nil
 	}
@@ -120,7 +120,7 @@ func (tx *Tx) AuditHead() (model.AuditEntry, error) {
 
 // AuditEntry returns the entry with that number.
 func (tx *Tx) AuditEntry(seq int64) (model.AuditEntry, error) {
-	e, err := scanAudit(tx.tx.QueryRow(`SELECT `+auditColumns+` FROM audit_log WHERE seq = ?`, seq))
+	e, err := scanAudit(tx.queryRow(`SELECT `+auditColumns+` FROM audit_log WHERE seq = ?`, seq))
 	return e, wrap(fmt.Sprintf("audit entry %d", seq), err)
 }
 
@@ -181,7 +181,7 @@ var AuditBaselineAuthor = model.Author{Name: "Bollard", Agency: "audit trail sta
 // would hide entries removed since.
 func startAuditTrail(tx *Tx) error {
 	var workspace string
-	err := tx.tx.QueryRow(`SELECT id FROM workspace`).Scan(&workspace)
+	err := tx.queryRow(`SELECT id FROM workspace`).Scan(&workspace)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil // a new file: nothing recorded yet
 	}

@@ -39,7 +39,7 @@ func (tx *Tx) InsertCase(c *model.Case, prefix string) error {
 			// "ref_seq IS NOT NULL" lets SQLite use the partial index
 			// cases_ref_number instead of reading every case.
 			var last int
-			err := tx.tx.QueryRow(`SELECT COALESCE(MAX(ref_seq), 0) FROM cases WHERE ref_prefix = ? AND ref_year = ? AND ref_seq IS NOT NULL`, prefix, year).Scan(&last)
+			err := tx.queryRow(`SELECT COALESCE(MAX(ref_seq), 0) FROM cases WHERE ref_prefix = ? AND ref_year = ? AND ref_seq IS NOT NULL`, prefix, year).Scan(&last)
 			if err != nil {
 				return wrap("number the new case", err)
 			}
@@ -49,7 +49,7 @@ func (tx *Tx) InsertCase(c *model.Case, prefix string) error {
 			refPrefix, refYear, refSeq = p, y, n
 		}
 		args := append(caseArgs(c), refPrefix, refYear, refSeq)
-		_, err := tx.tx.Exec(`INSERT INTO cases (`+caseColumns+`, ref_prefix, ref_year, ref_seq) VALUES (`+placeholders(len(args))+`)`, args...)
+		_, err := tx.exec(`INSERT INTO cases (`+caseColumns+`, ref_prefix, ref_year, ref_seq) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("insert case "+c.Ref, err)
 	})
 }
@@ -57,7 +57,7 @@ func (tx *Tx) InsertCase(c *model.Case, prefix string) error {
 // UpdateCase saves an edited case. Its ref and identity never change.
 func (tx *Tx) UpdateCase(c *model.Case) error {
 	return audited(tx, RecordCase, model.AuditUpdate, c.ID, tx.CaseByID, caseOfCase, func() error {
-		res, err := tx.tx.Exec(`UPDATE cases SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+		res, err := tx.exec(`UPDATE cases SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			title = ?, operation_name = ?, status = ?, priority = ?, corridor = ?, threat_types = ?, handling_marking = ?,
 			lead_agency = ?, partner_agencies = ?, lead_officer = ?, summary = ?, opened_on = ?, closed_on = ?
 			WHERE id = ?`,
@@ -75,7 +75,7 @@ func (tx *Tx) UpdateCase(c *model.Case) error {
 // verification leaves a case's last change aside when it compares the case
 // with its trail.
 func (tx *Tx) TouchCase(caseID string, at time.Time, by model.Author) error {
-	_, err := tx.tx.Exec(`UPDATE cases SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?
+	_, err := tx.exec(`UPDATE cases SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?
 		WHERE id = ? AND updated_at < ?`, dbTime(at), by.Name, by.Agency, caseID, dbTime(at))
 	return wrap("note the change in case "+caseID, err)
 }
@@ -84,7 +84,7 @@ func (tx *Tx) TouchCase(caseID string, at time.Time, by model.Author) error {
 // so that RestoreCase can put it back. Nothing in the case is removed.
 func (tx *Tx) ArchiveCase(c *model.Case) error {
 	return audited(tx, RecordCase, model.AuditArchive, c.ID, tx.CaseByID, caseOfCase, func() error {
-		res, err := tx.tx.Exec(`UPDATE cases SET status_before_archive = status, status = 'archived',
+		res, err := tx.exec(`UPDATE cases SET status_before_archive = status, status = 'archived',
 			updated_at = ?, updated_by_name = ?, updated_by_agency = ? WHERE id = ? AND status <> 'archived'`,
 			dbTime(c.UpdatedAt), c.UpdatedBy.Name, c.UpdatedBy.Agency, c.ID)
 		return wrapUpdate("archive case "+c.Ref, res, err)
@@ -94,7 +94,7 @@ func (tx *Tx) ArchiveCase(c *model.Case) error {
 // RestoreCase brings an archived case back with the status it had.
 func (tx *Tx) RestoreCase(c *model.Case) error {
 	return audited(tx, RecordCase, model.AuditRestore, c.ID, tx.CaseByID, caseOfCase, func() error {
-		res, err := tx.tx.Exec(`UPDATE cases SET status = CASE status_before_archive WHEN '' THEN 'open' ELSE status_before_archive END,
+		res, err := tx.exec(`UPDATE cases SET status = CASE status_before_archive WHEN '' THEN 'open' ELSE status_before_archive END,
 			status_before_archive = '', updated_at = ?, updated_by_name = ?, updated_by_agency = ? WHERE id = ? AND status = 'archived'`,
 			dbTime(c.UpdatedAt), c.UpdatedBy.Name, c.UpdatedBy.Agency, c.ID)
 		return wrapUpdate("restore case "+c.Ref, res, err)
@@ -103,13 +103,13 @@ func (tx *Tx) RestoreCase(c *model.Case) error {
 
 // CaseByID returns the case with that ID.
 func (tx *Tx) CaseByID(id string) (model.Case, error) {
-	c, err := scanCase(tx.tx.QueryRow(`SELECT `+caseColumns+` FROM cases WHERE id = ?`, id))
+	c, err := scanCase(tx.queryRow(`SELECT `+caseColumns+` FROM cases WHERE id = ?`, id))
 	return c, wrap("case "+id, err)
 }
 
 // CaseByRef returns the case with that ref, ignoring the case of letters.
 func (tx *Tx) CaseByRef(ref string) (model.Case, error) {
-	c, err := scanCase(tx.tx.QueryRow(`SELECT `+caseColumns+` FROM cases WHERE ref = ? COLLATE NOCASE`, strings.TrimSpace(ref)))
+	c, err := scanCase(tx.queryRow(`SELECT `+caseColumns+` FROM cases WHERE ref = ? COLLATE NOCASE`, strings.TrimSpace(ref)))
 	return c, wrap("case "+ref, err)
 }
 
@@ -147,13 +147,13 @@ func (tx *Tx) Cases(f CaseFilter) ([]model.Case, error) {
 // CountCases returns how many cases the workspace holds, archived ones included.
 func (tx *Tx) CountCases() (int, error) {
 	var n int
-	err := tx.tx.QueryRow(`SELECT COUNT(*) FROM cases`).Scan(&n)
+	err := tx.queryRow(`SELECT COUNT(*) FROM cases`).Scan(&n)
 	return n, wrap("count cases", err)
 }
 
 // queryAll runs a query and scans every row with scan.
 func queryAll[T any](tx *Tx, what string, scan func(interface{ Scan(...any) error }) (T, error), q string, args ...any) ([]T, error) {
-	rows, err := tx.tx.Query(q, args...)
+	rows, err := tx.query(q, args...)
 	if err != nil {
 		return nil, wrap(what, err)
 	}

@@ -30,14 +30,14 @@ func (tx *Tx) InsertCustodyEvent(c *model.CustodyEvent) error {
 		}
 		args := append(recordArgs(&c.Record), c.ItemID, string(c.Action), c.From.Name, c.From.Agency, c.To.Name,
 			c.To.Agency, c.Place, c.SealNumber, intact, dbTime(c.At), c.Note, c.Corrects)
-		_, err := tx.tx.Exec(`INSERT INTO custody_events (`+custodyColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+		_, err := tx.exec(`INSERT INTO custody_events (`+custodyColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("record custody event", err)
 	})
 }
 
 // CustodyEventByID returns the custody event with that ID.
 func (tx *Tx) CustodyEventByID(id string) (model.CustodyEvent, error) {
-	c, err := scanCustody(tx.tx.QueryRow(`SELECT `+custodyColumns+` FROM custody_events WHERE id = ?`, id))
+	c, err := scanCustody(tx.queryRow(`SELECT `+custodyColumns+` FROM custody_events WHERE id = ?`, id))
 	return c, wrap("custody event "+id, err)
 }
 
@@ -62,6 +62,6 @@ func (tx *Tx) EachCustodyEvent(fn func(model.CustodyEvent) error) error {
 
 func (tx *Tx) caseOfCustody(c model.CustodyEvent) string {
 	var caseID string
-	_ = tx.tx.QueryRow(`SELECT case_id FROM evidence_items WHERE id = ?`, c.ItemID).Scan(&caseID)
+	_ = tx.queryRow(`SELECT case_id FROM evidence_items WHERE id = ?`, c.ItemID).Scan(&caseID)
 	return caseID
 }

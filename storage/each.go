@@ -45,7 +45,7 @@ func (tx *Tx) EachNote(fn func(model.Note) error) error {
 // eachRow runs a query and hands each scanned row to fn, stopping at the
 // first error.
 func eachRow[T any](tx *Tx, what string, scan func(interface{ Scan(...any) error }) (T, error), fn func(T) error, q string, args ...any) error {
-	rows, err := tx.tx.Query(q, args...)
+	rows, err := tx.query(q, args...)
 	if err != nil {
 		return wrap(what, err)
 	}

@@ -44,7 +44,7 @@ func scanEntity(row interface{ Scan(...any) error }) (model.Entity, error) {
 func (tx *Tx) InsertEntity(e *model.Entity) error {
 	return audited(tx, RecordEntity, model.AuditCreate, e.ID, tx.EntityByID, noCase[model.Entity], func() error {
 		args := entityArgs(e)
-		_, err := tx.tx.Exec(`INSERT INTO entities (`+entityColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+		_, err := tx.exec(`INSERT INTO entities (`+entityColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("insert "+string(e.Kind)+" "+e.Name, err)
 	})
 }
@@ -54,7 +54,7 @@ func (tx *Tx) UpdateEntity(e *model.Entity) error {
 	return audited(tx, RecordEntity, model.AuditUpdate, e.ID, tx.EntityByID, noCase[model.Entity], func() error {
 		args := append([]any{dbTime(e.UpdatedAt), e.UpdatedBy.Name, e.UpdatedBy.Agency}, entityFields(e)...)
 		args = append(args, e.ID)
-		res, err := tx.tx.Exec(`UPDATE entities SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+		res, err := tx.exec(`UPDATE entities SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			kind = ?, name = ?, aliases = ?, country = ?, notes = ?, birth_date = ?, nationality = ?,
 			document_number = ?, registration_number = ?, vat_number = ?, eori = ?, lei = ?, imo = ?, mmsi = ?,
 			call_sign = ?, flag = ?, container_number = ?, plate = ?, vin = ?, phone = ?, email = ?, iban = ?,
@@ -65,7 +65,7 @@ func (tx *Tx) UpdateEntity(e *model.Entity) error {
 
 // EntityByID returns the entity with that ID.
 func (tx *Tx) EntityByID(id string) (model.Entity, error) {
-	e, err := scanEntity(tx.tx.QueryRow(`SELECT `+entityColumns+` FROM entities WHERE id = ?`, id))
+	e, err := scanEntity(tx.queryRow(`SELECT `+entityColumns+` FROM entities WHERE id = ?`, id))
 	return e, wrap("entity "+id, err)
 }
 
@@ -81,7 +81,7 @@ func (tx *Tx) EntityByIdentifier(e model.Entity) (model.Entity, error) {
 		if id.value == "" {
 			continue
 		}
-		found, err := scanEntity(tx.tx.QueryRow(`SELECT `+entityColumns+` FROM entities
+		found, err := scanEntity(tx.queryRow(`SELECT `+entityColumns+` FROM entities
 			WHERE `+id.column+` = ? AND `+id.column+` <> '' AND kind = ? ORDER BY created_at LIMIT 1`, id.value, string(e.Kind)))
 		if err == nil || !errors.Is(err, sql.ErrNoRows) {
 			return found, wrap("find entity by "+id.column, err)
@@ -110,7 +110,7 @@ const linkColumns = recordColumns + `, case_id, entity_id, role, note`
 func (tx *Tx) InsertCaseLink(l *model.CaseLink) error {
 	return audited(tx, RecordCaseLink, model.AuditCreate, l.ID, tx.CaseLinkByID, caseOfLink, func() error {
 		args := append(recordArgs(&l.Record), l.CaseID, l.EntityID, string(l.Role), l.Note)
-		_, err := tx.tx.Exec(`INSERT INTO case_links (`+linkColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+		_, err := tx.exec(`INSERT INTO case_links (`+linkColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("link entity to case as "+string(l.Role), err)
 	})
 }
@@ -119,14 +119,14 @@ func (tx *Tx) InsertCaseLink(l *model.CaseLink) error {
 // and its part in other cases, stay.
 func (tx *Tx) DeleteCaseLink(id string) error {
 	return audited(tx, RecordCaseLink, model.AuditRemove, id, tx.CaseLinkByID, caseOfLink, func() error {
-		res, err := tx.tx.Exec(`DELETE FROM case_links WHERE id = ?`, id)
+		res, err := tx.exec(`DELETE FROM case_links WHERE id = ?`, id)
 		return wrapUpdate("unlink entity", res, err)
 	})
 }
 
 // CaseLinkByID returns the case link with that ID.
 func (tx *Tx) CaseLinkByID(id string) (model.CaseLink, error) {
-	l, err := scanLink(tx.tx.QueryRow(`SELECT `+linkColumns+` FROM case_links WHERE id = ?`, id))
+	l, err := scanLink(tx.queryRow(`SELECT `+linkColumns+` FROM case_links WHERE id = ?`, id))
 	return l, wrap("case link "+id, err)
 }
 

@@ -39,7 +39,7 @@ func (tx *Tx) InsertEvidence(e *model.EvidenceItem) error {
 				return err
 			}
 			var last int
-			if err := tx.tx.QueryRow(`SELECT COALESCE(MAX(seq), 0) FROM evidence_items WHERE case_id = ?`, e.CaseID).Scan(&last); err != nil {
+			if err := tx.queryRow(`SELECT COALESCE(MAX(seq), 0) FROM evidence_items WHERE case_id = ?`, e.CaseID).Scan(&last); err != nil {
 				return wrap("number the new exhibit", err)
 			}
 			e.ExhibitRef = model.FormatExhibitRef(c.Ref, last+1)
@@ -52,7 +52,7 @@ func (tx *Tx) InsertEvidence(e *model.EvidenceItem) error {
 		}
 		args := append(recordArgs(&e.Record), e.CaseID, e.ExhibitRef, seq, e.Description, string(e.Kind), nullable(e.SeizureID),
 			e.StorageLocation, e.SealNumber, dbTime(e.AcquiredAt), e.AcquiredPlace, e.AcquiredBy)
-		_, err := tx.tx.Exec(`INSERT INTO evidence_items (`+recordColumns+`, case_id, exhibit_ref, seq, description, kind,
+		_, err := tx.exec(`INSERT INTO evidence_items (`+recordColumns+`, case_id, exhibit_ref, seq, description, kind,
 			seizure_id, storage_location, seal_number, acquired_at, acquired_place, acquired_by) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("insert exhibit "+e.ExhibitRef, err)
 	})
@@ -62,7 +62,7 @@ func (tx *Tx) InsertEvidence(e *model.EvidenceItem) error {
 // attachments never change here.
 func (tx *Tx) UpdateEvidence(e *model.EvidenceItem) error {
 	return audited(tx, RecordEvidence, model.AuditUpdate, e.ID, tx.evidenceOnly, caseOfEvidence, func() error {
-		res, err := tx.tx.Exec(`UPDATE evidence_items SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+		res, err := tx.exec(`UPDATE evidence_items SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			description = ?, kind = ?, seizure_id = ?, storage_location = ?, seal_number = ?, acquired_at = ?,
 			acquired_place = ?, acquired_by = ? WHERE id = ?`,
 			dbTime(e.UpdatedAt), e.UpdatedBy.Name, e.UpdatedBy.Agency, e.Description, string(e.Kind), nullable(e.SeizureID),
@@ -74,7 +74,7 @@ func (tx *Tx) UpdateEvidence(e *model.EvidenceItem) error {
 // evidenceOnly is the item as its own audit entries record it: without its
 // attachments, which have entries of their own.
 func (tx *Tx) evidenceOnly(id string) (model.EvidenceItem, error) {
-	e, err := scanEvidence(tx.tx.QueryRow(`SELECT `+evidenceColumns+` FROM evidence_items WHERE id = ?`, id))
+	e, err := scanEvidence(tx.queryRow(`SELECT `+evidenceColumns+` FROM evidence_items WHERE id = ?`, id))
 	return e, wrap("exhibit "+id, err)
 }
 
@@ -86,7 +86,7 @@ func (tx *Tx) EvidenceByID(id string) (model.EvidenceItem, error) {
 // EvidenceByRef returns the evidence item with that exhibit ref, ignoring
 // the case of letters, and its attachments.
 func (tx *Tx) EvidenceByRef(ref string) (model.EvidenceItem, error) {
-	e, err := scanEvidence(tx.tx.QueryRow(`SELECT `+evidenceColumns+` FROM evidence_items WHERE exhibit_ref = ? COLLATE NOCASE`,
+	e, err := scanEvidence(tx.queryRow(`SELECT `+evidenceColumns+` FROM evidence_items WHERE exhibit_ref = ? COLLATE NOCASE`,
 		strings.TrimSpace(ref)))
 	return tx.withAttachments(e, wrap("exhibit "+ref, err))
 }

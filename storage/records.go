@@ -48,7 +48,7 @@ func (tx *Tx) EachStoredRecord(fn func(StoredRecord) error) error {
 // handed on with Unreadable set and its ID read plainly, so that one bad
 // value is reported against its record instead of stopping the reading.
 func eachStored[T interface{ RecordID() string }](tx *Tx, recordType string, scan func(interface{ Scan(...any) error }) (T, error), columns, table string, fn func(StoredRecord) error) error {
-	rows, err := tx.tx.Query(`SELECT ` + columns + ` FROM ` + table)
+	rows, err := tx.query(`SELECT ` + columns + ` FROM ` + table)
 	if err != nil {
 		return wrap("read "+table, err)
 	}

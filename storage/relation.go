@@ -18,7 +18,7 @@ func (tx *Tx) InsertRelation(r *model.Relation) error {
 	return audited(tx, RecordRelation, model.AuditCreate, r.ID, tx.RelationByID, noCase[model.Relation], func() error {
 		args := append(recordArgs(&r.Record), r.FromID, r.ToID, string(r.Type), r.Since.String(), r.Until.String(),
 			r.Source, r.Reliability, r.Credibility, r.Note)
-		_, err := tx.tx.Exec(`INSERT INTO relations (`+relationColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+		_, err := tx.exec(`INSERT INTO relations (`+relationColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("insert relation", err)
 	})
 }
@@ -26,7 +26,7 @@ func (tx *Tx) InsertRelation(r *model.Relation) error {
 // UpdateRelation saves an edited relation.
 func (tx *Tx) UpdateRelation(r *model.Relation) error {
 	return audited(tx, RecordRelation, model.AuditUpdate, r.ID, tx.RelationByID, noCase[model.Relation], func() error {
-		res, err := tx.tx.Exec(`UPDATE relations SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+		res, err := tx.exec(`UPDATE relations SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			type = ?, since = ?, until = ?, source = ?, reliability = ?, credibility = ?, note = ? WHERE id = ?`,
 			dbTime(r.UpdatedAt), r.UpdatedBy.Name, r.UpdatedBy.Agency, string(r.Type), r.Since.String(), r.Until.String(),
 			r.Source, r.Reliability, r.Credibility, r.Note, r.ID)
@@ -36,7 +36,7 @@ func (tx *Tx) UpdateRelation(r *model.Relation) error {
 
 // RelationByID returns the relation with that ID.
 func (tx *Tx) RelationByID(id string) (model.Relation, error) {
-	r, err := scanRelation(tx.tx.QueryRow(`SELECT `+relationColumns+` FROM relations WHERE id = ?`, id))
+	r, err := scanRelation(tx.queryRow(`SELECT `+relationColumns+` FROM relations WHERE id = ?`, id))
 	return r, wrap("relation "+id, err)
 }
 

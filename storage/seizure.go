@@ -32,7 +32,7 @@ func (tx *Tx) InsertSeizure(s *model.Seizure) error {
 	return audited(tx, RecordSeizure, model.AuditCreate, s.ID, tx.SeizureByID, caseOfSeizure, func() error {
 		if s.Ref == "" {
 			var last int
-			err := tx.tx.QueryRow(`SELECT COALESCE(MAX(seq), 0) FROM seizures WHERE case_id = ?`, s.CaseID).Scan(&last)
+			err := tx.queryRow(`SELECT COALESCE(MAX(seq), 0) FROM seizures WHERE case_id = ?`, s.CaseID).Scan(&last)
 			if err != nil {
 				return wrap("number the new seizure", err)
 			}
@@ -45,7 +45,7 @@ func (tx *Tx) InsertSeizure(s *model.Seizure) error {
 			seq = n
 		}
 		args := append(seizureArgs(s), seq)
-		_, err := tx.tx.Exec(`INSERT INTO seizures (`+seizureColumns+`, seq) VALUES (`+placeholders(len(args))+`)`, args...)
+		_, err := tx.exec(`INSERT INTO seizures (`+seizureColumns+`, seq) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("insert seizure "+s.Ref, err)
 	})
 }
@@ -53,7 +53,7 @@ func (tx *Tx) InsertSeizure(s *model.Seizure) error {
 // UpdateSeizure saves an edited seizure. Its case and ref never change.
 func (tx *Tx) UpdateSeizure(s *model.Seizure) error {
 	return audited(tx, RecordSeizure, model.AuditUpdate, s.ID, tx.SeizureByID, caseOfSeizure, func() error {
-		res, err := tx.tx.Exec(`UPDATE seizures SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+		res, err := tx.exec(`UPDATE seizures SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			seized_at = ?, place_name = ?, locode = ?, country = ?, commodity_category = ?, commodity_description = ?,
 			hs_code = ?, quantity = ?, unit = ?, estimated_value = ?, currency = ?, transport_mode = ?, concealment = ?,
 			detection_method = ?, container_numbers = ?, seal_numbers = ?, transport_document = ?, origin_country = ?,
@@ -70,13 +70,13 @@ func (tx *Tx) UpdateSeizure(s *model.Seizure) error {
 
 // SeizureByID returns the seizure with that ID.
 func (tx *Tx) SeizureByID(id string) (model.Seizure, error) {
-	s, err := scanSeizure(tx.tx.QueryRow(`SELECT `+seizureColumns+` FROM seizures WHERE id = ?`, id))
+	s, err := scanSeizure(tx.queryRow(`SELECT `+seizureColumns+` FROM seizures WHERE id = ?`, id))
 	return s, wrap("seizure "+id, err)
 }
 
 // SeizureByRef returns the seizure with that ref in the case.
 func (tx *Tx) SeizureByRef(caseID, ref string) (model.Seizure, error) {
-	s, err := scanSeizure(tx.tx.QueryRow(`SELECT `+seizureColumns+` FROM seizures WHERE case_id = ? AND ref = ? COLLATE NOCASE`, caseID, ref))
+	s, err := scanSeizure(tx.queryRow(`SELECT `+seizureColumns+` FROM seizures WHERE case_id = ? AND ref = ? COLLATE NOCASE`, caseID, ref))
 	return s, wrap("seizure "+ref, err)
 }
 

@@ -155,6 +155,53 @@ type Tx struct {
 	// head is the audit trail's last entry, read once per transaction: the
 	// write lock is held throughout, so nobody else can extend the trail.
 	head *auditHead
+	// stmts are the statements this transaction prepared, kept while it
+	// lasts: a batch that saves thousands of records runs the same few
+	// dozen statements, and preparing each again costs more than running it.
+	stmts map[string]*sql.Stmt
+}
+
+// prepared returns the transaction's statement for q, preparing it once.
+func (tx *Tx) prepared(q string) (*sql.Stmt, error) {
+	if s, ok := tx.stmts[q]; ok {
+		return s, nil
+	}
+	s, err := tx.tx.Prepare(q)
+	if err != nil {
+		return nil, err
+	}
+	if tx.stmts == nil {
+		tx.stmts = map[string]*sql.Stmt{}
+	}
+	tx.stmts[q] = s
+	return s, nil
+}
+
+// queryRow runs a query that returns at most one row.
+func (tx *Tx) queryRow(q string, args ...any) *sql.Row {
+	s, err := tx.prepared(q)
+	if err != nil {
+		return tx.tx.QueryRow(q, args...) // reports the same error when scanned
+	}
+	return s.QueryRow(args...)
+}
+
+// query runs a query that returns rows.
+func (tx *Tx) query(q string, args ...any) (*sql.Rows, error) {
+	s, err := tx.prepared(q)
+	if err != nil {
+		return nil, err
+	}
+	return s.Query(args...)
+}
+
+// exec runs a statement that returns no rows.
+func (tx *Tx) exec(q string, args ...any) (sql.Result, error) {
+	s, err := tx.prepared(q)
+	if err != nil {
+		return nil, err
+	}
+	return s.Exec(args...)
 }
 
 // Read runs fn in a read-only transaction: everything fn reads comes from

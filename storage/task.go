@@ -19,7 +19,7 @@ func (tx *Tx) InsertTask(t *model.Task) error {
 	return audited(tx, RecordTask, model.AuditCreate, t.ID, tx.TaskByID, caseOfTask, func() error {
 		args := append(recordArgs(&t.Record), t.CaseID, string(t.Kind), t.Title, t.Description, t.AssignedTo,
 			t.Partner, t.LegalBasis, string(t.Status), t.SentOn.String(), t.DueOn.String(), t.AnsweredOn.String())
-		_, err := tx.tx.Exec(`INSERT INTO tasks (`+taskColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+		_, err := tx.exec(`INSERT INTO tasks (`+taskColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("insert task", err)
 	})
 }
@@ -27,7 +27,7 @@ func (tx *Tx) InsertTask(t *model.Task) error {
 // UpdateTask saves an edited task.
 func (tx *Tx) UpdateTask(t *model.Task) error {
 	return audited(tx, RecordTask, model.AuditUpdate, t.ID, tx.TaskByID, caseOfTask, func() error {
-		res, err := tx.tx.Exec(`UPDATE tasks SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+		res, err := tx.exec(`UPDATE tasks SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			kind = ?, title = ?, description = ?, assigned_to = ?, partner_agency = ?, legal_basis = ?, status = ?,
 			sent_on = ?, due_on = ?, answered_on = ? WHERE id = ?`,
 			dbTime(t.UpdatedAt), t.UpdatedBy.Name, t.UpdatedBy.Agency, string(t.Kind), t.Title, t.Description,
@@ -39,7 +39,7 @@ func (tx *Tx) UpdateTask(t *model.Task) error {
 
 // TaskByID returns the task with that ID.
 func (tx *Tx) TaskByID(id string) (model.Task, error) {
-	t, err := scanTask(tx.tx.QueryRow(`SELECT `+taskColumns+` FROM tasks WHERE id = ?`, id))
+	t, err := scanTask(tx.queryRow(`SELECT `+taskColumns+` FROM tasks WHERE id = ?`, id))
 	return t, wrap("task "+id, err)
 }
 

@@ -16,7 +16,7 @@ func scanEvent(row interface{ Scan(...any) error }) (model.TimelineEvent, error)
 func (tx *Tx) InsertTimelineEvent(e *model.TimelineEvent) error {
 	return audited(tx, RecordEvent, model.AuditCreate, e.ID, tx.TimelineEventByID, caseOfEvent, func() error {
 		args := append(recordArgs(&e.Record), e.CaseID, dbTime(e.At), e.Title, e.Place, e.Description)
-		_, err := tx.tx.Exec(`INSERT INTO timeline_events (`+eventColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+		_, err := tx.exec(`INSERT INTO timeline_events (`+eventColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("insert timeline event", err)
 	})
 }
@@ -24,7 +24,7 @@ func (tx *Tx) InsertTimelineEvent(e *model.TimelineEvent) error {
 // UpdateTimelineEvent saves an edited event.
 func (tx *Tx) UpdateTimelineEvent(e *model.TimelineEvent) error {
 	return audited(tx, RecordEvent, model.AuditUpdate, e.ID, tx.TimelineEventByID, caseOfEvent, func() error {
-		res, err := tx.tx.Exec(`UPDATE timeline_events SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+		res, err := tx.exec(`UPDATE timeline_events SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			at = ?, title = ?, place = ?, description = ? WHERE id = ?`,
 			dbTime(e.UpdatedAt), e.UpdatedBy.Name, e.UpdatedBy.Agency, dbTime(e.At), e.Title, e.Place, e.Description, e.ID)
 		return wrapUpdate("update timeline event", res, err)
@@ -49,7 +49,7 @@ func scanNote(row interface{ Scan(...any) error }) (model.Note, error) {
 func (tx *Tx) InsertNote(n *model.Note) error {
 	return audited(tx, RecordNote, model.AuditCreate, n.ID, tx.NoteByID, caseOfNote, func() error {
 		args := append(recordArgs(&n.Record), n.CaseID, n.Body)
-		_, err := tx.tx.Exec(`INSERT INTO notes (`+noteColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+		_, err := tx.exec(`INSERT INTO notes (`+noteColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("insert note", err)
 	})
 }
@@ -62,12 +62,12 @@ func (tx *Tx) Notes(caseID string) ([]model.Note, error) {
 
 // TimelineEventByID returns the event with that ID.
 func (tx *Tx) TimelineEventByID(id string) (model.TimelineEvent, error) {
-	e, err := scanEvent(tx.tx.QueryRow(`SELECT `+eventColumns+` FROM timeline_events WHERE id = ?`, id))
+	e, err := scanEvent(tx.queryRow(`SELECT `+eventColumns+` FROM timeline_events WHERE id = ?`, id))
 	return e, wrap("timeline event "+id, err)
 }
 
 // NoteByID returns the note with that ID.
 func (tx *Tx) NoteByID(id string) (model.Note, error) {
-	n, err := scanNote(tx.tx.QueryRow(`SELECT `+noteColumns+` FROM notes WHERE id = ?`, id))
+	n, err := scanNote(tx.queryRow(`SELECT `+noteColumns+` FROM notes WHERE id = ?`, id))
 	return n, wrap("note "+id, err)
 }

@@ -14,7 +14,7 @@ import (
 // created. Records remember it as the workspace they were first made in.
 func (tx *Tx) WorkspaceID() (string, error) {
 	var id string
-	err := tx.tx.QueryRow(`SELECT id FROM workspace`).Scan(&id)
+	err := tx.queryRow(`SELECT id FROM workspace`).Scan(&id)
 	return id, wrap("read workspace", err)
 }
 
@@ -23,7 +23,7 @@ func (tx *Tx) WorkspaceID() (string, error) {
 func (tx *Tx) Officer() (model.Officer, error) {
 	var o model.Officer
 	var lang string
-	err := tx.tx.QueryRow(`SELECT officer_name, officer_agency, officer_country, ref_prefix, default_marking, language FROM workspace`).
+	err := tx.queryRow(`SELECT officer_name, officer_agency, officer_country, ref_prefix, default_marking, language FROM workspace`).
 		Scan(&o.Name, &o.Agency, &o.Country, &o.RefPrefix, &o.DefaultMarking, &lang)
 	o.Language = model.Language(lang)
 	return o, wrap("read officer profile", err)
@@ -31,7 +31,7 @@ func (tx *Tx) Officer() (model.Officer, error) {
 
 // SetOfficer replaces the officer profile.
 func (tx *Tx) SetOfficer(o model.Officer) error {
-	_, err := tx.tx.Exec(`UPDATE workspace SET officer_name = ?, officer_agency = ?, officer_country = ?,
+	_, err := tx.exec(`UPDATE workspace SET officer_name = ?, officer_agency = ?, officer_country = ?,
 		ref_prefix = ?, default_marking = ?, language = ?`,
 		o.Name, o.Agency, o.Country, o.RefPrefix, o.DefaultMarking, string(o.Language))
 	return wrap("save officer profile", err)
@@ -40,7 +40,7 @@ func (tx *Tx) SetOfficer(o model.Officer) error {
 // ensureWorkspace gives a new workspace file its identity, once.
 func ensureWorkspace(ctx context.Context, s *Store) error {
 	return s.Write(ctx, func(tx *Tx) error {
-		_, err := tx.tx.Exec(`INSERT OR IGNORE INTO workspace (id, created_at) VALUES (?, ?)`, model.NewID(), dbTime(time.Now()))
+		_, err := tx.exec(`INSERT OR IGNORE INTO workspace (id, created_at) VALUES (?, ?)`, model.NewID(), dbTime(time.Now()))
 		if err != nil {
 			return fmt.Errorf("storage: create workspace identity: %w", describe(err))
 		}
@@ -60,7 +60,7 @@ func (tx *Tx) SigningKey() (ed25519.PrivateKey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("storage: make a signing key: %w", err)
 	}
-	_, err = tx.tx.Exec(`UPDATE workspace SET signing_key = ?`, base64.StdEncoding.EncodeToString(key.Seed()))
+	_, err = tx.exec(`UPDATE workspace SET signing_key = ?`, base64.StdEncoding.EncodeToString(key.Seed()))
 	return key, wrap("save the workspace's signing key", err)
 }
 
@@ -77,7 +77,7 @@ func (tx *Tx) PublicKey() (string, error) {
 // storedSigningKey returns the key kept in the workspace, nil when none is.
 func (tx *Tx) storedSigningKey() (ed25519.PrivateKey, error) {
 	var seed string
-	if err := tx.tx.QueryRow(`SELECT signing_key FROM workspace`).Scan(&seed); err != nil {
+	if err := tx.queryRow(`SELECT signing_key FROM workspace`).Scan(&seed); err != nil {
 		return nil, wrap("read the workspace's signing key", err)
 	}
 	if seed == "" {
