@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -22,6 +23,7 @@ func runDossier(e *env, args []string) error {
 	marking := fs.String("marking", "", "handling marking for every page (default: the case's)")
 	sections := fs.String("sections", "", "comma-separated sections to include (default: all): "+dossier.SectionNames())
 	date := fs.String("date", "", "generation date YYYY-MM-DD to print instead of now: the same case and date give the same bytes")
+	force := fs.Bool("force", false, "replace the file -o names if it exists")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -31,6 +33,20 @@ func runDossier(e *env, args []string) error {
 	}
 	if *out == "" {
 		return usagef("dossier needs -o FILE.pdf")
+	}
+	if err := dossier.CheckTarget(*out, e.db, *force); err != nil {
+		switch {
+		case errors.Is(err, dossier.ErrWorkspace):
+			return usagef("-o %s is the workspace %s: choose another file", *out, e.db)
+		case errors.Is(err, dossier.ErrFolder):
+			return usagef("-o %s: is a folder", *out)
+		case errors.Is(err, dossier.ErrExists):
+			return usagef("%s exists: use --force to replace it", *out)
+		}
+		return err
+	}
+	if err := dossier.CheckMarking(*marking); err != nil {
+		return usageError{"--marking: " + err.Error()}
 	}
 	opt := dossier.Options{Redact: *redact, Marking: strings.TrimSpace(*marking), Version: app.Version}
 	if *lang != "" {
@@ -72,6 +88,9 @@ func runDossier(e *env, args []string) error {
 
 	start := time.Now()
 	pages, err := dossier.WriteFile(e.ctx, *out, f, opt)
+	if errors.Is(err, dossier.ErrFolder) {
+		return usagef("-o %s: is a folder", *out)
+	}
 	if err != nil {
 		return err
 	}

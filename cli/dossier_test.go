@@ -73,4 +73,82 @@ func TestDossier(t *testing.T) {
 	t.Run("an unwritable folder fails on one line", func(t *testing.T) {
 		must(t, 1, "--db", db, "dossier", ref, "-o", filepath.Join(dir, "no", "such", "folder", "d.pdf"))
 	})
+	t.Run("a long marking is a usage error", func(t *testing.T) {
+		out := filepath.Join(dir, "long.pdf")
+		r := must(t, 2, "--db", db, "dossier", ref, "-o", out, "--marking", strings.Repeat("X", 61))
+		if !strings.Contains(r.stderr, "--marking") || !strings.Contains(r.stderr, "60") {
+			t.Fatalf("stderr: %s", r.stderr)
+		}
+		must(t, 0, "--db", db, "dossier", ref, "-o", out, "--marking", strings.Repeat("X", 60), "--sections", "notes")
+	})
+}
+
+// TestDossierNeverOverwritesBlindly: -o never replaces a file unasked, and
+// never the workspace, whatever it is called.
+func TestDossierNeverOverwritesBlindly(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "victim.db")
+	must(t, 0, "--db", db, "demo", "--cases", "1", "--seed", "5")
+	ref := listCases(t, db)[0].Ref
+
+	t.Run("an existing file needs --force", func(t *testing.T) {
+		out := filepath.Join(dir, "old.pdf")
+		if err := os.WriteFile(out, []byte("%PDF-1.4 the copy sent last week"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := must(t, 2, "--db", db, "dossier", ref, "-o", out, "--sections", "notes")
+		if want := "bollard: " + out + " exists: use --force to replace it"; !strings.HasPrefix(r.stderr, want) {
+			t.Fatalf("stderr %q, want %q", r.stderr, want)
+		}
+		if b, _ := os.ReadFile(out); string(b) != "%PDF-1.4 the copy sent last week" {
+			t.Fatal("the existing file was changed")
+		}
+		must(t, 0, "--db", db, "dossier", ref, "-o", out, "--sections", "notes", "--force")
+		if b, _ := os.ReadFile(out); len(b) < 1000 || !strings.HasPrefix(string(b), "%PDF-") {
+			t.Fatal("--force did not replace the file with the dossier")
+		}
+	})
+
+	link := filepath.Join(dir, "link.db")
+	if err := os.Symlink(db, link); err != nil {
+		t.Fatal(err)
+	}
+	hard := filepath.Join(dir, "hard.db")
+	if err := os.Link(db, hard); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
+	for _, tc := range []struct{ db, out string }{
+		{db, db}, {db, db + "-wal"}, {db, db + "-shm"}, {db, link}, {db, hard}, {db, filepath.Join(dir, "sub", "..", "victim.db")},
+		{db, filepath.Join(dir, ".", "victim.db-wal")}, {link, db + "-wal"}, {link, link + "-shm"},
+	} {
+		out := tc.out
+		t.Run("--db "+filepath.Base(tc.db)+" -o "+strings.TrimPrefix(out, dir), func(t *testing.T) {
+			for _, force := range [][]string{nil, {"--force"}} {
+				args := append([]string{"--db", tc.db, "dossier", ref, "-o", out, "--sections", "notes"}, force...)
+				r := must(t, 2, args...)
+				if !strings.Contains(r.stderr, "is the workspace") {
+					t.Fatalf("stderr: %s", r.stderr)
+				}
+			}
+			if got := listCases(t, db); len(got) != 1 || got[0].Ref != ref {
+				t.Fatalf("the workspace after -o %s: %v", out, got)
+			}
+		})
+	}
+
+	t.Run("errors name the file typed", func(t *testing.T) {
+		r := must(t, 1, "--db", db, "dossier", ref, "-o", "/nonexist/a.pdf")
+		if want := "bollard: cannot write /nonexist/a.pdf: the folder does not exist\n"; r.stderr != want {
+			t.Fatalf("stderr %q, want %q", r.stderr, want)
+		}
+		r = must(t, 2, "--db", db, "dossier", ref, "-o", dir)
+		if want := "bollard: -o " + dir + ": is a folder"; !strings.HasPrefix(r.stderr, want) {
+			t.Fatalf("stderr %q, want %q", r.stderr, want)
+		}
+		r = must(t, 2, "--db", db, "dossier", ref, "-o", dir, "--force")
+		if !strings.Contains(r.stderr, "is a folder") {
+			t.Fatalf("stderr %q", r.stderr)
+		}
+	})
 }

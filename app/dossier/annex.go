@@ -2,6 +2,9 @@ package dossier
 
 import "bollard/model"
 
+// annexKinds are the kinds of record the annex lists.
+var annexKinds = []string{"case", "seizure", "entity", "case link", "relation", "timeline event", "exhibit", "custody event", "task", "note"}
+
 // annex lists every record the dossier was made from, with its ID in the
 // workspace and its last change, so that a fact in the dossier can be
 // traced to the record it came from, and a newer record noticed.
@@ -13,9 +16,11 @@ func (d *doc) annex() {
 	d.font("", 6.5)
 	idW := d.width("00000000-0000-0000-0000-000000000000") + 2*cellPad + 0.5
 	timeW := d.width("0000-00-00 00:00") + 2*cellPad + 0.5
-	rest := contentWidth - 22 - idW - timeW
+	// The kind of record is one line, its longest word whole in any language.
+	recordW := max(22, d.labelWidth("B", 6.5, "record"), d.lineWidth("", 6.5, annexKinds...))
+	rest := contentWidth - recordW - idW - timeW
 	t := d.table(6.5,
-		column{title: d.w.t("record"), width: 22},
+		column{title: d.w.t("record"), width: recordW},
 		column{title: d.w.t("name"), width: rest * 0.55},
 		column{title: d.w.t("record id"), width: idW},
 		column{title: d.w.t("last change"), width: timeW},

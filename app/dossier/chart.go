@@ -20,15 +20,44 @@ const (
 	nodeRadius    = 2.6
 )
 
-var kindColours = map[model.EntityKind][3]int{
-	model.KindPerson:       {196, 69, 54},
-	model.KindOrganisation: {38, 84, 166},
-	model.KindVessel:       {22, 130, 120},
-	model.KindContainer:    {205, 130, 20},
-	model.KindVehicle:      {120, 80, 160},
+// kindStyles give every kind of entity its own shape and its own colour,
+// so that the legend tells an address from a phone and the chart reads
+// the same printed in black and white.
+var kindStyles = map[model.EntityKind]kindStyle{
+	model.KindPerson:       {shapeCircle, [3]int{196, 69, 54}},
+	model.KindOrganisation: {shapeSquare, [3]int{38, 84, 166}},
+	model.KindVessel:       {shapeDiamond, [3]int{22, 130, 120}},
+	model.KindContainer:    {shapeWide, [3]int{205, 130, 20}},
+	model.KindVehicle:      {shapeTriangle, [3]int{120, 80, 160}},
+	model.KindAddress:      {shapeHouse, [3]int{140, 100, 60}},
+	model.KindPhone:        {shapeTriangleDown, [3]int{60, 150, 60}},
+	model.KindEmail:        {shapeHexagon, [3]int{210, 90, 160}},
+	model.KindBankAccount:  {shapeStar, [3]int{225, 190, 30}},
+	model.KindWallet:       {shapeCross, [3]int{40, 40, 40}},
 }
 
-var otherColour = [3]int{110, 110, 110}
+// otherStyle draws a kind only a newer workspace knows.
+var otherStyle = kindStyle{shapeDiamond, [3]int{170, 170, 170}}
+
+type kindStyle struct {
+	shape  shape
+	colour [3]int
+}
+
+type shape int
+
+const (
+	shapeCircle shape = iota
+	shapeSquare
+	shapeDiamond
+	shapeWide
+	shapeTriangle
+	shapeHouse
+	shapeTriangleDown
+	shapeHexagon
+	shapeStar
+	shapeCross
+)
 
 type chartNode struct {
 	entity model.Entity
@@ -61,13 +90,16 @@ func (d *doc) relations() {
 		d.paragraph(d.w.tf("chart cap", len(nodes), related), 8)
 	}
 	d.subheading(d.w.t("relation list"))
+	// The grading column is as narrow as its heading allows; the source
+	// gives up what it needs.
+	gradingW := max(16, d.labelWidth("B", 7.5, "grading"))
 	t := d.table(7.5,
 		column{title: d.w.t("from"), width: 40},
 		column{title: d.w.t("relation"), width: 26},
 		column{title: d.w.t("to"), width: 40},
 		column{title: d.w.t("period"), width: 24},
-		column{title: d.w.t("grading"), width: 16},
-		column{title: d.w.t("source"), width: 34},
+		column{title: d.w.t("grading"), width: gradingW},
+		column{title: d.w.t("source"), width: 34 - (gradingW - 16)},
 	)
 	for _, r := range rels {
 		period := ""
@@ -252,46 +284,105 @@ func (d *doc) drawChart(nodes []*chartNode, rels []model.Relation) {
 		p.CellFormat(w, 2.8, name, "", 0, "C", true, 0, "")
 	}
 
-	// Legend: one shape per kind that appears.
-	p.SetXY(marginLeft, top+height+2)
-	seen := map[model.EntityKind]bool{}
-	x := marginLeft + 2
-	y := top + height + 4
-	for _, k := range model.EntityKinds {
-		for _, n := range nodes {
-			if n.entity.Kind == k && !seen[k] {
-				seen[k] = true
-				d.shape(k, x+1.5, y, 1.5)
-				label := d.w.choice("kind", string(k))
-				d.font("", 7)
-				p.SetTextColor(0, 0, 0)
-				p.SetXY(x+4, y-1.7)
-				p.CellFormat(d.width(label)+1, 3.4, label, "", 0, "L", false, 0, "")
-				x += d.width(label) + 10
-			}
+	// Legend: one shape per kind that appears, running on to a new line
+	// at the right margin.
+	x, y := marginLeft+2, top+height+4
+	d.font("", 7)
+	for _, k := range d.legendKinds(nodes) {
+		label := d.w.choice("kind", string(k))
+		w := 4 + d.width(label) + 1
+		if x+w > marginLeft+contentWidth && x > marginLeft+2 {
+			x, y = marginLeft+2, y+4.5
 		}
+		d.shape(k, x+1.5, y, 1.5)
+		d.font("", 7)
+		p.SetTextColor(0, 0, 0)
+		p.SetXY(x+4, y-1.7)
+		p.CellFormat(d.width(label)+1, 3.4, label, "", 0, "L", false, 0, "")
+		x += w + 5
 	}
 	p.SetXY(marginLeft, y+4)
 }
 
-// shape draws an entity's mark: a circle for a person, a square for an
-// organisation, a diamond for anything else, coloured by kind, so that the
-// chart reads the same printed in black and white.
+// legendKinds are the kinds drawn in the chart, in the model's order, then
+// any a newer workspace knows.
+func (d *doc) legendKinds(nodes []*chartNode) []model.EntityKind {
+	drawn := map[model.EntityKind]bool{}
+	for _, n := range nodes {
+		drawn[n.entity.Kind] = true
+	}
+	var kinds []model.EntityKind
+	for _, k := range model.EntityKinds {
+		if drawn[k] {
+			kinds = append(kinds, k)
+			delete(drawn, k)
+		}
+	}
+	var rest []model.EntityKind
+	for k := range drawn {
+		rest = append(rest, k)
+	}
+	sort.Slice(rest, func(i, j int) bool { return rest[i] < rest[j] })
+	return append(kinds, rest...)
+}
+
+// shape draws an entity's mark, in its kind's shape and colour.
 func (d *doc) shape(k model.EntityKind, x, y, r float64) {
 	p := d.pdf
-	c, ok := kindColours[k]
+	st, ok := kindStyles[k]
 	if !ok {
-		c = otherColour
+		st = otherStyle
 	}
+	c := st.colour
 	p.SetFillColor(c[0], c[1], c[2])
 	p.SetDrawColor(40, 40, 40)
 	p.SetLineWidth(0.2)
-	switch k {
-	case model.KindPerson:
+	poly := func(pts ...[2]float64) {
+		ps := make([]gofpdf.PointType, len(pts))
+		for i, pt := range pts {
+			ps[i] = gofpdf.PointType{X: x + pt[0]*r, Y: y + pt[1]*r}
+		}
+		p.Polygon(ps, "FD")
+	}
+	regular := func(n int, radius, turn float64) {
+		pts := make([][2]float64, n)
+		for i := range pts {
+			a := turn + 2*math.Pi*float64(i)/float64(n)
+			pts[i] = [2]float64{radius * math.Cos(a), radius * math.Sin(a)}
+		}
+		poly(pts...)
+	}
+	switch st.shape {
+	case shapeCircle:
 		p.Circle(x, y, r, "FD")
-	case model.KindOrganisation:
-		p.Rect(x-r, y-r, 2*r, 2*r, "FD")
-	default:
-		p.Polygon([]gofpdf.PointType{{X: x, Y: y - r*1.2}, {X: x + r*1.2, Y: y}, {X: x, Y: y + r*1.2}, {X: x - r*1.2, Y: y}}, "FD")
+	case shapeSquare:
+		poly([2]float64{-1, -1}, [2]float64{1, -1}, [2]float64{1, 1}, [2]float64{-1, 1})
+	case shapeDiamond:
+		poly([2]float64{0, -1.2}, [2]float64{1.2, 0}, [2]float64{0, 1.2}, [2]float64{-1.2, 0})
+	case shapeWide:
+		poly([2]float64{-1.4, -0.7}, [2]float64{1.4, -0.7}, [2]float64{1.4, 0.7}, [2]float64{-1.4, 0.7})
+	case shapeTriangle:
+		regular(3, 1.25, -math.Pi/2)
+	case shapeTriangleDown:
+		regular(3, 1.25, math.Pi/2)
+	case shapeHouse:
+		poly([2]float64{0, -1.2}, [2]float64{1, -0.2}, [2]float64{1, 1}, [2]float64{-1, 1}, [2]float64{-1, -0.2})
+	case shapeHexagon:
+		regular(6, 1.1, 0)
+	case shapeStar:
+		pts := make([][2]float64, 10)
+		for i := range pts {
+			radius := 1.3
+			if i%2 == 1 {
+				radius = 0.55
+			}
+			a := -math.Pi/2 + math.Pi*float64(i)/5
+			pts[i] = [2]float64{radius * math.Cos(a), radius * math.Sin(a)}
+		}
+		poly(pts...)
+	case shapeCross:
+		const a, b = 0.4, 1.1
+		poly([2]float64{-a, -b}, [2]float64{a, -b}, [2]float64{a, -a}, [2]float64{b, -a}, [2]float64{b, a}, [2]float64{a, a},
+			[2]float64{a, b}, [2]float64{-a, b}, [2]float64{-a, a}, [2]float64{-b, a}, [2]float64{-b, -a}, [2]float64{-a, -a})
 	}
 }

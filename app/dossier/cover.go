@@ -34,15 +34,30 @@ func (d *doc) cover() {
 	}
 
 	// The marking again, boxed, where a reader's eye lands first.
+	// A long one in smaller type, and on two lines if it must.
 	p.Ln(6)
-	d.font("B", 14)
-	d.color(markingRed)
+	const pad = 16.0
+	lines := []string{d.marking}
+	if !d.fitFont("B", d.marking, 14, 9, contentWidth-pad) {
+		lines = d.wrap(d.marking, contentWidth-pad)
+	}
+	textW := 0.0
+	for _, l := range lines {
+		textW = max(textW, d.width(l))
+	}
+	lineH := d.size * 0.5
+	boxW, boxH := min(contentWidth, textW+pad), max(11, float64(len(lines))*lineH+5)
+	y := p.GetY()
 	p.SetDrawColor(markingRed[0], markingRed[1], markingRed[2])
 	p.SetLineWidth(0.6)
-	boxW := min(contentWidth, d.width(d.marking)+16)
-	p.SetX(marginLeft)
-	p.CellFormat(boxW, 11, d.marking, "1", 1, "C", false, 0, "")
+	p.Rect(marginLeft, y, boxW, boxH, "D")
+	d.color(markingRed)
+	for i, l := range lines {
+		p.SetXY(marginLeft, y+(boxH-float64(len(lines))*lineH)/2+float64(i)*lineH)
+		p.CellFormat(boxW, lineH, l, "", 0, "C", false, 0, "")
+	}
 	d.color([3]int{0, 0, 0})
+	p.SetXY(marginLeft, y+boxH)
 	p.Ln(8)
 
 	threats := make([]string, len(c.ThreatTypes))

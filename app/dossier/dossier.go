@@ -10,6 +10,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -46,6 +47,19 @@ type Options struct {
 	Progress func(done, total int)
 }
 
+// MaxMarking is the longest handling marking a dossier prints: as long as
+// the marking of a case may be, so that any fits on the cover and in every
+// header and footer.
+const MaxMarking = 60
+
+// CheckMarking says whether a marking may override the case's.
+func CheckMarking(marking string) error {
+	if n := utf8.RuneCountInString(strings.TrimSpace(marking)); n > MaxMarking {
+		return fmt.Errorf("the marking should be at most %d characters (it has %d)", MaxMarking, n)
+	}
+	return nil
+}
+
 // doc is one rendering of a dossier.
 type doc struct {
 	pdf     *gofpdf.Fpdf
@@ -72,6 +86,9 @@ type doc struct {
 // Write writes the dossier of the case file f to out and returns how many
 // pages it has.
 func Write(ctx context.Context, out io.Writer, f app.CaseFile, opt Options) (pages int, err error) {
+	if err := CheckMarking(opt.Marking); err != nil {
+		return 0, fmt.Errorf("dossier: %w", err)
+	}
 	if opt.Date.IsZero() {
 		opt.Date = time.Now()
 	}
@@ -116,7 +133,7 @@ func newDoc(f app.CaseFile, opt Options, measuring bool) *doc {
 		links:     map[string]int{},
 		widths:    map[string]map[rune]float64{},
 	}
-	d.red = newRedactor(opt.Redact, f.Entities, d.w.t("withheld"))
+	d.red = newRedactor(opt.Redact, f.Entities, d.w)
 	d.marking = strings.TrimSpace(opt.Marking)
 	if d.marking == "" {
 		d.marking = f.Case.HandlingMarking

@@ -83,7 +83,7 @@ func (d *doc) entities() {
 			if g.key == "other entities" {
 				name += "\n(" + d.w.choice("kind", string(e.Kind)) + ")"
 			}
-			if len(e.Aliases) > 0 && !(d.opt.Redact && e.Kind == model.KindPerson) {
+			if len(e.Aliases) > 0 && !d.red.hides(e) {
 				name += "\n" + d.w.t("aliases") + ": " + strings.Join(e.Aliases, "; ")
 			}
 			roles := make([]string, len(ce.roles))
@@ -111,22 +111,20 @@ func hasKind(kinds []model.EntityKind, k model.EntityKind) bool {
 
 // identifiers lists the numbers that identify the entity, one a line. A
 // redacted person keeps their nationality but not their birth date or
-// document number.
+// document number; a redacted phone, e-mail, account, wallet or address
+// keeps none of its numbers.
 func (d *doc) identifiers(e model.Entity) string {
 	id := e.Identifiers
-	birth, document := id.BirthDate.String(), id.DocumentNumber
-	if d.opt.Redact && e.Kind == model.KindPerson {
-		if birth != "" {
-			birth = d.w.t("withheld")
+	withheld := func(v string) string {
+		if v != "" && d.red.hides(e) {
+			return d.red.withheld
 		}
-		if document != "" {
-			document = d.w.t("withheld")
-		}
+		return v
 	}
 	return joinNonEmpty("\n",
-		labelled(d.w.t("born"), birth),
+		labelled(d.w.t("born"), withheld(id.BirthDate.String())),
 		labelled(d.w.t("nationality"), id.Nationality),
-		labelled(d.w.t("id document"), document),
+		labelled(d.w.t("id document"), withheld(id.DocumentNumber)),
 		labelled(d.w.t("registration"), id.RegistrationNumber),
 		labelled(d.w.t("vat"), id.VATNumber),
 		labelled("EORI", id.EORI),
@@ -138,10 +136,10 @@ func (d *doc) identifiers(e model.Entity) string {
 		labelled("ISO 6346", idUnlessName(id.ContainerNumber, e.Name)),
 		labelled(d.w.t("plate"), id.Plate),
 		labelled("VIN", id.VIN),
-		labelled(d.w.choice("kind", string(model.KindPhone)), idUnlessName(id.Phone, e.Name)),
-		labelled(d.w.choice("kind", string(model.KindEmail)), idUnlessName(id.Email, e.Name)),
-		labelled("IBAN", idUnlessName(id.IBAN, e.Name)),
-		labelled(d.w.choice("kind", string(model.KindWallet)), idUnlessName(id.WalletAddress, e.Name)),
+		labelled(d.w.choice("kind", string(model.KindPhone)), withheld(idUnlessName(id.Phone, e.Name))),
+		labelled(d.w.choice("kind", string(model.KindEmail)), withheld(idUnlessName(id.Email, e.Name))),
+		labelled("IBAN", withheld(idUnlessName(id.IBAN, e.Name))),
+		labelled(d.w.choice("kind", string(model.KindWallet)), withheld(idUnlessName(id.WalletAddress, e.Name))),
 	)
 }
 

@@ -53,6 +53,17 @@ var enumLabels = map[string][4]string{
 	"commodity:dual_use_goods":        {"dual-use goods", "productos de doble uso", "produtos de dupla utilização", "biens à double usage"},
 	"commodity:other":                 {"other", "otros", "outros", "autres"},
 
+	"unit:kg":        {"kg", "kg", "kg", "kg"},
+	"unit:g":         {"g", "g", "g", "g"},
+	"unit:t":         {"t", "t", "t", "t"},
+	"unit:l":         {"l", "l", "l", "l"},
+	"unit:pieces":    {"pieces", "piezas", "peças", "pièces"},
+	"unit:sticks":    {"sticks", "cigarrillos", "cigarros", "cigarettes"},
+	"unit:packages":  {"packages", "bultos", "volumes", "colis"},
+	"unit:pallets":   {"pallets", "palés", "paletes", "palettes"},
+	"unit:doses":     {"doses", "dosis", "doses", "doses"},
+	"unit:banknotes": {"banknotes", "billetes", "notas", "billets"},
+
 	"mode:maritime_container": {"maritime container", "contenedor marítimo", "contentor marítimo", "conteneur maritime"},
 	"mode:maritime_other":     {"maritime (other)", "marítimo (otro)", "marítimo (outro)", "maritime (autre)"},
 	"mode:air_cargo":          {"air cargo", "carga aérea", "carga aérea", "fret aérien"},

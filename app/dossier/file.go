@@ -2,26 +2,101 @@ package dossier
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"bollard/app"
 )
 
+// The reasons a dossier may not be written where asked. CheckTarget wraps
+// them with the path; the command line and the window say them their way.
+var (
+	// ErrExists: a file is there, and replacing it was not asked for.
+	ErrExists = errors.New("the file exists")
+	// ErrWorkspace: the path is the workspace file, or its -wal or -shm,
+	// which a dossier written over it would destroy.
+	ErrWorkspace = errors.New("that is the workspace file")
+	// ErrFolder: the path is a folder.
+	ErrFolder = errors.New("is a folder")
+)
+
+// CheckTarget says whether a dossier may be written at path: never over
+// the workspace file at workspace (nor its -wal, -shm or -journal, even
+// when they are not there at the moment, nor under another name for the
+// same file), never over a folder, and over an existing file only when
+// replace is set.
+func CheckTarget(path, workspace string, replace bool) error {
+	if workspace != "" && isWorkspaceFile(path, workspace) {
+		return fmt.Errorf("%s: %w", path, ErrWorkspace)
+	}
+	info, err := os.Stat(path)
+	switch {
+	case err == nil && info.IsDir():
+		return fmt.Errorf("%s: %w", path, ErrFolder)
+	case err == nil && !replace:
+		return fmt.Errorf("%s: %w", path, ErrExists)
+	}
+	return nil
+}
+
+// isWorkspaceFile says whether path names the workspace or one of the
+// files SQLite keeps beside it.
+func isWorkspaceFile(path, workspace string) bool {
+	targets := []string{workspace}
+	if real, err := filepath.EvalSymlinks(workspace); err == nil && real != workspace {
+		targets = append(targets, real) // SQLite names its -wal after the real file
+	}
+	for _, t := range targets {
+		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+			if sameFile(path, t+suffix) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameFile says whether a and b name one file: the same file if both are
+// there (a hard link, a symbolic link, another spelling of the path), else
+// the same name in the same folder.
+func sameFile(a, b string) bool {
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(ia, ib)
+	}
+	if filepath.Base(filepath.Clean(a)) != filepath.Base(filepath.Clean(b)) {
+		return false
+	}
+	da, errA := os.Stat(filepath.Dir(a))
+	db, errB := os.Stat(filepath.Dir(b))
+	return errA == nil && errB == nil && os.SameFile(da, db)
+}
+
 // WriteFile writes the dossier to the file at path. It writes a temporary
 // file beside it and renames it into place, so that a failed or cancelled
 // export leaves the previous file, or none, never half a PDF a partner
-// might be sent.
+// might be sent. Its errors name path, not the temporary file, in words
+// the officer can act on.
 func WriteFile(ctx context.Context, path string, f app.CaseFile, opt Options) (pages int, err error) {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return 0, fmt.Errorf("%s: %w", path, ErrFolder)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return 0, err
+		return 0, writeError(path, err)
 	}
 	defer os.Remove(tmp.Name()) // gone after the rename; left over only after a failure
 	pages, err = Write(ctx, tmp, f, opt)
-	if err == nil {
-		err = tmp.Sync()
+	if err != nil {
+		tmp.Close()
+		return 0, err
 	}
+	err = tmp.Sync()
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -31,5 +106,33 @@ func WriteFile(ctx context.Context, path string, f app.CaseFile, opt Options) (p
 	if err == nil {
 		err = os.Rename(tmp.Name(), path)
 	}
-	return pages, err
+	if err != nil {
+		return 0, writeError(path, err)
+	}
+	return pages, nil
+}
+
+// writeError says why path could not be written, naming it rather than
+// the temporary file the error was about.
+func writeError(path string, err error) error {
+	var why error = err
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		why = pe.Err
+	case errors.As(err, &le):
+		why = le.Err
+	}
+	switch {
+	case errors.Is(why, fs.ErrNotExist):
+		return fmt.Errorf("cannot write %s: the folder does not exist", path)
+	case errors.Is(why, syscall.EISDIR):
+		return fmt.Errorf("%s: %w", path, ErrFolder)
+	case errors.Is(why, fs.ErrPermission):
+		return fmt.Errorf("cannot write %s: permission denied", path)
+	case errors.Is(why, syscall.ENOSPC):
+		return fmt.Errorf("cannot write %s: the disk is full", path)
+	}
+	return fmt.Errorf("cannot write %s: %w", path, why)
 }

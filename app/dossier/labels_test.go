@@ -25,7 +25,7 @@ func TestEveryChoiceInEveryLanguage(t *testing.T) {
 		"threat": strs(model.ThreatTypes), "commodity": strs(model.CommodityCategories), "mode": strs(model.TransportModes),
 		"detection": strs(model.DetectionMethods), "kind": strs(model.EntityKinds), "role": strs(model.CaseRoles),
 		"rel": strs(model.RelationTypes), "taskkind": strs(model.TaskKinds), "taskstatus": strs(model.TaskStatuses),
-		"evidence": strs(model.EvidenceKinds), "custody": strs(model.CustodyActions),
+		"evidence": strs(model.EvidenceKinds), "custody": strs(model.CustodyActions), "unit": strs(model.Units),
 	}
 	for kind, all := range codes {
 		for _, code := range all {
@@ -83,5 +83,25 @@ func TestInitials(t *testing.T) {
 		if got := initials(name); got != want {
 			t.Errorf("initials(%q) = %q, want %q", name, got, want)
 		}
+	}
+}
+
+// Every kind of entity has a shape and a colour of its own in the chart,
+// so that its legend tells them apart, in colour and in black and white.
+func TestEveryKindItsOwnMark(t *testing.T) {
+	shapes, colours := map[shape]model.EntityKind{}, map[[3]int]model.EntityKind{}
+	for _, k := range model.EntityKinds {
+		st, ok := kindStyles[k]
+		if !ok {
+			t.Errorf("no mark for %s", k)
+			continue
+		}
+		if other, dup := shapes[st.shape]; dup {
+			t.Errorf("%s and %s have the same shape", k, other)
+		}
+		if other, dup := colours[st.colour]; dup {
+			t.Errorf("%s and %s have the same colour", k, other)
+		}
+		shapes[st.shape], colours[st.colour] = k, k
 	}
 }

@@ -33,10 +33,7 @@ var (
 // and how it must be handled.
 func (d *doc) header() {
 	p := d.pdf
-	d.font("B", 9)
-	d.color(markingRed)
-	p.SetXY(marginLeft, 6)
-	p.CellFormat(contentWidth, 5, d.marking, "", 0, "C", false, 0, "")
+	d.markingLine(6)
 	d.font("", 7)
 	d.color(inkGrey)
 	p.SetXY(marginLeft, 12)
@@ -64,11 +61,29 @@ func (d *doc) footer() {
 	}
 	p.SetXY(marginLeft+contentWidth*0.75, pageHeight-18)
 	p.CellFormat(contentWidth*0.25, 4, d.w.tf("page of", p.PageNo(), total), "", 0, "R", false, 0, "")
-	d.font("B", 9)
-	d.color(markingRed)
-	p.SetXY(marginLeft, pageHeight-12)
-	p.CellFormat(contentWidth, 5, d.marking, "", 0, "C", false, 0, "")
+	d.markingLine(pageHeight - 12)
 	d.color([3]int{0, 0, 0})
+}
+
+// markingLine prints the marking across the page at y, in a smaller type
+// when a long one ("RESTREINT UE/EU RESTRICTED – ...") would not fit.
+func (d *doc) markingLine(y float64) {
+	d.fitFont("B", d.marking, 9, 6, contentWidth)
+	d.color(markingRed)
+	d.pdf.SetXY(marginLeft, y)
+	d.pdf.CellFormat(contentWidth, 5, d.clip(d.marking, contentWidth), "", 0, "C", false, 0, "")
+}
+
+// fitFont sets the largest size from largest down to smallest at which
+// text fits in width, and says whether it fits at all.
+func (d *doc) fitFont(style, text string, largest, smallest, width float64) bool {
+	size := largest
+	d.font(style, size)
+	for d.width(text) > width && size > smallest {
+		size = max(smallest, size-0.5)
+		d.font(style, size)
+	}
+	return d.width(text) <= width
 }
 
 func (d *doc) officer() string {

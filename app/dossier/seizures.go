@@ -34,7 +34,7 @@ func (d *doc) seizures() {
 				d.w.choice("commodity", string(s.Category))+": "+d.text(s.Description),
 				labelled(d.w.t("hs code"), s.HSCode),
 				d.text(s.Notes)),
-			d.w.number(s.Quantity)+" "+string(s.Unit),
+			d.w.number(s.Quantity)+" "+d.w.unit(s.Unit),
 			d.money(s.EstimatedValue, s.Currency),
 			d.transport(s),
 		)
@@ -155,7 +155,7 @@ func (d *doc) quantities(q map[model.Unit]float64) string {
 	})
 	lines := make([]string, len(units))
 	for i, u := range units {
-		lines[i] = d.w.number(q[u]) + " " + string(u)
+		lines[i] = d.w.number(q[u]) + " " + d.w.unit(u)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -1,5 +1,7 @@
 package dossier
 
+import "strings"
+
 // column is one column of a table: its heading, its share of the width
 // (in mm) and whether its figures line up on the right.
 type column struct {
@@ -148,6 +150,33 @@ func (t *table) drawLines(cells [][]string, y float64, from, to int, body bool) 
 		}
 		x += c.width
 	}
+}
+
+// labelWidth is the width a column needs to hold the labels keys in style
+// and size without breaking a word, in whichever language prints them
+// longest, so that a column is as wide in a French dossier as in an
+// English one and "Evaluación" never breaks in two.
+func (d *doc) labelWidth(style string, size float64, keys ...string) float64 {
+	return d.measureLabels(style, size, strings.Fields, keys)
+}
+
+// lineWidth is the width a column needs to hold the labels keys whole on
+// one line, in whichever language prints them longest.
+func (d *doc) lineWidth(style string, size float64, keys ...string) float64 {
+	return d.measureLabels(style, size, func(s string) []string { return []string{s} }, keys)
+}
+
+func (d *doc) measureLabels(style string, size float64, split func(string) []string, keys []string) float64 {
+	d.font(style, size)
+	var w float64
+	for _, k := range keys {
+		for _, l := range labels[k] {
+			for _, part := range split(l) {
+				w = max(w, d.width(part))
+			}
+		}
+	}
+	return w + 2*cellPad + 0.5
 }
 
 // gap leaves some space after a table.

@@ -26,7 +26,7 @@ func (d *doc) timeline() {
 	}
 	for i, s := range d.file.Seizures {
 		what := d.w.t("seizure") + " " + s.Ref + ": " + d.text(s.Description) + " (" +
-			d.w.number(s.Quantity) + " " + string(s.Unit) + ")"
+			d.w.number(s.Quantity) + " " + d.w.unit(s.Unit) + ")"
 		entries = append(entries, entry{s.SeizedAt, what, d.text(s.PlaceName), true, len(d.file.Timeline) + i})
 	}
 	if len(entries) == 0 {

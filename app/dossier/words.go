@@ -42,6 +42,9 @@ func (w words) choice(kind string, code string) string {
 	return strings.ReplaceAll(code, "_", " ")
 }
 
+// unit is a unit of quantity as the language writes it after a number.
+func (w words) unit(u model.Unit) string { return w.choice("unit", string(u)) }
+
 // number writes a quantity or an amount the way a reader of the language
 // expects: 1,234.5 in English, 1.234,5 in Spanish and Portuguese, 1 234,5
 // (with a no-break space) in French. At most two decimals are kept: a
