@@ -80,10 +80,13 @@ func (d *caseDetail) clear() {
 	d.placeholder.Show()
 }
 
-// showLoading shows what the list row already knows while the rest is read.
-func (d *caseDetail) showLoading(c model.Case) {
+// showLoading shows what the list row already knows while the rest is
+// read (or after it could not be, as status says), with Edit, Archive and
+// Restore disabled: they act on the case as read, not on the list's row.
+func (d *caseDetail) showLoading(c model.Case, status string) {
 	d.show(app.CaseFile{Case: c})
-	d.facts["Contents"].SetText("Reading…")
+	d.facts["Contents"].SetText(status)
+	d.actions.disable()
 }
 
 // show fills the panel with the case file f.

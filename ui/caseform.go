@@ -300,4 +300,13 @@ func (a *caseActions) set(c model.Case) {
 		a.restore.Hide()
 		a.note.Hide()
 	}
+	a.archive.Enable()
+	a.restore.Enable()
+}
+
+// disable leaves the buttons in sight but out of use while the case is read.
+func (a *caseActions) disable() {
+	a.edit.Disable()
+	a.archive.Disable()
+	a.restore.Disable()
 }

@@ -31,10 +31,21 @@ type caseViewStore interface {
 // something else of its own (the history) does so in shown, when the
 // officer opens it. Adding a tab is adding one entry to caseView.tabs.
 type caseTab struct {
-	item  *container.TabItem
-	show  func(f app.CaseFile) // the case was read (selected, or changed); may be nil
-	shown func()               // the officer opened the tab, or its case changed while open; may be nil
+	item *container.TabItem
+	// loading empties the tab and disables its actions while a newly
+	// chosen case is read, or after it could not be, saying status
+	// instead of a count; may be nil for a tab with nothing to act on.
+	loading func(status string)
+	show    func(f app.CaseFile) // the case was read (selected, or changed); may be nil
+	shown   func()               // the officer opened the tab, or its case changed while open; may be nil
 }
+
+// What a tab says in place of its count while its case is read, and after
+// the case could not be read.
+const (
+	caseReading    = "Reading…"
+	caseReadFailed = "Could not be read."
+)
 
 // caseView is the case selected in the case list, in tabs: the overview,
 // its evidence, its history and its dossier. It reads the case file when a
@@ -46,7 +57,11 @@ type caseView struct {
 	onChanged func(f app.CaseFile) // a tab changed the case: the list row and the audit line follow
 
 	ref  string       // the case shown, "" when none
-	file app.CaseFile // as last read
+	file app.CaseFile // as last read; only the list's row of the case while it is read
+	// loaded tells whether file was read for ref: until it has been, every
+	// tab is in its loading state, each action disabled, so that nothing
+	// done in the meantime goes to the case shown before.
+	loaded bool
 
 	overview *caseDetail
 	evidence *evidenceTab
@@ -66,6 +81,10 @@ type caseView struct {
 	onOpenCase func(ref string)
 
 	placeholder *widget.Label
+	failure     *widget.Label   // above the tabs: the case chosen could not be read
+	retry       *widget.Button  // beside it: read it again
+	failureBox  *fyne.Container // the two, shown only after a failed read
+	shown       *fyne.Container // the failure and the tabs, hidden while no case is chosen
 	content     fyne.CanvasObject
 }
 
@@ -90,50 +109,84 @@ func newCaseView(store caseViewStore, win fyne.Window, bg *background, dossier f
 		dossierContent = container.NewCenter(widget.NewLabel("The case dossier (PDF) is made here."))
 	}
 	v.tabs = []caseTab{
-		{item: container.NewTabItemWithIcon("Overview", theme.InfoIcon(), v.overview.content), show: v.overview.show},
-		{item: container.NewTabItemWithIcon("Seizures", theme.WarningIcon(), v.seizures.content), show: v.seizures.show},
-		{item: container.NewTabItemWithIcon("Entities", theme.AccountIcon(), v.entities.content), show: v.entities.show},
-		{item: container.NewTabItemWithIcon("Relations", theme.GridIcon(), v.relations.content), show: v.relations.show},
-		{item: container.NewTabItemWithIcon("Timeline", theme.ListIcon(), v.timeline.content), show: v.timeline.show},
-		{item: container.NewTabItemWithIcon("Tasks & requests", theme.ConfirmIcon(), v.tasks.content), show: v.tasks.show},
-		{item: container.NewTabItemWithIcon("Notes", theme.DocumentCreateIcon(), v.notes.content), show: v.notes.show},
-		{item: container.NewTabItemWithIcon("Evidence", theme.FileIcon(), v.evidence.content), show: v.evidence.show},
+		{item: container.NewTabItemWithIcon("Overview", theme.InfoIcon(), v.overview.content),
+			loading: func(status string) { v.overview.showLoading(v.file.Case, status) }, show: v.overview.show},
+		{item: container.NewTabItemWithIcon("Seizures", theme.WarningIcon(), v.seizures.content),
+			loading: v.seizures.showLoading, show: v.seizures.show},
+		{item: container.NewTabItemWithIcon("Entities", theme.AccountIcon(), v.entities.content),
+			loading: v.entities.showLoading, show: v.entities.show},
+		{item: container.NewTabItemWithIcon("Relations", theme.GridIcon(), v.relations.content),
+			loading: v.relations.showLoading, show: v.relations.show},
+		{item: container.NewTabItemWithIcon("Timeline", theme.ListIcon(), v.timeline.content),
+			loading: v.timeline.showLoading, show: v.timeline.show},
+		{item: container.NewTabItemWithIcon("Tasks & requests", theme.ConfirmIcon(), v.tasks.content),
+			loading: v.tasks.showLoading, show: v.tasks.show},
+		{item: container.NewTabItemWithIcon("Notes", theme.DocumentCreateIcon(), v.notes.content),
+			loading: v.notes.showLoading, show: v.notes.show},
+		{item: container.NewTabItemWithIcon("Evidence", theme.FileIcon(), v.evidence.content),
+			loading: v.evidence.showLoading, show: v.evidence.show},
 		{item: container.NewTabItemWithIcon("History", theme.HistoryIcon(), v.history.content),
-			show: func(f app.CaseFile) { v.history.setCase(f.Case.Ref) }, shown: v.history.load},
-		{item: container.NewTabItemWithIcon("Dossier", theme.DocumentPrintIcon(), dossierContent)},
+			loading: func(string) { v.history.setCase(v.ref) }, // read on its own, when opened
+			show:    func(f app.CaseFile) { v.history.setCase(f.Case.Ref) }, shown: v.history.load},
+		{item: container.NewTabItemWithIcon("Dossier", theme.DocumentPrintIcon(), dossierContent), show: followCase(dossierContent)},
 	}
 	v.appTabs = container.NewAppTabs()
 	for _, t := range v.tabs {
 		v.appTabs.Append(t.item)
 	}
 	v.appTabs.OnSelected = v.onTabSelected
-	v.appTabs.Hide()
 	v.placeholder = &widget.Label{Text: "Select a case to see it here.", Alignment: fyne.TextAlignCenter}
-	v.content = container.NewStack(container.NewCenter(v.placeholder), v.appTabs)
+	v.failure = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	v.retry = widget.NewButtonWithIcon("Try again", theme.ViewRefreshIcon(), func() { v.open(v.file.Case) })
+	v.failureBox = container.NewBorder(nil, nil, nil, container.NewCenter(v.retry), v.failure)
+	v.failureBox.Hide()
+	v.shown = container.NewBorder(v.failureBox, nil, nil, nil, v.appTabs)
+	v.shown.Hide()
+	v.content = container.NewStack(container.NewCenter(v.placeholder), v.shown)
 	return v
 }
 
 // clear shows the placeholder: no case is selected.
 func (v *caseView) clear() {
 	v.ref = ""
+	v.file = app.CaseFile{}
+	v.loaded = false
 	v.overview.clear()
-	v.appTabs.Hide()
+	v.failureBox.Hide()
+	v.shown.Hide()
 	v.placeholder.Show()
 }
 
 // open shows the case c, at once with what the list row knows, then reads
-// its file.
+// its file. Until the file is read every tab is emptied and its actions
+// disabled: what was shown of the case before is gone from the screen,
+// and nothing can be added, linked or edited in it by mistake.
 func (v *caseView) open(c model.Case) {
 	v.ref = c.Ref
-	v.overview.showLoading(c)
-	v.evidence.showLoading()
-	v.seizures.showLoading()
-	v.timeline.showLoading()
-	v.tasks.showLoading()
-	v.notes.showLoading()
+	v.file = app.CaseFile{Case: c}
+	v.loaded = false
+	v.hideFailure()
+	v.setLoading(caseReading)
 	v.placeholder.Hide()
-	v.appTabs.Show()
+	v.shown.Show()
 	v.read(c.Ref, false)
+}
+
+// hideFailure takes away the line that says the case could not be read.
+func (v *caseView) hideFailure() {
+	if v.failureBox.Visible() {
+		v.failureBox.Hide()
+		v.shown.Refresh()
+	}
+}
+
+// setLoading puts every tab in its loading state, saying status.
+func (v *caseView) setLoading(status string) {
+	for _, t := range v.tabs {
+		if t.loading != nil {
+			t.loading(status)
+		}
+	}
 }
 
 // reload reads the case shown again after a tab changed it.
@@ -151,10 +204,20 @@ func (v *caseView) read(ref string, changed bool) {
 			return // the officer has moved on to another case
 		}
 		if err != nil {
+			if !v.loaded {
+				// Nothing of the case is on screen to act on: every tab
+				// stays empty, its actions disabled, and says so.
+				v.setLoading(caseReadFailed)
+				v.failure.SetText("The case " + ref + " could not be read, so nothing in it can be changed until it is.")
+				v.failureBox.Show()
+				v.shown.Refresh() // lays the tabs out below it
+			}
 			showError(v.win, "open case "+ref, err)
 			return
 		}
 		v.file = f
+		v.loaded = true
+		v.hideFailure()
 		for _, t := range v.tabs {
 			if t.show != nil {
 				t.show(f)
@@ -184,6 +247,13 @@ func (v *caseView) onTabSelected(*container.TabItem) {
 	if cur := v.current(); cur != nil && cur.shown != nil && v.ref != "" {
 		cur.shown()
 	}
+}
+
+// addTab adds a tab after the others: one the home screen builds because
+// it needs more of the workspace than the case view's store offers.
+func (v *caseView) addTab(t caseTab) {
+	v.tabs = append(v.tabs, t)
+	v.appTabs.Append(t.item)
 }
 
 // selectTab opens the tab with that title, for the officer's shortcuts and tests.

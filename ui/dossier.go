@@ -2,12 +2,14 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -38,17 +40,47 @@ type dossierPanel struct {
 	bg      *background
 	caseRef func() string
 
-	language *widget.Select
-	redact   *widget.Check
-	marking  *widget.SelectEntry
-	sections *widget.CheckGroup
-	save     *widget.Button
-	progress *widget.ProgressBar
-	status   *widget.Label
-	folder   *widget.Button
+	language    *widget.Select
+	redact      *widget.Check
+	marking     *widget.SelectEntry
+	markingNote *widget.Label // which marking will print
+	sections    *widget.CheckGroup
+	save        *widget.Button
+	progress    *widget.ProgressBar
+	status      *widget.Label
+	folder      *widget.Button
 
 	savedIn string // the folder of the last dossier saved
 	content fyne.CanvasObject
+
+	// The case the choices were made for, and its own marking: another
+	// case starts again from its own marking, named, not from the last
+	// case's override or redaction.
+	shownRef    string
+	caseMarking string
+}
+
+// dossierTab is the Dossier tab's content: the panel, and the way the
+// case view tells it which case it shows.
+type dossierTab struct {
+	widget.BaseWidget
+	panel *dossierPanel
+}
+
+func (t *dossierTab) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(t.panel.content)
+}
+
+// show is the case view's word that the case shown was read.
+func (t *dossierTab) show(f app.CaseFile) { t.panel.show(f) }
+
+// followCase is the show function of a case tab whose content follows the
+// case shown (the Dossier tab), nil for content that does not.
+func followCase(content fyne.CanvasObject) func(app.CaseFile) {
+	if c, ok := content.(interface{ show(app.CaseFile) }); ok {
+		return c.show
+	}
+	return nil
 }
 
 // The languages as their speakers name them, in model.Languages order.
@@ -65,7 +97,9 @@ var sectionLabels = map[dossier.Section]string{
 // newDossierPanel builds the Dossier tab for the case caseRef names when
 // the officer asks for the PDF.
 func newDossierPanel(win fyne.Window, bg *background, ws dossierStore, caseRef func() string) fyne.CanvasObject {
-	return newDossierPanelView(win, bg, ws, caseRef).content
+	t := &dossierTab{panel: newDossierPanelView(win, bg, ws, caseRef)}
+	t.ExtendBaseWidget(t)
+	return t
 }
 
 func newDossierPanelView(win fyne.Window, bg *background, ws dossierStore, caseRef func() string) *dossierPanel {
@@ -75,6 +109,8 @@ func newDossierPanelView(win fyne.Window, bg *background, ws dossierStore, caseR
 	p.redact = widget.NewCheck("Non-nominal version: persons by their initials, without birth dates or document numbers", nil)
 	p.marking = widget.NewSelectEntry(model.HandlingMarkings)
 	p.marking.SetPlaceHolder("The case's own marking")
+	p.marking.OnChanged = func(string) { p.showMarking() }
+	p.markingNote = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}}
 	var all []string
 	for _, s := range dossier.Sections {
 		all = append(all, sectionLabels[s])
@@ -92,7 +128,7 @@ func newDossierPanelView(win fyne.Window, bg *background, ws dossierStore, caseR
 		"marked for handling on every page, in the reader's language. What was recorded is printed as written; only the labels are translated."}
 	form := widget.NewForm(
 		widget.NewFormItem("Language", p.language),
-		widget.NewFormItem("Marking", p.marking),
+		widget.NewFormItem("Marking", container.NewVBox(p.marking, p.markingNote)),
 		widget.NewFormItem("", p.redact),
 		widget.NewFormItem("Sections", p.sections),
 	)
@@ -111,6 +147,41 @@ func newDossierPanelView(win fyne.Window, bg *background, ws dossierStore, caseR
 	return p
 }
 
+// show takes the case the case view shows, each time it is read: another
+// case resets the marking override and the non-nominal version, which
+// were chosen for the last one, and the note says which marking prints.
+func (p *dossierPanel) show(f app.CaseFile) {
+	if f.Case.Ref != p.shownRef {
+		p.shownRef = f.Case.Ref
+		p.marking.SetText("")
+		p.redact.SetChecked(false)
+		p.status.SetText("")
+		p.folder.Hide()
+	}
+	p.caseMarking = f.Case.HandlingMarking
+	p.showMarking()
+}
+
+// showMarking says which marking the dossier will carry on every page.
+func (p *dossierPanel) showMarking() {
+	override := strings.TrimSpace(p.marking.Text)
+	switch {
+	case dossier.CheckMarking(override) != nil:
+		p.markingNote.SetText(fmt.Sprintf("Too long: a marking has at most %d characters (this one has %d).",
+			dossier.MaxMarking, utf8.RuneCountInString(override)))
+	case override == "" && p.caseMarking == "":
+		p.markingNote.SetText("Prints the case's own marking.")
+	case override == "":
+		p.markingNote.SetText("Prints the case's own marking: " + p.caseMarking + ".")
+	case override == p.caseMarking:
+		p.markingNote.SetText("Prints " + override + ", the case's own marking.")
+	case p.caseMarking == "":
+		p.markingNote.SetText("Prints " + override + " instead of the case's own marking.")
+	default:
+		p.markingNote.SetText("Prints " + override + " instead of the case's " + p.caseMarking + ".")
+	}
+}
+
 func languageIndexOf(l model.Language) int {
 	for i, m := range model.Languages {
 		if m == l {
@@ -123,6 +194,9 @@ func languageIndexOf(l model.Language) int {
 // options reads the choices on the panel.
 func (p *dossierPanel) options() (dossier.Options, error) {
 	opt := dossier.Options{Redact: p.redact.Checked, Marking: strings.TrimSpace(p.marking.Text), Version: app.Version}
+	if err := dossier.CheckMarking(opt.Marking); err != nil {
+		return opt, fmt.Errorf("%w: shorten it or leave it empty for the case's own", err)
+	}
 	if i := p.language.SelectedIndex(); i >= 0 {
 		opt.Language = model.Languages[i]
 	}
@@ -152,18 +226,8 @@ func (p *dossierPanel) onSave() {
 		showError(p.win, "make the dossier", err)
 		return
 	}
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(p.win, "make the dossier", err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close()
-		p.saveTo(ref, path)
-	}, p.win)
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) { p.onSaveChosen(ref, w, err) }, p.win)
+	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	lang := "en"
 	if i := p.language.SelectedIndex(); i >= 0 {
 		lang = string(model.Languages[i])
@@ -171,6 +235,23 @@ func (p *dossierPanel) onSave() {
 	save.SetFileName(ref + "-dossier-" + lang + ".pdf")
 	save.Resize(fyne.NewSize(900, 600))
 	save.Show()
+}
+
+// onSaveChosen takes the path the save dialog chose, and only the path:
+// the dialog has opened (and so created, or emptied) the file, and the
+// dossier is written beside it and renamed into place, never streamed into
+// a file a failure would leave half written.
+func (p *dossierPanel) onSaveChosen(ref string, w fyne.URIWriteCloser, err error) {
+	if err != nil {
+		showError(p.win, "make the dossier", err)
+		return
+	}
+	if w == nil {
+		return // cancelled
+	}
+	path := w.URI().Path()
+	w.Close() // nothing written
+	p.saveTo(ref, path)
 }
 
 // saveTo writes the dossier of the case ref to path in the background,
@@ -190,7 +271,16 @@ func (p *dossierPanel) saveTo(ref, path string) {
 		p.bg.do(func() { p.progress.SetValue(float64(done) / float64(total)) })
 	}
 	opt.Photo = func(sha256 string) (io.ReadCloser, error) { return os.Open(p.store.AttachmentPath(sha256)) }
+	workspace := ""
+	if ws, ok := p.store.(interface{ Path() string }); ok {
+		workspace = ws.Path()
+	}
 	inBackground(p.bg, func(ctx context.Context) (int, error) {
+		// The dialog asked before replacing a file; nothing replaces the
+		// workspace.
+		if err := dossier.CheckTarget(path, workspace, true); err != nil {
+			return 0, err
+		}
 		f, err := p.store.CaseFile(ctx, ref)
 		if err != nil {
 			return 0, err
@@ -203,6 +293,9 @@ func (p *dossierPanel) saveTo(ref, path string) {
 		p.save.Enable()
 		p.progress.Hide()
 		if err != nil {
+			if !errors.Is(err, dossier.ErrWorkspace) {
+				removeIfEmpty(path)
+			}
 			p.status.SetText("")
 			showError(p.win, "save the dossier", err)
 			return
@@ -211,6 +304,15 @@ func (p *dossierPanel) saveTo(ref, path string) {
 		p.status.SetText(fmt.Sprintf("Saved the dossier of %s, %d pages, as %s.", ref, pages, path))
 		p.folder.Show()
 	})
+}
+
+// removeIfEmpty removes the empty file the save dialog left at path when
+// the dossier could not be written there: an empty PDF would pass for a
+// dossier in a folder listing.
+func removeIfEmpty(path string) {
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+		os.Remove(path)
+	}
 }
 
 // onOpenFolder shows the folder of the saved dossier in the file manager,

@@ -7,6 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+
+	"bollard/app"
+	"bollard/model"
 )
 
 func TestDossierPanelSavesThePDF(t *testing.T) {
@@ -57,4 +63,138 @@ func TestDossierPanelNeedsASection(t *testing.T) {
 	if _, err := p.options(); err == nil || !strings.Contains(err.Error(), "tick at least one") {
 		t.Fatalf("no section ticked: %v", err)
 	}
+}
+
+// The Dossier tab follows the case shown: a marking override or a
+// non-nominal version chosen for one case does not carry over to the next,
+// and the tab says which marking will print.
+func TestDossierPanelFollowsTheCase(t *testing.T) {
+	win := newTestWindow(t)
+	ws := mustOpen(t)
+	mustSetOfficer(t, ws)
+	ctx := context.Background()
+	a, b := caseForTest("Tobacco via Algeciras"), caseForTest("Cocaine via Valencia")
+	a.HandlingMarking, b.HandlingMarking = "RESERVADO", "LIMITE"
+	var files []app.CaseFile
+	for _, c := range []model.Case{a, b} {
+		c, err := ws.CreateCase(ctx, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := ws.CaseFile(ctx, c.Ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	bg := newTestBackground(t)
+	ref := files[0].Case.Ref
+	content := newDossierPanel(win, bg, ws, func() string { return ref })
+	win.SetContent(content)
+	bg.wait()
+	show := followCase(content)
+	if show == nil {
+		t.Fatal("the Dossier tab cannot be told which case is shown")
+	}
+	p := content.(*dossierTab).panel
+
+	show(files[0])
+	if !strings.Contains(p.markingNote.Text, "RESERVADO") {
+		t.Fatalf("marking note for case A: %q", p.markingNote.Text)
+	}
+	p.marking.SetText("OFFICIAL-SENSITIVE")
+	p.redact.SetChecked(true)
+	if want := "OFFICIAL-SENSITIVE instead of the case's RESERVADO"; !strings.Contains(p.markingNote.Text, want) {
+		t.Fatalf("marking note %q, want %q", p.markingNote.Text, want)
+	}
+	show(files[0]) // read again after a change: the choices stay
+	if p.marking.Text != "OFFICIAL-SENSITIVE" || !p.redact.Checked {
+		t.Fatal("reading the same case again lost the officer's choices")
+	}
+
+	ref = files[1].Case.Ref
+	show(files[1])
+	if p.marking.Text != "" || p.redact.Checked {
+		t.Fatalf("case B starts with case A's choices: marking %q, redact %v", p.marking.Text, p.redact.Checked)
+	}
+	if want := "the case's own marking: LIMITE"; !strings.Contains(p.markingNote.Text, want) {
+		t.Fatalf("marking note %q, want %q", p.markingNote.Text, want)
+	}
+	opt, err := p.options()
+	if err != nil || opt.Marking != "" || opt.Redact {
+		t.Fatalf("options for case B: %+v, %v", opt, err)
+	}
+
+	p.marking.SetText(strings.Repeat("X", 61))
+	if _, err := p.options(); err == nil || !strings.Contains(p.markingNote.Text, "Too long") {
+		t.Fatalf("a 61-character marking: %v, note %q", err, p.markingNote.Text)
+	}
+}
+
+// Fyne's save dialog creates (or empties) the file before it hands it
+// over. The panel takes only the path; when the dossier cannot be written
+// it removes the empty file rather than leave a 0-byte PDF.
+func TestDossierPanelNeverLeavesAnEmptyPDF(t *testing.T) {
+	win := newTestWindow(t)
+	ws := mustOpen(t)
+	mustSetOfficer(t, ws)
+	c, err := ws.CreateCase(context.Background(), caseForTest("Tobacco via Algeciras"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bg := newTestBackground(t)
+	p := newDossierPanelView(win, bg, ws, func() string { return c.Ref })
+	win.SetContent(p.content)
+	bg.wait()
+	dir := t.TempDir()
+	// chosen is what the dialog does with the file the officer picks.
+	chosen := func(path string) fyne.URIWriteCloser {
+		w, err := storage.Writer(storage.NewFileURI(path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return w
+	}
+
+	t.Run("a failed export leaves no empty file", func(t *testing.T) {
+		path := filepath.Join(dir, "new.pdf")
+		p.onSaveChosen("NOPE-2026-0001", chosen(path), nil)
+		bg.wait()
+		if info, err := os.Stat(path); err == nil {
+			t.Fatalf("a failed export left a file of %d bytes", info.Size())
+		}
+		if p.save.Disabled() || p.progress.Visible() {
+			t.Fatal("the panel is still busy after the failure")
+		}
+	})
+	t.Run("a dossier replaces the file whole", func(t *testing.T) {
+		path := filepath.Join(dir, "old.pdf")
+		if err := os.WriteFile(path, []byte("%PDF-1.4 last week's"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p.onSaveChosen(c.Ref, chosen(path), nil)
+		bg.wait()
+		data, err := os.ReadFile(path)
+		if err != nil || len(data) < 1000 || !strings.HasPrefix(string(data), "%PDF-") {
+			t.Fatalf("after saving over a PDF: %d bytes, %v", len(data), err)
+		}
+		if leftovers, _ := filepath.Glob(filepath.Join(dir, ".*")); len(leftovers) > 0 {
+			t.Fatalf("temporary files left: %v", leftovers)
+		}
+	})
+	t.Run("never the workspace", func(t *testing.T) {
+		before, err := os.Stat(ws.Path())
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.saveTo(c.Ref, ws.Path())
+		bg.wait()
+		after, err := os.Stat(ws.Path())
+		if err != nil || after.Size() != before.Size() || p.folder.Visible() && strings.Contains(p.status.Text, ws.Path()) {
+			t.Fatalf("saving over the workspace: %v, %d → %d bytes, status %q", err, before.Size(), after.Size(), p.status.Text)
+		}
+		if _, err := ws.CaseFile(context.Background(), c.Ref); err != nil {
+			t.Fatalf("the workspace after: %v", err)
+		}
+	})
 }

@@ -79,6 +79,22 @@ func newEntitiesTab(store entitiesStore, win fyne.Window, bg *background, onChan
 	return t
 }
 
+// showLoading empties the tab while a new case is read, or after it could
+// not be, saying status in place of the count; nothing can be linked until
+// the case is read, so that a link never goes to the case shown before.
+func (t *entitiesTab) showLoading(status string) {
+	t.file = app.CaseFile{}
+	t.shown = nil
+	t.kind.Options = []string{allKinds}
+	t.kind.Selected = allKinds
+	t.kind.Refresh()
+	t.link.Disable()
+	t.count.SetText(status)
+	t.empty.SetText("")
+	t.list.UnselectAll()
+	t.list.Refresh()
+}
+
 // show fills the tab with the case's entities.
 func (t *entitiesTab) show(f app.CaseFile) {
 	sameCase := f.Case.ID == t.file.Case.ID

@@ -87,11 +87,12 @@ func newEvidenceTab(store evidenceStore, win fyne.Window, bg *background, onChan
 	return t
 }
 
-// showLoading empties the tab while a new case is read.
-func (t *evidenceTab) showLoading() {
+// showLoading empties the tab while a new case is read, or after it
+// could not be, saying status in place of the count.
+func (t *evidenceTab) showLoading(status string) {
 	t.file = app.CaseFile{}
 	t.selected = ""
-	t.count.SetText("Reading…")
+	t.count.SetText(status)
 	t.empty.SetText("")
 	t.list.UnselectAll()
 	t.list.Refresh()

@@ -70,6 +70,7 @@ type formGuard struct {
 	typed  func() string // the form's content, to tell whether it changed
 	onSave func()
 
+	title   string // the dialog's, to name the form when the window closes over it
 	save    *widget.Button
 	cancel  *widget.Button
 	hint    *widget.Label // the fields still to fill in, beside the buttons
@@ -119,11 +120,13 @@ func (g *formGuard) quiet(fill func()) {
 // build makes the dialog around content, at least size, with the cursor in focus.
 func (g *formGuard) build(title string, content fyne.CanvasObject, size fyne.Size, focus fyne.Focusable) {
 	g.focus = focus
+	g.title = title
 	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(g.cancel, g.save), g.hint)
 	g.dialog = dialog.NewCustomWithoutButtons(title, withMinSize(container.NewBorder(nil, buttons, nil, nil, content), size), g.win)
 	g.dialog.SetOnClosed(func() {
 		g.open = false
 		g.win.Canvas().RemoveShortcut(guardSaveShortcut)
+		untrackForm(g)
 	})
 }
 
@@ -134,6 +137,7 @@ var guardSaveShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fy
 func (g *formGuard) show() {
 	g.initial = g.typed()
 	g.open = true
+	trackForm(g)
 	g.win.Canvas().AddShortcut(guardSaveShortcut, func(fyne.Shortcut) { g.trySave() })
 	g.dialog.Show()
 	g.judge()

@@ -178,6 +178,9 @@ type listScreen[T any] struct {
 	// depends on are read where they are changed.
 	reader func() func(ctx context.Context) ([]T, error)
 	open   func(T)
+	// seq numbers the reads: a filter changed while a slow read is under
+	// way starts another, and only the answer to the latest is shown.
+	seq int
 
 	*recordTable[T]
 	count   *widget.Label
@@ -198,9 +201,15 @@ func newListScreen[T any](win fyne.Window, bg *background, title, what string, c
 	return s
 }
 
-// load reads the rows again.
+// load reads the rows again. An answer that comes after a later read was
+// started is dropped: it is for a filter no longer chosen.
 func (s *listScreen[T]) load() {
+	s.seq++
+	seq := s.seq
 	inBackground(s.bg, s.reader(), func(rows []T, err error) {
+		if seq != s.seq {
+			return
+		}
 		if err != nil {
 			s.count.SetText("The " + s.what + " could not be read.")
 			showError(s.win, "read the list of "+s.what, err)

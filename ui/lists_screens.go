@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -99,23 +100,49 @@ func commodityText(s model.Seizure) string {
 	return cat + ": " + s.Description
 }
 
-// valueText is "1,250,000 EUR", or "" when no value was estimated.
+// valueText is "1,250,000 EUR" or "1,250.50 EUR", or "" when no value
+// was estimated.
 func valueText(s model.Seizure) string {
 	if s.EstimatedValue == 0 {
 		return ""
 	}
-	return strings.TrimSpace(amount(s.EstimatedValue) + " " + s.Currency)
+	return strings.TrimSpace(moneyAmount(s.EstimatedValue) + " " + s.Currency)
 }
 
-// amount writes a quantity or value with thousands separators and at
-// most two decimals: 1,200 or 0.35.
+// amount writes a quantity with thousands separators, rounded to at most
+// two decimals: 1,200, 1.5 or 0.35.
 func amount(f float64) string {
-	whole := int64(f)
-	s := thousands(whole)
-	if frac := f - float64(whole); frac > 0.005 || frac < -0.005 {
-		s += strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", frac)[1:], "0"), ".")
+	whole, cents := hundredths(f)
+	if cents == "00" {
+		return whole
 	}
-	return s
+	return whole + "." + strings.TrimSuffix(cents, "0")
+}
+
+// moneyAmount writes an amount of money with thousands separators, and with its
+// cents when it has any: 1,250,000 or 1,250.50.
+func moneyAmount(f float64) string {
+	whole, cents := hundredths(f)
+	if cents == "00" {
+		return whole
+	}
+	return whole + "." + cents
+}
+
+// hundredths rounds f to the hundredth, once (1.999 is 2, not 1.00), and
+// splits it into its whole part, with thousands separators and sign, and
+// its two digits of hundredths.
+func hundredths(f float64) (whole, cents string) {
+	n := math.Round(math.Abs(f) * 100)
+	if n > math.MaxInt64/2 { // beyond any seizure; keep the digits rather than overflow
+		return strconv.FormatFloat(math.Round(f), 'f', 0, 64), "00"
+	}
+	h := int64(n)
+	whole = thousands(h / 100)
+	if f < 0 && h != 0 {
+		whole = "-" + whole
+	}
+	return whole, fmt.Sprintf("%02d", h%100)
 }
 
 // newEvidenceScreen lists every exhibit; a row opens its case on the

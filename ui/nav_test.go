@@ -91,7 +91,7 @@ func TestNavigationRailShowsEveryList(t *testing.T) {
 	test.Tap(h.rail.items[sectionSeizures])
 	m.bg.wait()
 	if len(h.seizures.rows) != 1 || h.seizures.cellText(0, 0) != second.Ref || h.seizures.cellText(0, 5) != "1,200 kg" ||
-		h.seizures.cellText(0, 6) != "1,250,000.5 EUR" {
+		h.seizures.cellText(0, 6) != "1,250,000.50 EUR" { // money with its cents
 		t.Errorf("seizure row: %q %q %q", h.seizures.cellText(0, 0), h.seizures.cellText(0, 5), h.seizures.cellText(0, 6))
 	}
 	h.seizures.table.Select(widget.TableCellID{Row: 0, Col: 2})

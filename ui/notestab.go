@@ -65,10 +65,12 @@ func newNotesTab(store noteStore, win fyne.Window, bg *background, onChanged fun
 	return t
 }
 
-func (t *notesTab) showLoading() {
+// showLoading empties the tab while a new case is read, or after it
+// could not be, saying status in place of the count.
+func (t *notesTab) showLoading(status string) {
 	t.keepDraft()
 	t.file = app.CaseFile{}
-	t.count.SetText("Reading…")
+	t.count.SetText(status)
 	t.notes.RemoveAll()
 	t.empty.SetText("")
 	t.entry.SetText("")
@@ -121,6 +123,13 @@ func noteCard(n model.Note) fyne.CanvasObject {
 }
 
 func (t *notesTab) setButtons() {
+	// No case read, no note: what was typed while a case is read would
+	// be replaced by the note kept for it.
+	if t.file.Case.Ref == "" {
+		t.entry.Disable()
+	} else {
+		t.entry.Enable()
+	}
 	if t.file.Case.Ref == "" || strings.TrimSpace(t.entry.Text) == "" {
 		t.add.Disable()
 	} else {

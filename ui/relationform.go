@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -26,7 +27,7 @@ type relationForm struct {
 	old     model.Relation // the relation edited; zero for a new one
 	onSaved func(model.Relation)
 
-	entityIDs                []string // the case's entities, in the order of the selects' options
+	entityIDs                map[string]string // the selects' options (unique labels) to the IDs of the case's entities
 	from, to, kind           *widget.Select
 	reliability, credibility *widget.Select
 	since, until, source     *savingEntry
@@ -39,13 +40,21 @@ func newRelationForm(store relationsStore, win fyne.Window, bg *background, file
 	f := &relationForm{store: store, win: win, bg: bg, file: file, old: r, onSaved: onSaved, errs: newFieldErrors()}
 	f.guard = newFormGuard(win, f.errs, "Save relation", f.check, f.typed, f.onSave)
 	g := f.guard
-	var names []string
+	var entities []model.Entity
+	seen := map[string]bool{}
 	for _, ce := range file.Entities {
-		if containsString(f.entityIDs, ce.Entity.ID) {
+		if seen[ce.Entity.ID] {
 			continue // an entity with two roles in the case is one entity
 		}
-		f.entityIDs = append(f.entityIDs, ce.Entity.ID)
-		names = append(names, ce.Entity.Name+" ("+ce.Entity.Kind.Label()+")")
+		seen[ce.Entity.ID] = true
+		entities = append(entities, ce.Entity)
+	}
+	names := entityChoices(entities)
+	f.entityIDs = make(map[string]string, len(names))
+	labelOf := make(map[string]string, len(names))
+	for i, e := range entities {
+		f.entityIDs[names[i]] = e.ID
+		labelOf[e.ID] = names[i]
 	}
 	f.from = g.choice(names, "from")
 	f.to = g.choice(names, "to")
@@ -70,8 +79,8 @@ func newRelationForm(store relationsStore, win fyne.Window, bg *background, file
 		f.to.Disable()
 	}
 	f.guard.quiet(func() {
-		f.from.SetSelectedIndex(indexOf(f.entityIDs, r.FromID))
-		f.to.SetSelectedIndex(indexOf(f.entityIDs, r.ToID))
+		f.from.SetSelected(labelOf[r.FromID])
+		f.to.SetSelected(labelOf[r.ToID])
 		f.kind.SetSelected(relationTypeChoices.label(r.Type))
 		f.since.SetText(r.Since.String())
 		f.until.SetText(r.Until.String())
@@ -121,25 +130,83 @@ func gradeCode(choice string) string {
 	return code
 }
 
-func indexOf(ids []string, id string) int {
-	for i, x := range ids {
-		if x == id && id != "" {
-			return i
+// entityChoices are the options that name entities in a select, one
+// label each, never two alike: a select tells its options apart only by
+// their text, and two companies both called Global Trading Ltd must not
+// become the same one. An entity is "Name (kind)"; where that is not
+// enough its country is added, then its first identifier, and where even
+// that is not, a number.
+func entityChoices(entities []model.Entity) []string {
+	levels := make([]int, len(entities))
+	labels := make([]string, len(entities))
+	for {
+		for i, e := range entities {
+			labels[i] = entityChoice(e, levels[i])
+		}
+		count := countLabels(labels)
+		more := false
+		for i := range entities {
+			if count[labels[i]] > 1 && levels[i] < 2 {
+				levels[i]++
+				more = true
+			}
+		}
+		if !more {
+			break
 		}
 	}
-	return -1
+	count := countLabels(labels)
+	used := map[string]bool{}
+	for i, l := range labels {
+		if count[l] > 1 || used[l] {
+			for n := 1; ; n++ {
+				numbered := fmt.Sprintf("%s #%d", l, n)
+				if !used[numbered] && count[numbered] == 0 {
+					l = numbered
+					break
+				}
+			}
+		}
+		used[l] = true
+		labels[i] = l
+	}
+	return labels
 }
 
-func containsString(list []string, s string) bool { return indexOf(list, s) >= 0 }
+// entityChoice is an entity's option with detail more facts about it:
+// "Global Trading Ltd (organisation)", then with its country, then with
+// its first identifier as well.
+func entityChoice(e model.Entity, detail int) string {
+	facts := []string{e.Kind.Label()}
+	if detail >= 1 && e.Country != "" {
+		name := model.CountryName(e.Country)
+		if name == "" {
+			name = e.Country
+		}
+		facts = append(facts, name)
+	}
+	if ids := entityIdentifiers(e); detail >= 2 && len(ids) > 0 {
+		facts = append(facts, ids[0][0]+" "+ids[0][1])
+	}
+	return e.Name + " (" + strings.Join(facts, ", ") + ")"
+}
+
+func countLabels(labels []string) map[string]int {
+	count := make(map[string]int, len(labels))
+	for _, l := range labels {
+		count[l]++
+	}
+	return count
+}
 
 // relation is the relation as typed.
 func (f *relationForm) relation() (model.Relation, error) {
 	r := f.old
-	if i := f.from.SelectedIndex(); i >= 0 {
-		r.FromID = f.entityIDs[i]
+	if id, ok := f.entityIDs[f.from.Selected]; ok {
+		r.FromID = id
 	}
-	if i := f.to.SelectedIndex(); i >= 0 {
-		r.ToID = f.entityIDs[i]
+	if id, ok := f.entityIDs[f.to.Selected]; ok {
+		r.ToID = id
 	}
 	r.Type = relationTypeChoices.value(f.kind.Selected)
 	var bad []*model.FieldError

@@ -64,6 +64,19 @@ func newRelationsTab(store relationsStore, win fyne.Window, bg *background, onCh
 	return t
 }
 
+// showLoading empties the tab while a new case is read, or after it could
+// not be, saying status in place of the count; nothing can be added or
+// edited until the case is read.
+func (t *relationsTab) showLoading(status string) {
+	t.file = app.CaseFile{}
+	t.names = map[string]model.Entity{}
+	t.add.Disable()
+	t.count.SetText(status)
+	t.empty.SetText("")
+	t.list.UnselectAll()
+	t.list.Refresh()
+}
+
 // show fills the tab with the relations among the case's entities.
 func (t *relationsTab) show(f app.CaseFile) {
 	t.file = f

@@ -45,10 +45,7 @@ func Run(workspacePath string) int {
 	win := a.NewWindow("Bollard")
 	win.SetMaster()
 	restoreSize(a.Preferences(), win)
-	win.SetCloseIntercept(func() {
-		saveSize(a.Preferences(), win)
-		win.Close()
-	})
+	win.SetCloseIntercept(newWindowCloser(win, func() { saveSize(a.Preferences(), win) }).onClose)
 
 	m := newMainWindow(win, newBackground(context.Background()), workspacePath)
 	m.open()

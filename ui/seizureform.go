@@ -263,34 +263,100 @@ func splitList(text string) []string {
 	return out
 }
 
-// thousandsComma is a number such as 1,200: a thousands separator to some
-// officers, a decimal comma to others.
-var thousandsComma = regexp.MustCompile(`^\d{1,3},\d{3}$`)
+// A number as officers write it, once the spaces between digit groups are
+// gone: digits with dots and commas, and a sign.
+var (
+	numberText = regexp.MustCompile(`^[+-]?[0-9.,]*[0-9][0-9.,]*$`)
+	// ambiguousGroup is 1,200 or 120.000: one separator before three
+	// digits, a thousands separator to some officers and a decimal one to
+	// others. A leading 0 (0,500) can only be decimal.
+	ambiguousGroup = regexp.MustCompile(`^[1-9][0-9]{0,2}[.,][0-9]{3}$`)
+)
 
 // readNumber reads a quantity or an amount; one that cannot be read is
-// added to bad and reads as 0. Spaces between digit groups are allowed, and
-// a decimal comma as well as a decimal point; a lone comma before three
-// digits could be either and is refused, so that 1,200 kg never becomes 1.2 kg.
+// added to bad and reads as 0. Spaces between digit groups are allowed,
+// and a decimal comma as well as a decimal point. When both appear, the
+// last is the decimal separator and the other groups thousands (1.234,5 or
+// 1,234.5); a separator repeated (1.234.567) groups thousands. A lone
+// separator before three digits (1,200 or 120.000) could be either and is
+// refused, so that 1,200 kg never becomes 1.2 kg nor 120.000 EUR 120 EUR.
 func readNumber(field, text string, bad *[]*model.FieldError) float64 {
 	t := strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "'", "").Replace(strings.TrimSpace(text))
 	if t == "" {
 		return 0
 	}
-	switch {
-	case thousandsComma.MatchString(t):
-		*bad = append(*bad, model.Invalid(field, text, "could be read two ways: write %s or %s", strings.ReplaceAll(t, ",", ""), strings.ReplaceAll(t, ",", ".")))
-		return 0
-	case strings.Contains(t, ".") && strings.Contains(t, ","):
-		t = strings.ReplaceAll(t, ",", "") // 1,200.5
-	case strings.Count(t, ",") == 1:
-		t = strings.ReplaceAll(t, ",", ".") // 349,5
-	}
-	v, err := strconv.ParseFloat(t, 64)
-	if err != nil {
+	notNumber := func() float64 {
 		*bad = append(*bad, model.Invalid(field, text, "should be a number, e.g. 349.5"))
 		return 0
 	}
+	if !numberText.MatchString(t) {
+		return notNumber()
+	}
+	sign := ""
+	if t[0] == '-' || t[0] == '+' {
+		sign, t = t[:1], t[1:]
+	}
+	whole, fraction := t, ""
+	dot, comma := strings.LastIndexByte(t, '.'), strings.LastIndexByte(t, ',')
+	switch {
+	case dot >= 0 && comma >= 0: // 1.234,5 or 1,234.5
+		decimal, group := max(dot, comma), ","
+		if decimal == comma {
+			group = "."
+		}
+		whole, fraction = t[:decimal], t[decimal+1:]
+		if !thousandsGrouped(whole, group, 1) {
+			return notNumber()
+		}
+		whole = strings.ReplaceAll(whole, group, "")
+	case dot >= 0 || comma >= 0:
+		sep := "."
+		if comma >= 0 {
+			sep = ","
+		}
+		switch {
+		case strings.Count(t, sep) > 1: // 1.234.567
+			if !thousandsGrouped(t, sep, 2) {
+				return notNumber()
+			}
+			whole = strings.ReplaceAll(t, sep, "")
+		case ambiguousGroup.MatchString(t):
+			grouped := strings.ReplaceAll(t, sep, "")
+			v, _ := strconv.ParseFloat(strings.ReplaceAll(t, ",", "."), 64)
+			decimal := formatNumber(v)
+			if ambiguousGroup.MatchString(decimal) { // 1.234 stays 1.234: a trailing 0 tells it is decimal
+				decimal += "0"
+			}
+			*bad = append(*bad, model.Invalid(field, text, "could be read two ways: write %s or %s", grouped, decimal))
+			return 0
+		default: // 349,5 or 349.5
+			whole, fraction, _ = strings.Cut(t, sep)
+		}
+	}
+	n := sign + whole
+	if fraction != "" {
+		n += "." + fraction
+	}
+	v, err := strconv.ParseFloat(n, 64)
+	if err != nil {
+		return notNumber()
+	}
 	return v
+}
+
+// thousandsGrouped reports whether whole is digits in groups of three
+// after the first group of one to three, separated by sep at least least times.
+func thousandsGrouped(whole, sep string, least int) bool {
+	groups := strings.Split(whole, sep)
+	if len(groups)-1 < least || len(groups[0]) < 1 || len(groups[0]) > 3 {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // formatNumber writes a quantity or amount without trailing zeros.

@@ -87,11 +87,12 @@ func newSeizuresTab(store seizureStore, win fyne.Window, bg *background, onChang
 	return t
 }
 
-// showLoading empties the tab while a new case is read.
-func (t *seizuresTab) showLoading() {
+// showLoading empties the tab while a new case is read, or after it
+// could not be, saying status in place of the count.
+func (t *seizuresTab) showLoading(status string) {
 	t.file = app.CaseFile{}
 	t.selected = ""
-	t.count.SetText("Reading…")
+	t.count.SetText(status)
 	t.empty.SetText("")
 	t.table.UnselectAll()
 	t.table.Refresh()

@@ -142,6 +142,32 @@ func TestReadNumber(t *testing.T) {
 		{"1,200", 0, true},
 		{"twelve", 0, true},
 		{"", 0, false},
+		// European writing: the last separator is the decimal one.
+		{"1.234,5", 1234.5, false},
+		{"1.234.567,89", 1234567.89, false},
+		{"1,234,567.89", 1234567.89, false},
+		{"-1.234,5", -1234.5, false},
+		// A repeated separator groups thousands.
+		{"1.234.567", 1234567, false},
+		{"1,234,567", 1234567, false},
+		// A lone dot before three digits is as ambiguous as a comma.
+		{"120.000", 0, true},
+		{"1.234", 0, true},
+		// Decimals that cannot be thousands.
+		{"0.500", 0.5, false},
+		{"0,500", 0.5, false},
+		{"1234.567", 1234.567, false},
+		{"1.2345", 1.2345, false},
+		// Groups that are not thousands.
+		{"1.23,4", 0, true},
+		{"12,34.5", 0, true},
+		{"1.2.3", 0, true},
+		{"1234.567.890", 0, true},
+		{"1,234.567.8", 0, true},
+		// What ParseFloat would take but no officer writes.
+		{"1e5", 0, true},
+		{"Inf", 0, true},
+		{"0x10", 0, true},
 	} {
 		t.Run(c.in, func(t *testing.T) {
 			var bad []*model.FieldError
@@ -151,6 +177,19 @@ func TestReadNumber(t *testing.T) {
 			}
 		})
 	}
+	t.Run("ambiguous says both readings", func(t *testing.T) {
+		for in, want := range map[string]string{
+			"120.000": "could be read two ways: write 120000 or 120",
+			"1,200":   "could be read two ways: write 1200 or 1.2",
+			"1.234":   "could be read two ways: write 1234 or 1.2340",
+		} {
+			var bad []*model.FieldError
+			readNumber("value", in, &bad)
+			if len(bad) != 1 || !strings.Contains(bad[0].Error(), want) {
+				t.Errorf("readNumber(%q) says %v, want %q", in, bad, want)
+			}
+		}
+	})
 }
 
 // pressCtrlS types Ctrl+S into the field with the focus.

@@ -117,10 +117,12 @@ func (t *tasksTab) updateCell(id widget.TableCellID, cell fyne.CanvasObject) {
 	l.SetText(taskColumns[id.Col].text(task, overdue))
 }
 
-func (t *tasksTab) showLoading() {
+// showLoading empties the tab while a new case is read, or after it
+// could not be, saying status in place of the count.
+func (t *tasksTab) showLoading(status string) {
 	t.file = app.CaseFile{}
 	t.selected = ""
-	t.count.SetText("Reading…")
+	t.count.SetText(status)
 	t.overdue.SetText("")
 	t.empty.SetText("")
 	t.table.UnselectAll()

@@ -126,10 +126,12 @@ func newTimelineTab(store timelineStore, win fyne.Window, bg *background, onChan
 	return t
 }
 
-func (t *timelineTab) showLoading() {
+// showLoading empties the tab while a new case is read, or after it
+// could not be, saying status in place of the count.
+func (t *timelineTab) showLoading(status string) {
 	t.file = app.CaseFile{}
 	t.lines = nil
-	t.count.SetText("Reading…")
+	t.count.SetText(status)
 	t.empty.SetText("")
 	t.list.Refresh()
 	t.setButtons()
