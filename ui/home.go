@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bollard/app"
+	"bollard/app/exchange"
 	"bollard/app/search"
 	"bollard/model"
 )
@@ -59,8 +60,11 @@ type home struct {
 	list    *caseList       // nil until the workspace has a case
 	form    *newCaseForm    // the new-case dialog last opened
 	newCase *widget.Button  // the list's New case button
-	search  *searchBox
-	entity  *entityDialog // the entity dialog last opened
+	// importPackage is the toolbar's button to import a partner's case
+	// package; nil when the workspace cannot import (a test's wrapper).
+	importPackage *widget.Button
+	search        *searchBox
+	entity        *entityDialog // the entity dialog last opened
 
 	entities   *listScreen[app.EntityRow] // the other sections, nil until first shown
 	entityKind *widget.Select
@@ -189,10 +193,11 @@ func (h *home) makeList() {
 		// A case chosen in an entity view opens selected in the list, as
 		// from anywhere else.
 		h.list.view.onOpenCase = h.openCase
+		h.addExchange()
 		h.newCase = widget.NewButtonWithIcon("New case", theme.ContentAddIcon(), h.onNewCase)
 		h.newCase.Importance = widget.HighImportance
 		toolbar := container.NewHBox(newHeading("Cases"), container.NewCenter(h.list.count), layout.NewSpacer(),
-			h.list.filters, h.newCase)
+			h.list.filters, h.importButton(), h.newCase)
 		h.setBody(container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, h.list.content))
 		h.welcome = nil
 	}
@@ -282,6 +287,42 @@ func (h *home) onProfileSaved(o model.Officer) {
 }
 
 // dossierPanel makes the case view's Dossier tab for the case it shows.
+// importButton is the toolbar's Import button, or nothing when the
+// workspace cannot import.
+func (h *home) importButton() fyne.CanvasObject {
+	if h.importPackage == nil {
+		return layout.NewSpacer()
+	}
+	return h.importPackage
+}
+
+// addExchange gives the case view its Exchange tab (export the case as a
+// package, import a partner's, settle the conflicts an import left) and the
+// toolbar an Import button, which works with no case open. They need the
+// workspace itself, which tests that wrap it do without.
+func (h *home) addExchange() {
+	ws, ok := h.cases.(*app.Workspace)
+	if !ok {
+		return
+	}
+	v := h.list.view
+	conflicts := newConflictList(h.win, h.bg, ws, func() string { return v.ref })
+	onImported := func(exchange.Imported) {
+		conflicts.refresh()
+		h.status.refresh()
+		h.showList(v.ref)
+	}
+	actions := newExchangeActions(h.win, h.bg, ws, func() string { return v.ref }, onImported)
+	v.addTab(caseTab{
+		item: container.NewTabItemWithIcon("Exchange", theme.MailSendIcon(),
+			container.NewBorder(container.NewPadded(actions.content), nil, nil, nil, conflicts.content)),
+		show: func(app.CaseFile) { conflicts.refresh() },
+	})
+	h.importPackage = newExchangeActions(h.win, h.bg, ws, func() string { return "" }, onImported).imp
+	h.importPackage.SetText("Import package…")
+	h.importPackage.SetIcon(theme.DownloadIcon())
+}
+
 func (h *home) dossierPanel() func(caseRef func() string) fyne.CanvasObject {
 	return func(caseRef func() string) fyne.CanvasObject {
 		return newDossierPanel(h.win, h.bg, h.cases, caseRef)

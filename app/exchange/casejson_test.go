@@ -19,7 +19,7 @@ import (
 
 var ctx = context.Background()
 
-func mustOpen(t *testing.T, prefix string) *app.Workspace {
+func mustOpen(t testing.TB, prefix string) *app.Workspace {
 	t.Helper()
 	w, err := app.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
 	if err != nil {

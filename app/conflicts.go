@@ -1,0 +1,645 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"bollard/app/search"
+	"bollard/model"
+	"bollard/storage"
+)
+
+// This file is the workspace's side of merging a case package: reading and
+// writing records as JSON by type and ID (the merge compares them field by
+// field), the version of each record that last travelled, the conflicts
+// waiting for the officer, and the other side's audit entries.
+
+// Conflict is a record changed on both sides of an exchange; see
+// storage.Conflict.
+type Conflict = storage.Conflict
+
+// The record types a case package carries, as the audit trail names them.
+const (
+	RecordCase       = storage.RecordCase
+	RecordSeizure    = storage.RecordSeizure
+	RecordEntity     = storage.RecordEntity
+	RecordCaseLink   = storage.RecordCaseLink
+	RecordRelation   = storage.RecordRelation
+	RecordEvent      = storage.RecordEvent
+	RecordTask       = storage.RecordTask
+	RecordNote       = storage.RecordNote
+	RecordEvidence   = storage.RecordEvidence
+	RecordAttachment = storage.RecordAttachment
+	RecordCustody    = storage.RecordCustody
+)
+
+// RecordJSON is a record written the way the workspace compares and
+// remembers it (the audit trail's form).
+func RecordJSON(v any) string { return storage.RecordJSON(v) }
+
+// StoredRecord returns a record as the batch sees it, as JSON, with the
+// case it belongs to ("" for entities and relations). found is false when
+// the workspace has no such record. An exhibit is read with its files.
+func (b *Batch) StoredRecord(recordType, id string) (js, caseID string, found bool, err error) {
+	var v any
+	switch recordType {
+	case RecordCase:
+		var c model.Case
+		c, err = b.tx.CaseByID(id)
+		v, caseID = c, c.ID
+	case RecordSeizure:
+		var s model.Seizure
+		s, err = b.tx.SeizureByID(id)
+		v, caseID = s, s.CaseID
+	case RecordEntity:
+		v, err = b.tx.EntityByID(id)
+	case RecordCaseLink:
+		var l model.CaseLink
+		l, err = b.tx.CaseLinkByID(id)
+		v, caseID = l, l.CaseID
+	case RecordRelation:
+		v, err = b.tx.RelationByID(id)
+	case RecordEvent:
+		var e model.TimelineEvent
+		e, err = b.tx.TimelineEventByID(id)
+		v, caseID = e, e.CaseID
+	case RecordTask:
+		var t model.Task
+		t, err = b.tx.TaskByID(id)
+		v, caseID = t, t.CaseID
+	case RecordNote:
+		var n model.Note
+		n, err = b.tx.NoteByID(id)
+		v, caseID = n, n.CaseID
+	case RecordEvidence:
+		var e model.EvidenceItem
+		e, err = b.tx.EvidenceByID(id)
+		v, caseID = e, e.CaseID
+	case RecordCustody:
+		var ev model.CustodyEvent
+		ev, err = b.tx.CustodyEventByID(id)
+		if err == nil {
+			var item model.EvidenceItem
+			item, err = b.tx.EvidenceByID(ev.ItemID)
+			v, caseID = ev, item.CaseID
+		}
+	default:
+		return "", "", false, fmt.Errorf("no record type %q", recordType)
+	}
+	if errors.Is(err, model.ErrNotFound) {
+		return "", "", false, nil
+	}
+	if err != nil {
+		return "", "", false, err
+	}
+	return RecordJSON(v), caseID, true, nil
+}
+
+// SaveMerged saves a version of an existing record that a merge settled
+// on: the partner's version, or a field-by-field merge of both sides. Unlike
+// an officer's edit it keeps the version's own last change (who and when),
+// so that both workspaces hold the same record; what never changes (its
+// identity, case, ref, creation, the entities a relation ties) is kept
+// from the stored record. The model's validation applies. Records that are
+// never edited (notes, custody events, case links) cannot be saved this way.
+func (b *Batch) SaveMerged(recordType string, js []byte) error {
+	switch recordType {
+	case RecordCase:
+		var c model.Case
+		return saveMerged(b, js, &c, &c.Record, func() error {
+			old, err := b.activeCase(c.ID)
+			if err != nil {
+				return err
+			}
+			if c.Status == model.StatusArchived {
+				c.Status = old.Status // archiving is each workspace's own business
+			}
+			keep(&c.Record, old.Record)
+			c.Ref = old.Ref
+			return nil
+		}, func() error {
+			if err := c.Validate(b.now); err != nil {
+				return err
+			}
+			if err := b.tx.UpdateCase(&c); err != nil {
+				return err
+			}
+			b.index(search.CaseDoc(c))
+			return nil
+		})
+	case RecordSeizure:
+		var s model.Seizure
+		var c model.Case
+		return saveMerged(b, js, &s, &s.Record, func() error {
+			old, err := b.tx.SeizureByID(s.ID)
+			if err != nil {
+				return err
+			}
+			if c, err = b.activeCase(old.CaseID); err != nil {
+				return err
+			}
+			keep(&s.Record, old.Record)
+			s.CaseID, s.Ref = old.CaseID, old.Ref
+			return nil
+		}, func() error {
+			if err := s.Validate(b.now); err != nil {
+				return err
+			}
+			if err := b.tx.UpdateSeizure(&s); err != nil {
+				return err
+			}
+			b.contentsChanged(s.CaseID, s.Record)
+			b.index(search.SeizureDoc(s, c.Ref))
+			return nil
+		})
+	case RecordEntity:
+		var e model.Entity
+		return saveMerged(b, js, &e, &e.Record, func() error {
+			old, err := b.tx.EntityByID(e.ID)
+			if err != nil {
+				return err
+			}
+			keep(&e.Record, old.Record)
+			return nil
+		}, func() error {
+			if err := e.Validate(b.now); err != nil {
+				return err
+			}
+			if err := b.tx.UpdateEntity(&e); err != nil {
+				return err
+			}
+			b.index(search.EntityDoc(e))
+			return nil
+		})
+	case RecordRelation:
+		var r model.Relation
+		return saveMerged(b, js, &r, &r.Record, func() error {
+			old, err := b.tx.RelationByID(r.ID)
+			if err != nil {
+				return err
+			}
+			keep(&r.Record, old.Record)
+			r.FromID, r.ToID = old.FromID, old.ToID
+			return nil
+		}, func() error {
+			if err := r.Validate(b.now); err != nil {
+				return err
+			}
+			return b.tx.UpdateRelation(&r)
+		})
+	case RecordEvent:
+		var e model.TimelineEvent
+		return saveMerged(b, js, &e, &e.Record, func() error {
+			old, err := b.tx.TimelineEventByID(e.ID)
+			if err != nil {
+				return err
+			}
+			if _, err := b.activeCase(old.CaseID); err != nil {
+				return err
+			}
+			keep(&e.Record, old.Record)
+			e.CaseID = old.CaseID
+			return nil
+		}, func() error {
+			if err := e.Validate(b.now); err != nil {
+				return err
+			}
+			if err := b.tx.UpdateTimelineEvent(&e); err != nil {
+				return err
+			}
+			b.contentsChanged(e.CaseID, e.Record)
+			return nil
+		})
+	case RecordTask:
+		var t model.Task
+		var c model.Case
+		return saveMerged(b, js, &t, &t.Record, func() error {
+			old, err := b.tx.TaskByID(t.ID)
+			if err != nil {
+				return err
+			}
+			if c, err = b.activeCase(old.CaseID); err != nil {
+				return err
+			}
+			keep(&t.Record, old.Record)
+			t.CaseID = old.CaseID
+			return nil
+		}, func() error {
+			if err := t.Validate(b.now); err != nil {
+				return err
+			}
+			if err := b.tx.UpdateTask(&t); err != nil {
+				return err
+			}
+			b.contentsChanged(t.CaseID, t.Record)
+			b.index(search.TaskDoc(t, c.Ref))
+			return nil
+		})
+	case RecordEvidence:
+		var e model.EvidenceItem
+		var c model.Case
+		return saveMerged(b, js, &e, &e.Record, func() error {
+			old, err := b.tx.EvidenceByID(e.ID)
+			if err != nil {
+				return err
+			}
+			if c, err = b.activeCase(old.CaseID); err != nil {
+				return err
+			}
+			keep(&e.Record, old.Record)
+			e.CaseID, e.ExhibitRef, e.Attachments = old.CaseID, old.ExhibitRef, old.Attachments
+			return b.checkSeizureOf(c, e.SeizureID)
+		}, func() error {
+			if err := e.Validate(b.now); err != nil {
+				return err
+			}
+			if err := b.tx.UpdateEvidence(&e); err != nil {
+				return err
+			}
+			b.contentsChanged(e.CaseID, e.Record)
+			b.index(search.EvidenceDoc(e, c.Ref))
+			return nil
+		})
+	}
+	return fmt.Errorf("a %s is never edited, so a merge cannot change it", recordType)
+}
+
+// saveMerged decodes a merged version, keeps what never changes (fix),
+// checks its last change, and saves it (save).
+func saveMerged[T any](b *Batch, js []byte, v *T, r *model.Record, fix, save func() error) error {
+	if err := json.Unmarshal(js, v); err != nil {
+		return fmt.Errorf("read the merged version: %w", err)
+	}
+	updatedAt, updatedBy := r.UpdatedAt, r.UpdatedBy
+	if err := fix(); err != nil {
+		return err
+	}
+	if updatedBy.Name == "" || updatedAt.IsZero() {
+		r.Touch(b.officer.Author(), b.now)
+	} else {
+		r.UpdatedAt, r.UpdatedBy = updatedAt, updatedBy
+	}
+	switch {
+	case r.UpdatedAt.After(b.now):
+		return model.Invalid("updated_at", r.UpdatedAt.Format(time.RFC3339), "cannot be in the future")
+	case r.UpdatedAt.Before(r.CreatedAt):
+		return model.Invalid("updated_at", r.UpdatedAt.Format(time.RFC3339), "cannot be before it was created (%s)", r.CreatedAt.Format(time.RFC3339))
+	}
+	return save()
+}
+
+// keep gives a merged record the stored record's identity and creation.
+func keep(r *model.Record, old model.Record) {
+	r.ID, r.CreatedAt, r.CreatedBy, r.Workspace = old.ID, old.CreatedAt, old.CreatedBy, old.Workspace
+}
+
+// RefTaken reports which record already uses a ref: a case ref (caseID
+// ""), a seizure ref or an exhibit ref of a case. It returns "" when the
+// ref is free.
+func (b *Batch) RefTaken(recordType, caseID, ref string) (string, error) {
+	var id string
+	var err error
+	switch recordType {
+	case RecordCase:
+		var c model.Case
+		c, err = b.tx.CaseByRef(ref)
+		id = c.ID
+	case RecordSeizure:
+		var s model.Seizure
+		s, err = b.tx.SeizureByRef(caseID, ref)
+		id = s.ID
+	case RecordEvidence:
+		var e model.EvidenceItem
+		e, err = b.tx.EvidenceByRef(ref)
+		id = e.ID
+	default:
+		return "", fmt.Errorf("a %s has no ref", recordType)
+	}
+	if errors.Is(err, model.ErrNotFound) {
+		return "", nil
+	}
+	return id, err
+}
+
+// AddCustodyEventAsRecorded adds a custody event that another workspace
+// recorded, as it was recorded. Custody events from two workspaces are
+// unioned, so the order and closure checks an officer's new event passes
+// (which compare it with this workspace's chain) do not apply; the event's
+// own validation does, and its exhibit must be here.
+func (b *Batch) AddCustodyEventAsRecorded(ev *model.CustodyEvent) error {
+	item, err := b.tx.EvidenceByID(ev.ItemID)
+	if err != nil {
+		return err
+	}
+	if _, err := b.activeCase(item.CaseID); err != nil {
+		return err
+	}
+	if ev.Corrects != "" {
+		if _, err := b.tx.CustodyEventByID(ev.Corrects); err != nil {
+			return model.Invalid("corrects", ev.Corrects, "should be an earlier custody event of exhibit %s", item.ExhibitRef)
+		}
+	}
+	if err := ev.Validate(b.now); err != nil {
+		return err
+	}
+	if err := b.stampNew("custody event", &ev.Record); err != nil {
+		return err
+	}
+	if err := b.tx.InsertCustodyEvent(ev); err != nil {
+		return err
+	}
+	b.contentsChanged(item.CaseID, ev.Record)
+	return nil
+}
+
+// ExchangeBase returns the version of a record that last travelled, as
+// JSON; ok is false when it never did.
+func (b *Batch) ExchangeBase(recordType, id string) (string, bool, error) {
+	return b.tx.ExchangeBase(recordType, id)
+}
+
+// RecordVersions returns every version of a record this workspace has
+// known (its own audit trail's and the other workspaces' entries it kept),
+// newest first.
+func (b *Batch) RecordVersions(recordType, id string) ([]string, error) {
+	return b.tx.RecordVersions(recordType, id)
+}
+
+// SetExchangeBase remembers the version of a record that travelled now.
+func (b *Batch) SetExchangeBase(recordType, id, js string) error {
+	return b.tx.SetExchangeBase(recordType, id, js, b.now)
+}
+
+// OpenConflict returns the conflict waiting on a record, if any.
+func (b *Batch) OpenConflict(recordType, id string) (Conflict, bool, error) {
+	return b.tx.OpenConflict(recordType, id)
+}
+
+// PutConflict records a conflict (replacing one already open on the same
+// record), received now.
+func (b *Batch) PutConflict(c *Conflict) error {
+	if c.ID == "" {
+		c.ID = model.NewID()
+	}
+	c.ReceivedAt = b.now
+	return b.tx.PutConflict(c)
+}
+
+// AddForeignAudit keeps another workspace's audit entry as it came,
+// reporting whether it was new here. The workspace's own entries are not
+// kept twice: they are already in its trail.
+func (b *Batch) AddForeignAudit(e model.AuditEntry) (bool, error) {
+	if e.Workspace == b.workspace {
+		return false, nil
+	}
+	if !model.ValidID(e.Workspace) || e.Seq < 1 || e.RecordID == "" || e.Hash == "" {
+		return false, model.Invalid("audit entry", fmt.Sprint(e.Seq), "is not a complete audit entry of another workspace")
+	}
+	return b.tx.AddForeignAudit(e)
+}
+
+// SetExchangeBases remembers the versions of records that travelled now
+// (by type, then ID), outside any officer's change: remembering what was
+// exported changes no record. A record with an open conflict keeps the
+// ancestor the conflict was found against, so that the conflict stands
+// until the officer settles it.
+func (w *Workspace) SetExchangeBases(ctx context.Context, bases map[string]map[string]string) error {
+	now := w.Now()
+	return w.store.Write(ctx, func(tx *storage.Tx) error {
+		for typ, byID := range bases {
+			for id, js := range byID {
+				if _, open, err := tx.OpenConflict(typ, id); err != nil || open {
+					if err != nil {
+						return err
+					}
+					continue
+				}
+				if err := tx.SetExchangeBase(typ, id, js, now); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// ExchangeBases returns the versions of these records that last travelled
+// (those that never did are left out).
+func (w *Workspace) ExchangeBases(ctx context.Context, recordType string, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	err := w.read(ctx, func(tx *storage.Tx) error {
+		for _, id := range ids {
+			js, ok, err := tx.ExchangeBase(recordType, id)
+			if err != nil {
+				return err
+			}
+			if ok {
+				out[id] = js
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// CaseAuditEntries returns the audit entries about a case and everything
+// in it, both this workspace's (oldest first) and those kept from other
+// workspaces: what travels with the case in a package.
+func (w *Workspace) CaseAuditEntries(ctx context.Context, caseID string) ([]model.AuditEntry, error) {
+	var out []model.AuditEntry
+	err := w.read(ctx, func(tx *storage.Tx) error {
+		own, err := tx.CaseAudit(caseID)
+		if err != nil {
+			return err
+		}
+		slices.Reverse(own)
+		foreign, err := tx.ForeignAudit(caseID)
+		out = append(own, foreign...)
+		return err
+	})
+	return out, err
+}
+
+// ForeignAudit returns the other workspaces' audit entries about a case.
+func (w *Workspace) ForeignAudit(ctx context.Context, caseID string) ([]model.AuditEntry, error) {
+	var out []model.AuditEntry
+	err := w.read(ctx, func(tx *storage.Tx) (err error) {
+		out, err = tx.ForeignAudit(caseID)
+		return err
+	})
+	return out, err
+}
+
+// ConflictView is a conflict as the officer chooses on it: the record's
+// name, and each conflicting field with both values.
+type ConflictView struct {
+	Conflict
+	CaseRef string          `json:"case_ref"`
+	Label   string          `json:"label"` // e.g. "seizure SZ-0003", "entity MV Northern Star"
+	Fields  []ConflictField `json:"fields"`
+}
+
+// ConflictField is one field changed on both sides to different values.
+type ConflictField struct {
+	Name   string          `json:"name"`
+	Base   json.RawMessage `json:"base,omitempty"`
+	Mine   json.RawMessage `json:"mine"`
+	Theirs json.RawMessage `json:"theirs"`
+}
+
+// Conflicts lists the conflicts waiting for a choice, field by field; only
+// those of one case when caseRef is not "".
+func (w *Workspace) Conflicts(ctx context.Context, caseRef string) ([]ConflictView, error) {
+	var out []ConflictView
+	err := w.read(ctx, func(tx *storage.Tx) error {
+		caseID := ""
+		if caseRef != "" {
+			c, err := tx.CaseByRef(caseRef)
+			if err != nil {
+				return err
+			}
+			caseID = c.ID
+		}
+		list, err := tx.OpenConflicts(caseID)
+		if err != nil {
+			return err
+		}
+		for _, c := range list {
+			v, err := conflictView(tx, c)
+			if err != nil {
+				return err
+			}
+			out = append(out, v)
+		}
+		return nil
+	})
+	return out, err
+}
+
+func conflictView(tx *storage.Tx, c Conflict) (ConflictView, error) {
+	b := &Batch{tx: tx}
+	mineJS, _, found, err := b.StoredRecord(c.RecordType, c.RecordID)
+	if err != nil {
+		return ConflictView{}, err
+	}
+	mine, theirs, base := fieldsOf(mineJS), fieldsOf(c.Incoming), fieldsOf(c.Base)
+	v := ConflictView{Conflict: c, Label: conflictLabel(c.RecordType, mine, found)}
+	if c.CaseID != "" {
+		if cs, err := tx.CaseByID(c.CaseID); err == nil {
+			v.CaseRef = cs.Ref
+		}
+	}
+	for _, f := range c.Fields {
+		v.Fields = append(v.Fields, ConflictField{Name: f, Base: base[f], Mine: orNull(mine[f]), Theirs: orNull(theirs[f])})
+	}
+	return v, nil
+}
+
+func orNull(raw json.RawMessage) json.RawMessage {
+	if raw == nil {
+		return json.RawMessage("null")
+	}
+	return raw
+}
+
+func fieldsOf(js string) map[string]json.RawMessage {
+	m := map[string]json.RawMessage{}
+	if js != "" {
+		_ = json.Unmarshal([]byte(js), &m)
+	}
+	return m
+}
+
+// conflictLabel names the record in a conflict for the officer.
+func conflictLabel(recordType string, f map[string]json.RawMessage, found bool) string {
+	text := func(k string) string {
+		var s string
+		_ = json.Unmarshal(f[k], &s)
+		return s
+	}
+	if !found {
+		return recordType + " (no longer here)"
+	}
+	for _, k := range []string{"ref", "exhibit_ref", "name", "title", "type"} {
+		if s := text(k); s != "" {
+			return recordType + " " + s
+		}
+	}
+	return recordType
+}
+
+// Keep mine or take theirs: how a conflict is settled.
+const (
+	KeepMine   = "mine"
+	TakeTheirs = "theirs"
+)
+
+// ResolveConflict settles a conflict. Keeping mine leaves the record as it
+// is; taking theirs writes the incoming values of the conflicting fields
+// into it, an audited change made by the officer. Either way, the incoming
+// values count as seen: the record's last-exchanged version takes them, so
+// that the next exchange does not raise the same conflict again.
+func (w *Workspace) ResolveConflict(ctx context.Context, id, keep string) (ConflictView, error) {
+	if keep != KeepMine && keep != TakeTheirs {
+		return ConflictView{}, fmt.Errorf("keep %q: choose %q or %q", keep, KeepMine, TakeTheirs)
+	}
+	var view ConflictView
+	err := w.Change(ctx, func(b *Batch) error {
+		c, err := b.tx.ConflictByID(id)
+		if err != nil {
+			return err
+		}
+		if c.Resolution != "" {
+			return fmt.Errorf("conflict %s was already settled (%s)", id, c.Resolution)
+		}
+		if view, err = conflictView(b.tx, c); err != nil {
+			return err
+		}
+		mineJS, _, found, err := b.StoredRecord(c.RecordType, c.RecordID)
+		if err != nil {
+			return err
+		}
+		if !found {
+			return fmt.Errorf("the %s of conflict %s is no longer in the workspace", c.RecordType, id)
+		}
+		theirs := fieldsOf(c.Incoming)
+		if keep == TakeTheirs {
+			mine := fieldsOf(mineJS)
+			for _, f := range c.Fields {
+				setField(mine, f, theirs[f])
+			}
+			delete(mine, "updated_at") // an officer's choice: this officer, now
+			delete(mine, "updated_by")
+			js, _ := json.Marshal(mine)
+			if err := b.SaveMerged(c.RecordType, js); err != nil {
+				return err
+			}
+		}
+		base := fieldsOf(c.Base)
+		if c.Base == "" {
+			base = fieldsOf(mineJS)
+		}
+		for _, f := range c.Fields {
+			setField(base, f, theirs[f])
+		}
+		js, _ := json.Marshal(base)
+		if err := b.SetExchangeBase(c.RecordType, c.RecordID, string(js)); err != nil {
+			return err
+		}
+		return b.tx.ResolveConflict(id, keep, b.now)
+	})
+	view.Resolution = keep
+	return view, err
+}
+
+func setField(m map[string]json.RawMessage, name string, v json.RawMessage) {
+	if v == nil {
+		delete(m, name)
+		return
+	}
+	m[name] = v
+}

@@ -1,0 +1,392 @@
+package exchange
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"time"
+
+	"bollard/app"
+	"bollard/model"
+)
+
+// The content document of a case package (content.json): what the cases
+// carry, record by record. docs/case-package-content.md describes it.
+const (
+	ContentFormat  = "bollard-case-package-content"
+	ContentVersion = 1
+)
+
+// Content is the content document of a case package: the cases with every
+// record that belongs to them, flat lists by kind, each record with its
+// UUID and history; the exporting workspace's last-exchanged version of
+// each (the ancestor a three-way merge compares with); and the audit
+// entries about them.
+type Content struct {
+	Format     string       `json:"format"`
+	Version    int          `json:"version"`
+	Workspace  string       `json:"workspace"` // the exporting workspace's ID
+	ExportedAt time.Time    `json:"exported_at"`
+	ExportedBy model.Author `json:"exported_by"`
+
+	Cases     []model.Case          `json:"cases"`
+	Entities  []model.Entity        `json:"entities"`
+	Links     []model.CaseLink      `json:"links"`
+	Relations []model.Relation      `json:"relations"`
+	Seizures  []model.Seizure       `json:"seizures"`
+	Timeline  []model.TimelineEvent `json:"timeline"`
+	Tasks     []model.Task          `json:"tasks"`
+	Notes     []model.Note          `json:"notes"`
+	Evidence  []model.EvidenceItem  `json:"evidence"` // with their attachments
+	Custody   []model.CustodyEvent  `json:"custody"`
+
+	// Bases are the exporting workspace's last-exchanged versions of the
+	// records above, for those that had travelled before.
+	Bases []Base `json:"bases"`
+	// Audit are the audit entries about these records: the exporting
+	// workspace's own and those it kept from other workspaces.
+	Audit []model.AuditEntry `json:"audit"`
+}
+
+// Base is the version of one record that last travelled, as the exporting
+// workspace remembers it.
+type Base struct {
+	Type   string          `json:"type"`
+	ID     string          `json:"id"`
+	Record json.RawMessage `json:"record"`
+}
+
+// ExportedContent is a content document ready to travel, with the files it
+// names and what to remember once it has been written.
+type ExportedContent struct {
+	Content Content
+	// Files are the attachment files by SHA-256, with their size and
+	// where the workspace keeps them.
+	Files []ExportedFile
+	// bases are the versions of the records exported: the workspace
+	// remembers them as the last-exchanged ones once the package is written.
+	bases map[string]map[string]string
+}
+
+// ExportedFile is one attachment file a content document names.
+type ExportedFile struct {
+	SHA256 string
+	Size   int64
+	Path   string
+}
+
+// BuildContent gathers the cases with those refs, with everything that
+// belongs to them, into a content document.
+func BuildContent(ctx context.Context, w *app.Workspace, refs ...string) (ExportedContent, error) {
+	if len(refs) == 0 {
+		return ExportedContent{}, errors.New("no case to export")
+	}
+	officer, err := w.Officer(ctx)
+	if err != nil {
+		return ExportedContent{}, err
+	}
+	c := Content{Format: ContentFormat, Version: ContentVersion, Workspace: w.ID(), ExportedAt: w.Now().UTC(),
+		ExportedBy: officer.Author()}
+	out := ExportedContent{bases: map[string]map[string]string{}}
+	seenEntity, seenRelation, seenFile, seenAudit := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, ref := range refs {
+		f, err := w.CaseFile(ctx, ref)
+		if err != nil {
+			return ExportedContent{}, fmt.Errorf("case %s: %w", ref, err)
+		}
+		if slices.ContainsFunc(c.Cases, func(x model.Case) bool { return x.ID == f.Case.ID }) {
+			continue
+		}
+		c.Cases = append(c.Cases, f.Case)
+		c.Seizures = append(c.Seizures, f.Seizures...)
+		for _, ce := range f.Entities {
+			c.Links = append(c.Links, ce.Link)
+			if !seenEntity[ce.Entity.ID] {
+				seenEntity[ce.Entity.ID] = true
+				c.Entities = append(c.Entities, ce.Entity)
+			}
+		}
+		for _, r := range f.Relations {
+			if !seenRelation[r.ID] {
+				seenRelation[r.ID] = true
+				c.Relations = append(c.Relations, r)
+			}
+		}
+		c.Timeline = append(c.Timeline, f.Timeline...)
+		c.Tasks = append(c.Tasks, f.Tasks...)
+		c.Notes = append(c.Notes, f.Notes...)
+		for _, x := range f.Evidence {
+			c.Evidence = append(c.Evidence, x.Item)
+			c.Custody = append(c.Custody, x.Custody...)
+			for _, a := range x.Item.Attachments {
+				if !seenFile[a.SHA256] {
+					seenFile[a.SHA256] = true
+					out.Files = append(out.Files, ExportedFile{SHA256: a.SHA256, Size: a.Size, Path: w.AttachmentPath(a.SHA256)})
+				}
+			}
+		}
+		audit, err := w.CaseAuditEntries(ctx, f.Case.ID)
+		if err != nil {
+			return ExportedContent{}, err
+		}
+		for _, e := range audit {
+			key := e.Workspace + "/" + fmt.Sprint(e.Seq)
+			if !seenAudit[key] {
+				seenAudit[key] = true
+				c.Audit = append(c.Audit, e)
+			}
+		}
+	}
+	// A relation travels when both its ends do; one to an entity of no
+	// exported case would name an entity the other side does not have.
+	c.Relations = slices.DeleteFunc(c.Relations, func(r model.Relation) bool { return !seenEntity[r.FromID] || !seenEntity[r.ToID] })
+	for typ, recs := range c.records() {
+		ids := make([]string, len(recs))
+		for i, r := range recs {
+			ids[i] = r.id
+			if out.bases[typ] == nil {
+				out.bases[typ] = map[string]string{}
+			}
+			out.bases[typ][r.id] = r.json
+		}
+		bases, err := w.ExchangeBases(ctx, typ, ids)
+		if err != nil {
+			return ExportedContent{}, err
+		}
+		for _, id := range ids {
+			if js, ok := bases[id]; ok {
+				c.Bases = append(c.Bases, Base{Type: typ, ID: id, Record: json.RawMessage(js)})
+			}
+		}
+	}
+	slices.SortFunc(c.Bases, func(a, b Base) int {
+		if a.Type != b.Type {
+			return compareStrings(a.Type, b.Type)
+		}
+		return compareStrings(a.ID, b.ID)
+	})
+	c.fillEmpty()
+	out.Content = c
+	return out, nil
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// Remember records the exported versions as the last-exchanged ones: the
+// ancestor the next merge with the partner compares with. Call it once the
+// package is written.
+func (x ExportedContent) Remember(ctx context.Context, w *app.Workspace) error {
+	return w.SetExchangeBases(ctx, x.bases)
+}
+
+// record is one record of a content document as the merge sees it.
+type record struct {
+	id   string
+	json string
+}
+
+// records lists the document's records by type, in the workspace's JSON
+// form (an exhibit without its files: they only ever add up).
+func (c *Content) records() map[string][]record {
+	out := map[string][]record{}
+	add := func(typ, id string, v any) { out[typ] = append(out[typ], record{id, app.RecordJSON(v)}) }
+	for _, v := range c.Cases {
+		add(app.RecordCase, v.ID, v)
+	}
+	for _, v := range c.Entities {
+		add(app.RecordEntity, v.ID, v)
+	}
+	for _, v := range c.Links {
+		add(app.RecordCaseLink, v.ID, v)
+	}
+	for _, v := range c.Relations {
+		add(app.RecordRelation, v.ID, v)
+	}
+	for _, v := range c.Seizures {
+		add(app.RecordSeizure, v.ID, v)
+	}
+	for _, v := range c.Timeline {
+		add(app.RecordEvent, v.ID, v)
+	}
+	for _, v := range c.Tasks {
+		add(app.RecordTask, v.ID, v)
+	}
+	for _, v := range c.Notes {
+		add(app.RecordNote, v.ID, v)
+	}
+	for _, v := range c.Evidence {
+		add(app.RecordEvidence, v.ID, v)
+	}
+	for _, v := range c.Custody {
+		add(app.RecordCustody, v.ID, v)
+	}
+	return out
+}
+
+// fillEmpty writes absent lists as [] rather than null.
+func (c *Content) fillEmpty() {
+	c.Cases, c.Entities, c.Links, c.Relations = orEmpty(c.Cases), orEmpty(c.Entities), orEmpty(c.Links), orEmpty(c.Relations)
+	c.Seizures, c.Timeline, c.Tasks, c.Notes = orEmpty(c.Seizures), orEmpty(c.Timeline), orEmpty(c.Tasks), orEmpty(c.Notes)
+	c.Evidence, c.Custody, c.Bases, c.Audit = orEmpty(c.Evidence), orEmpty(c.Custody), orEmpty(c.Bases), orEmpty(c.Audit)
+}
+
+// Marshal writes the content document as content.json.
+func (c Content) Marshal() ([]byte, error) {
+	c.fillEmpty()
+	return json.Marshal(c)
+}
+
+// ReadContent reads content.json, refusing anything that is not a content
+// document this Bollard reads: another format, a newer version, a field it
+// does not know, a record without a valid UUID, a record listed twice, or
+// one that names a case, exhibit or entity the document does not carry.
+// The model's validation of each record's values is the merge's.
+func ReadContent(data []byte) (Content, error) {
+	if len(data) > maxCaseFile {
+		return Content{}, fmt.Errorf("the content is larger than %d MB", maxCaseFile>>20)
+	}
+	var head struct {
+		Format  string `json:"format"`
+		Version int    `json:"version"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return Content{}, jsonError(data, err)
+	}
+	switch {
+	case head.Format != ContentFormat:
+		return Content{}, fmt.Errorf("not the content of a Bollard case package: \"format\" should be %q", ContentFormat)
+	case head.Version > ContentVersion:
+		return Content{}, fmt.Errorf("the package's content is version %d; this Bollard reads up to version %d: update Bollard", head.Version, ContentVersion)
+	case head.Version < 1:
+		return Content{}, errors.New("the package's content has no \"version\"")
+	}
+	var c Content
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		return Content{}, valueError(data, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return Content{}, errors.New("the content holds more than one JSON document")
+	}
+	if err := c.check(); err != nil {
+		return Content{}, err
+	}
+	return c, nil
+}
+
+// check refuses a document whose records do not hang together.
+func (c *Content) check() error {
+	if len(c.Cases) == 0 {
+		return errors.New("the package holds no cases")
+	}
+	if !model.ValidID(c.Workspace) {
+		return model.Invalid("workspace", c.Workspace, "should be the UUID of the exporting workspace")
+	}
+	seen := map[string]string{}
+	for typ, recs := range c.records() {
+		for _, r := range recs {
+			if !model.ValidID(r.id) {
+				return model.Invalid(typ+" id", r.id, "should be a UUID such as 7c9e6679-7425-40de-944b-e07fc1f90ae7")
+			}
+			if other, dup := seen[r.id]; dup {
+				return fmt.Errorf("%s %s is listed twice (also as a %s)", typ, r.id, other)
+			}
+			seen[r.id] = typ
+		}
+	}
+	is := func(id, typ string) bool { return seen[id] == typ }
+	for _, v := range c.Links {
+		if !is(v.CaseID, app.RecordCase) || !is(v.EntityID, app.RecordEntity) {
+			return fmt.Errorf("case link %s names a case or entity the package does not carry", v.ID)
+		}
+	}
+	for _, v := range c.Relations {
+		if !is(v.FromID, app.RecordEntity) || !is(v.ToID, app.RecordEntity) {
+			return fmt.Errorf("relation %s names an entity the package does not carry", v.ID)
+		}
+	}
+	caseOf := func(typ, id, caseID string) error {
+		if !is(caseID, app.RecordCase) {
+			return fmt.Errorf("%s %s belongs to case %q, which the package does not carry", typ, id, caseID)
+		}
+		return nil
+	}
+	for _, v := range c.Seizures {
+		if err := caseOf(app.RecordSeizure, v.ID, v.CaseID); err != nil {
+			return err
+		}
+	}
+	for _, v := range c.Timeline {
+		if err := caseOf(app.RecordEvent, v.ID, v.CaseID); err != nil {
+			return err
+		}
+	}
+	for _, v := range c.Tasks {
+		if err := caseOf(app.RecordTask, v.ID, v.CaseID); err != nil {
+			return err
+		}
+	}
+	for _, v := range c.Notes {
+		if err := caseOf(app.RecordNote, v.ID, v.CaseID); err != nil {
+			return err
+		}
+	}
+	for _, v := range c.Evidence {
+		if err := caseOf(app.RecordEvidence, v.ID, v.CaseID); err != nil {
+			return err
+		}
+		if v.SeizureID != "" && !is(v.SeizureID, app.RecordSeizure) {
+			return fmt.Errorf("exhibit %s names seizure %q, which the package does not carry", v.ExhibitRef, v.SeizureID)
+		}
+		for _, a := range v.Attachments {
+			if a.ItemID != v.ID || !isSHA256(a.SHA256) {
+				return fmt.Errorf("exhibit %s: attachment %s should name the exhibit and a SHA-256 in lowercase hex", v.ExhibitRef, a.Name)
+			}
+		}
+	}
+	for _, v := range c.Custody {
+		if !is(v.ItemID, app.RecordEvidence) {
+			return fmt.Errorf("custody event %s names exhibit %q, which the package does not carry", v.ID, v.ItemID)
+		}
+	}
+	for _, b := range c.Bases {
+		if seen[b.ID] != b.Type || !json.Valid(b.Record) {
+			return fmt.Errorf("the exchanged version of %s %s is not one of the package's records", b.Type, b.ID)
+		}
+	}
+	return nil
+}
+
+// Files lists the SHA-256 of every file the document's exhibits attach.
+func (c *Content) Files() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range c.Evidence {
+		for _, a := range e.Attachments {
+			if !seen[a.SHA256] {
+				seen[a.SHA256] = true
+				out = append(out, a.SHA256)
+			}
+		}
+	}
+	return out
+}
+
+// openFile opens an attachment file the workspace keeps, read-only.
+func openFile(path string) func() (io.ReadCloser, error) {
+	return func() (io.ReadCloser, error) { return os.Open(path) }
+}

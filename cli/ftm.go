@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"bollard/app"
+	"bollard/app/exchange"
+)
+
+// runExportFTM writes the cases as FollowTheMoney entities, one JSON object
+// a line, for a partner to load into Aleph or any FtM tool. The file is
+// written beside its final name and renamed into place, so that a failed
+// export leaves no half file to be sent by mistake.
+func runExportFTM(e *env, refs []string, out string) error {
+	if len(refs) == 0 || out == "" {
+		return usagef("export --format ftm needs case refs and -o FILE.json, e.g. bollard export ESA-2026-0001 --format ftm -o case.ftm.json")
+	}
+	w, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	var files []app.CaseFile
+	for _, ref := range refs {
+		f, err := w.CaseFile(e.ctx, ref)
+		if err != nil {
+			if app.IsNotFound(err) {
+				return fmt.Errorf("export: no case %s in %s", ref, e.db)
+			}
+			return fmt.Errorf("export: %w", err)
+		}
+		files = append(files, f)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // once renamed, there is nothing left to remove
+	sum, err := exchange.WriteFTM(tmp, files...)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), out)
+	}
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "exported %s to %s as FollowTheMoney: %d entities (%s)\n",
+		strings.Join(refs, ", "), out, sum.Entities, schemaCounts(sum.Schemata))
+	if sum.LeftOut > 0 {
+		fmt.Fprintf(e.stdout, "  %d phones or e-mail addresses not exported: FtM has no entity for them and no person or company in the case uses them\n", sum.LeftOut)
+	}
+	return nil
+}
+
+// schemaCounts writes "3 Person, 2 Company, ..." in a stable order.
+func schemaCounts(m map[string]int) string {
+	var parts []string
+	for _, s := range []string{"Project", "Event", "Person", "Company", "Vessel", "Vehicle", "Address", "BankAccount", "CryptoWallet",
+		"ProjectParticipant", "Ownership", "Directorship", "Employment", "Family", "Associate", "Payment", "UnknownLink"} {
+		if m[s] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", m[s], s))
+		}
+	}
+	return strings.Join(parts, ", ")
+}

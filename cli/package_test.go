@@ -1,0 +1,93 @@
+package cli_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runWith runs bollard with extra environment and stdin.
+func runWith(t *testing.T, env []string, stdin string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(bollard, args...)
+	cmd.Env = append(append(os.Environ(), "DISPLAY=", "WAYLAND_DISPLAY=", "BOLLARD_DB=", "BOLLARD_PASSPHRASE=",
+		"HOME="+t.TempDir(), "XDG_DATA_HOME="+t.TempDir()), env...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("run bollard %v: %v", args, err)
+	}
+	return result{code, out.String(), errb.String()}
+}
+
+func TestPackageExportImport(t *testing.T) {
+	a := filepath.Join(t.TempDir(), "a.db")
+	must(t, 0, "--db", a, "init", "--officer", "Insp. Lotte Peeters", "--agency", "Belgian Customs", "--country", "BE", "--prefix", "BEC")
+	must(t, 0, "--db", a, "demo", "--cases", "3", "--seed", "5")
+	ref := listCases(t, a)[0].Ref
+	b := newWorkspace(t)
+	pkg := filepath.Join(t.TempDir(), "case.bollard")
+
+	must(t, 2, "--db", a, "export", ref)
+	must(t, 0, "--db", a, "export", ref, "-o", pkg)
+
+	r := must(t, 1, "--db", b, "import", pkg)
+	if !strings.Contains(r.stderr, "unknown partner") || !strings.Contains(r.stderr, "--trust") {
+		t.Fatalf("an unknown signer: %s", r.stderr)
+	}
+	if n := len(listCases(t, b)); n != 0 {
+		t.Fatalf("%d cases after refusing the signer", n)
+	}
+	r = must(t, 0, "--db", b, "import", pkg, "--trust", "--json")
+	var sum struct {
+		Added, Updated, Unchanged, Conflicts int
+		Refs                                 []string
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &sum); err != nil {
+		t.Fatalf("import --json: %v\n%s", err, r.stdout)
+	}
+	if sum.Added == 0 || sum.Updated+sum.Conflicts != 0 || len(sum.Refs) != 1 || sum.Refs[0] != ref {
+		t.Fatalf("first import: %+v", sum)
+	}
+	// The signer is now a known partner; the same package again changes nothing.
+	r = must(t, 0, "--db", b, "import", pkg)
+	if !strings.Contains(r.stdout, "0 added, 0 updated") || !strings.Contains(r.stdout, "0 conflicts") {
+		t.Fatalf("second import: %s", r.stdout)
+	}
+	want := must(t, 0, "--db", a, "case", "show", ref, "--json").stdout
+	if got := must(t, 0, "--db", b, "case", "show", ref, "--json").stdout; got != want {
+		t.Fatalf("the case differs after the exchange:\n%s\n%s", want, got)
+	}
+	must(t, 0, "--db", b, "verify")
+	if r := must(t, 0, "--db", b, "conflicts", "--json"); strings.TrimSpace(r.stdout) != "[]" {
+		t.Fatalf("conflicts: %s", r.stdout)
+	}
+	must(t, 2, "--db", b, "conflicts", "resolve", "x", "--keep", "both")
+	must(t, 1, "--db", b, "conflicts", "resolve", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "--keep", "mine")
+}
+
+func TestPackagePassphrase(t *testing.T) {
+	a := filepath.Join(t.TempDir(), "a.db")
+	must(t, 0, "--db", a, "init", "--officer", "Insp. Lotte Peeters", "--agency", "Belgian Customs", "--country", "BE", "--prefix", "BEC")
+	must(t, 0, "--db", a, "demo", "--cases", "2", "--seed", "9")
+	ref := listCases(t, a)[0].Ref
+	b := newWorkspace(t)
+	pkg := filepath.Join(t.TempDir(), "case.bollard")
+	runWith(t, []string{"BOLLARD_PASSPHRASE=correct horse battery"}, "", "--db", a, "export", ref, "-o", pkg, "--passphrase").expect(t, 0)
+	if r := runWith(t, nil, "wrong passphrase\n", "--db", b, "import", pkg, "--passphrase", "--trust"); r.code != 1 {
+		t.Fatalf("the wrong passphrase: exit %d %s", r.code, r.stderr)
+	}
+	runWith(t, nil, "correct horse battery\n", "--db", b, "import", pkg, "--passphrase", "--trust").expect(t, 0)
+	if n := len(listCases(t, b)); n != 1 {
+		t.Fatalf("%d cases after the import", n)
+	}
+}

@@ -1,0 +1,86 @@
+package storage
+
+import (
+	"time"
+
+	"bollard/model"
+)
+
+// Partner is a workspace of another agency whose signed case packages the
+// officer has accepted: its ed25519 public key and who the packages said
+// they came from. A package signed by a key not kept here is imported only
+// after the officer confirms it.
+type Partner struct {
+	PublicKey   string    `json:"public_key"` // ed25519, standard base64
+	Name        string    `json:"name"`
+	Agency      string    `json:"agency"`
+	WorkspaceID string    `json:"workspace_id"`
+	FirstSeenAt time.Time `json:"first_seen_at"`
+	LastSeenAt  time.Time `json:"last_seen_at"`
+}
+
+// AgeIdentity returns the workspace's age secret key (AGE-SECRET-KEY-1...),
+// "" when none has been made yet.
+func (tx *Tx) AgeIdentity() (string, error) {
+	var id string
+	err := tx.queryRow(`SELECT age_identity FROM workspace`).Scan(&id)
+	return id, wrap("read the workspace's age key", err)
+}
+
+// SetAgeIdentity keeps the workspace's age secret key. The app makes it,
+// once; a workspace's key is never replaced, or the packages encrypted to
+// it could no longer be opened.
+func (tx *Tx) SetAgeIdentity(id string) error {
+	res, err := tx.exec(`UPDATE workspace SET age_identity = ? WHERE age_identity = ''`, id)
+	if err != nil {
+		return wrap("save the workspace's age key", err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		return wrap("save the workspace's age key", model.ErrConflict)
+	}
+	return nil
+}
+
+const partnerColumns = `public_key, name, agency, workspace_id, first_seen_at, last_seen_at`
+
+// Partner returns the partner whose public key this is, model.ErrNotFound
+// when the key is not a known partner's.
+func (tx *Tx) Partner(publicKey string) (Partner, error) {
+	var p Partner
+	err := tx.queryRow(`SELECT `+partnerColumns+` FROM partners WHERE public_key = ?`, publicKey).
+		Scan(&p.PublicKey, &p.Name, &p.Agency, &p.WorkspaceID, timeCol{&p.FirstSeenAt}, timeCol{&p.LastSeenAt})
+	return p, wrap("read partner", err)
+}
+
+// Partners returns every known partner, by agency and name.
+func (tx *Tx) Partners() ([]Partner, error) {
+	rows, err := tx.query(`SELECT ` + partnerColumns + ` FROM partners ORDER BY agency, name, public_key`)
+	if err != nil {
+		return nil, wrap("list partners", err)
+	}
+	defer rows.Close()
+	var list []Partner
+	for rows.Next() {
+		var p Partner
+		if err := rows.Scan(&p.PublicKey, &p.Name, &p.Agency, &p.WorkspaceID, timeCol{&p.FirstSeenAt}, timeCol{&p.LastSeenAt}); err != nil {
+			return nil, wrap("list partners", err)
+		}
+		list = append(list, p)
+	}
+	return list, wrap("list partners", rows.Err())
+}
+
+// PutPartner remembers a partner, or updates what is known of one already
+// remembered: its name, agency and workspace as its latest package gave
+// them, and when it was last seen. When it was first seen never changes.
+func (tx *Tx) PutPartner(p Partner) error {
+	first := p.FirstSeenAt
+	if first.IsZero() {
+		first = p.LastSeenAt
+	}
+	_, err := tx.exec(`INSERT INTO partners (`+partnerColumns+`) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (public_key) DO UPDATE SET name = excluded.name, agency = excluded.agency,
+			workspace_id = excluded.workspace_id, last_seen_at = excluded.last_seen_at`,
+		p.PublicKey, p.Name, p.Agency, p.WorkspaceID, dbTime(first), dbTime(p.LastSeenAt))
+	return wrap("save partner", err)
+}

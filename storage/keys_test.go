@@ -1,0 +1,71 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"bollard/model"
+)
+
+func TestAgeIdentityKeptOnce(t *testing.T) {
+	s := mustOpen(t)
+	ctx := context.Background()
+	err := s.Write(ctx, func(tx *Tx) error {
+		if id, err := tx.AgeIdentity(); err != nil || id != "" {
+			t.Fatalf("a new workspace has an age key: %q, %v", id, err)
+		}
+		if err := tx.SetAgeIdentity("AGE-SECRET-KEY-1FIRST"); err != nil {
+			t.Fatal(err)
+		}
+		// A workspace's key is never replaced: packages sent to it would
+		// no longer open.
+		if err := tx.SetAgeIdentity("AGE-SECRET-KEY-1SECOND"); !errors.Is(err, model.ErrConflict) {
+			t.Errorf("replacing the age key: %v, want ErrConflict", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Read(ctx, func(tx *Tx) error {
+		if id, err := tx.AgeIdentity(); err != nil || id != "AGE-SECRET-KEY-1FIRST" {
+			t.Errorf("age key %q, %v", id, err)
+		}
+		return nil
+	})
+}
+
+func TestPartnerKept(t *testing.T) {
+	s := mustOpen(t)
+	ctx := context.Background()
+	first := time.Date(2026, 3, 14, 9, 30, 0, 0, time.UTC)
+	later := first.Add(48 * time.Hour)
+	err := s.Write(ctx, func(tx *Tx) error {
+		if _, err := tx.Partner("k1"); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("unknown partner: %v, want ErrNotFound", err)
+		}
+		if err := tx.PutPartner(Partner{PublicKey: "k1", Name: "A", Agency: "HMRC", WorkspaceID: "w1", LastSeenAt: first}); err != nil {
+			return err
+		}
+		if err := tx.PutPartner(Partner{PublicKey: "k2", Name: "B", Agency: "CBP", WorkspaceID: "w2", LastSeenAt: first}); err != nil {
+			return err
+		}
+		return tx.PutPartner(Partner{PublicKey: "k1", Name: "A2", Agency: "HMRC", WorkspaceID: "w1", FirstSeenAt: later, LastSeenAt: later})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Read(ctx, func(tx *Tx) error {
+		p, err := tx.Partner("k1")
+		if err != nil || p.Name != "A2" || !p.FirstSeenAt.Equal(first) || !p.LastSeenAt.Equal(later) {
+			t.Errorf("partner k1: %+v, %v", p, err)
+		}
+		list, err := tx.Partners()
+		if err != nil || len(list) != 2 || list[0].Agency != "CBP" {
+			t.Errorf("partners: %+v, %v", list, err)
+		}
+		return nil
+	})
+}
