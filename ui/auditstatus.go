@@ -154,21 +154,11 @@ func (s *auditStatus) onDetails() {
 
 // onExport asks where to save a signed checkpoint of the audit trail.
 func (s *auditStatus) onExport() {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(s.win, "export the checkpoint", err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close()
-		s.exportTo(path)
-	}, s.win)
-	save.SetFileName("bollard-checkpoint.json")
-	save.Resize(fyne.NewSize(900, 600))
-	save.Show()
+	workspace := ""
+	if ws, ok := s.store.(interface{ Path() string }); ok {
+		workspace = ws.Path()
+	}
+	askSavePath(s.win, "Export a checkpoint", "bollard-checkpoint.json", workspace, s.exportTo)
 }
 
 // exportTo signs a checkpoint and writes it to path.

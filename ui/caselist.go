@@ -141,8 +141,8 @@ func newCaseList(cases caseListStore, win fyne.Window, bg *background, dossier f
 	}
 	l.archived = widget.NewCheck("Show archived", func(bool) { l.reload("") })
 	// Wide enough for the longest choice ("EU–Latin America & Caribbean").
-	l.filters = container.NewHBox(withMinSize(l.status, fyne.NewSize(140, 0)), withMinSize(l.corridor, fyne.NewSize(235, 0)),
-		withMinSize(l.threat, fyne.NewSize(235, 0)), l.archived)
+	l.filters = container.NewHBox(withMinSize(l.status, fyne.NewSize(140, 0)), withMinSize(l.corridor, fyne.NewSize(200, 0)),
+		withMinSize(l.threat, fyne.NewSize(190, 0)), l.archived)
 
 	// The case view gets the larger part: its tabs hold lists of their own.
 	split := container.NewVSplit(l.table, l.view.content)

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -226,32 +225,20 @@ func (p *dossierPanel) onSave() {
 		showError(p.win, "make the dossier", err)
 		return
 	}
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) { p.onSaveChosen(ref, w, err) }, p.win)
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	lang := "en"
 	if i := p.language.SelectedIndex(); i >= 0 {
 		lang = string(model.Languages[i])
 	}
-	save.SetFileName(ref + "-dossier-" + lang + ".pdf")
-	save.Resize(fyne.NewSize(900, 600))
-	save.Show()
+	askSavePath(p.win, "Save the dossier", ref+"-dossier-"+lang+".pdf", p.workspacePath(),
+		func(path string) { p.saveTo(ref, path) })
 }
 
-// onSaveChosen takes the path the save dialog chose, and only the path:
-// the dialog has opened (and so created, or emptied) the file, and the
-// dossier is written beside it and renamed into place, never streamed into
-// a file a failure would leave half written.
-func (p *dossierPanel) onSaveChosen(ref string, w fyne.URIWriteCloser, err error) {
-	if err != nil {
-		showError(p.win, "make the dossier", err)
-		return
+// workspacePath is the workspace's file, which nothing may be saved over.
+func (p *dossierPanel) workspacePath() string {
+	if ws, ok := p.store.(interface{ Path() string }); ok {
+		return ws.Path()
 	}
-	if w == nil {
-		return // cancelled
-	}
-	path := w.URI().Path()
-	w.Close() // nothing written
-	p.saveTo(ref, path)
+	return ""
 }
 
 // saveTo writes the dossier of the case ref to path in the background,
@@ -271,13 +258,9 @@ func (p *dossierPanel) saveTo(ref, path string) {
 		p.bg.do(func() { p.progress.SetValue(float64(done) / float64(total)) })
 	}
 	opt.Photo = func(sha256 string) (io.ReadCloser, error) { return os.Open(p.store.AttachmentPath(sha256)) }
-	workspace := ""
-	if ws, ok := p.store.(interface{ Path() string }); ok {
-		workspace = ws.Path()
-	}
+	workspace := p.workspacePath()
 	inBackground(p.bg, func(ctx context.Context) (int, error) {
-		// The dialog asked before replacing a file; nothing replaces the
-		// workspace.
+		// Replacing a file was asked first; nothing replaces the workspace.
 		if err := dossier.CheckTarget(path, workspace, true); err != nil {
 			return 0, err
 		}
@@ -293,9 +276,6 @@ func (p *dossierPanel) saveTo(ref, path string) {
 		p.save.Enable()
 		p.progress.Hide()
 		if err != nil {
-			if !errors.Is(err, dossier.ErrWorkspace) {
-				removeIfEmpty(path)
-			}
 			p.status.SetText("")
 			showError(p.win, "save the dossier", err)
 			return
@@ -304,15 +284,6 @@ func (p *dossierPanel) saveTo(ref, path string) {
 		p.status.SetText(fmt.Sprintf("Saved the dossier of %s, %d pages, as %s.", ref, pages, path))
 		p.folder.Show()
 	})
-}
-
-// removeIfEmpty removes the empty file the save dialog left at path when
-// the dossier could not be written there: an empty PDF would pass for a
-// dossier in a folder listing.
-func removeIfEmpty(path string) {
-	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
-		os.Remove(path)
-	}
 }
 
 // onOpenFolder shows the folder of the saved dossier in the file manager,

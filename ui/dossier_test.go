@@ -8,9 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/storage"
-
 	"bollard/app"
 	"bollard/model"
 )
@@ -131,10 +128,10 @@ func TestDossierPanelFollowsTheCase(t *testing.T) {
 	}
 }
 
-// Fyne's save dialog creates (or empties) the file before it hands it
-// over. The panel takes only the path; when the dossier cannot be written
-// it removes the empty file rather than leave a 0-byte PDF.
-func TestDossierPanelNeverLeavesAnEmptyPDF(t *testing.T) {
+// The panel is given a path (askSavePath opens nothing): a failed export
+// leaves no file, a good one replaces the old file whole, and the
+// workspace is never written over.
+func TestDossierPanelWritesWholeOrNothing(t *testing.T) {
 	win := newTestWindow(t)
 	ws := mustOpen(t)
 	mustSetOfficer(t, ws)
@@ -147,18 +144,10 @@ func TestDossierPanelNeverLeavesAnEmptyPDF(t *testing.T) {
 	win.SetContent(p.content)
 	bg.wait()
 	dir := t.TempDir()
-	// chosen is what the dialog does with the file the officer picks.
-	chosen := func(path string) fyne.URIWriteCloser {
-		w, err := storage.Writer(storage.NewFileURI(path))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return w
-	}
 
 	t.Run("a failed export leaves no empty file", func(t *testing.T) {
 		path := filepath.Join(dir, "new.pdf")
-		p.onSaveChosen("NOPE-2026-0001", chosen(path), nil)
+		p.saveTo("NOPE-2026-0001", path)
 		bg.wait()
 		if info, err := os.Stat(path); err == nil {
 			t.Fatalf("a failed export left a file of %d bytes", info.Size())
@@ -172,7 +161,7 @@ func TestDossierPanelNeverLeavesAnEmptyPDF(t *testing.T) {
 		if err := os.WriteFile(path, []byte("%PDF-1.4 last week's"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		p.onSaveChosen(c.Ref, chosen(path), nil)
+		p.saveTo(c.Ref, path)
 		bg.wait()
 		data, err := os.ReadFile(path)
 		if err != nil || len(data) < 1000 || !strings.HasPrefix(string(data), "%PDF-") {

@@ -61,20 +61,8 @@ func (a *exchangeActions) onExport() {
 			showError(a.win, "export the case", fmt.Errorf("the passphrase should have at least %d characters", exchange.MinPassphraseLength))
 			return
 		}
-		save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil || w == nil {
-				if err != nil {
-					showError(a.win, "export the case", err)
-				}
-				return
-			}
-			path := w.URI().Path()
-			w.Close()
-			a.exportTo(ref, path, exchange.Encryption{Passphrase: pass.Text})
-		}, a.win)
-		save.SetFileName(ref + ".bollard")
-		save.Resize(fyne.NewSize(900, 600))
-		save.Show()
+		askSavePath(a.win, "Export "+ref, ref+".bollard", a.ws.Path(),
+			func(path string) { a.exportTo(ref, path, exchange.Encryption{Passphrase: pass.Text}) })
 	}, a.win)
 }
 

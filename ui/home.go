@@ -319,7 +319,7 @@ func (h *home) addExchange() {
 		show: func(app.CaseFile) { conflicts.refresh() },
 	})
 	h.importPackage = newExchangeActions(h.win, h.bg, ws, func() string { return "" }, onImported).imp
-	h.importPackage.SetText("Import package…")
+	h.importPackage.SetText("Import…")
 	h.importPackage.SetIcon(theme.DownloadIcon())
 }
 
