@@ -183,6 +183,7 @@ func mustRefuse(t *testing.T, path string, opt exchange.OpenOptions, want string
 		t.Errorf("error %q is more than one line", err)
 	}
 	pkgCheckEmpty(t, dir)
+	mustRefuseImport(t, path, opt, want)
 }
 
 func TestPackageCraftIsGood(t *testing.T) {
