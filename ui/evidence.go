@@ -23,6 +23,7 @@ import (
 // evidenceStore is what the Evidence tab needs of a workspace.
 type evidenceStore interface {
 	AddEvidence(ctx context.Context, e model.EvidenceItem, paths ...string) (model.EvidenceItem, error)
+	UpdateEvidence(ctx context.Context, e model.EvidenceItem) (model.EvidenceItem, error)
 	AttachFiles(ctx context.Context, itemID string, paths ...string) (model.EvidenceItem, error)
 	AddCustodyEvent(ctx context.Context, ev model.CustodyEvent) (model.CustodyEvent, error)
 	AttachmentPath(sha256 string) string
@@ -30,8 +31,9 @@ type evidenceStore interface {
 
 // evidenceTab is a case's exhibits: the list on the left, the exhibit
 // selected on the right with its files and its chain of custody, and the
-// buttons that add to them. Nothing here edits or removes: an exhibit's
-// record only grows, as a court expects.
+// buttons that add to them. An exhibit's record can be corrected (every
+// change is in the audit trail); its files and its chain of custody only
+// grow, as a court expects.
 type evidenceTab struct {
 	store     evidenceStore
 	win       fyne.Window
@@ -45,6 +47,7 @@ type evidenceTab struct {
 	count   *widget.Label
 	list    *widget.List
 	add     *widget.Button
+	edit    *widget.Button
 	attach  *widget.Button
 	custody *widget.Button
 	reason  *widget.Label // why attach and custody are disabled
@@ -61,6 +64,7 @@ func newEvidenceTab(store evidenceStore, win fyne.Window, bg *background, onChan
 	t.count = widget.NewLabel("")
 	t.add = widget.NewButtonWithIcon("Add exhibit…", theme.ContentAddIcon(), t.onAdd)
 	t.add.Importance = widget.HighImportance
+	t.edit = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), t.onEdit)
 	t.attach = widget.NewButtonWithIcon("Attach file…", theme.MailAttachmentIcon(), t.onAttach)
 	t.custody = widget.NewButtonWithIcon("Record custody event…", theme.DocumentCreateIcon(), t.onCustody)
 	t.reason = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
@@ -79,7 +83,7 @@ func newEvidenceTab(store evidenceStore, win fyne.Window, bg *background, onChan
 
 	left := container.NewBorder(container.NewHBox(t.add, t.count), nil, nil, nil,
 		container.NewStack(container.NewCenter(t.empty), t.list))
-	right := container.NewBorder(container.NewVBox(container.NewHBox(t.attach, t.custody), t.reason), nil, nil, nil, t.detail.content)
+	right := container.NewBorder(container.NewVBox(container.NewHBox(t.edit, t.attach, t.custody), t.reason), nil, nil, nil, t.detail.content)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.4
 	t.content = split
@@ -157,6 +161,11 @@ func (t *evidenceTab) setButtons() {
 	}
 	x, ok := t.exhibit()
 	end, closed := x.Closed()
+	if ok {
+		t.edit.Enable()
+	} else {
+		t.edit.Disable()
+	}
 	switch {
 	case !ok:
 		t.attach.Disable()
@@ -183,7 +192,17 @@ func (t *evidenceTab) reloadSelecting(ref string) {
 
 // onAdd opens the new-exhibit form.
 func (t *evidenceTab) onAdd() {
-	t.form = newExhibitForm(t.store, t.win, t.bg, t.file, func(e model.EvidenceItem) { t.reloadSelecting(e.ExhibitRef) })
+	t.form = newExhibitForm(t.store, t.win, t.bg, t.file, nil, func(e model.EvidenceItem) { t.reloadSelecting(e.ExhibitRef) })
+	t.form.show()
+}
+
+// onEdit opens the exhibit shown in the form, to correct its record.
+func (t *evidenceTab) onEdit() {
+	x, ok := t.exhibit()
+	if !ok {
+		return
+	}
+	t.form = newExhibitForm(t.store, t.win, t.bg, t.file, &x.Item, func(e model.EvidenceItem) { t.reloadSelecting(e.ExhibitRef) })
 	t.form.show()
 }
 

@@ -290,3 +290,39 @@ func flipByte(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 }
+
+// An exhibit's record is corrected through the same form, without its
+// files; the change is in the case's history.
+func TestEditExhibitRecord(t *testing.T) {
+	m, v := openCaseView(t, "Evidence")
+	tab := v.evidence
+	if !tab.edit.Disabled() {
+		t.Fatal("Edit is enabled with no exhibit selected")
+	}
+	test.Tap(tab.add)
+	test.Type(tab.form.description, "Bag of white powder")
+	tab.form.kind.SetSelected("Physical")
+	test.Type(tab.form.storage, "Evidence room B")
+	test.Tap(tab.form.save)
+	m.bg.wait()
+	if tab.edit.Disabled() {
+		t.Fatal("Edit is disabled with the new exhibit shown")
+	}
+
+	test.Tap(tab.edit)
+	f := tab.form
+	if f.existing == nil || f.description.Text != "Bag of white powder" || f.storage.Text != "Evidence room B" {
+		t.Fatalf("the edit form does not hold the exhibit: %q, %q", f.description.Text, f.storage.Text)
+	}
+	f.storage.SetText("Evidence room C, shelf 2")
+	test.Tap(f.save)
+	m.bg.wait()
+	x := tab.file.Evidence[0]
+	if len(tab.file.Evidence) != 1 || x.Item.StorageLocation != "Evidence room C, shelf 2" || !strings.HasSuffix(x.Item.ExhibitRef, "/EX-001") {
+		t.Fatalf("after the edit: %d exhibits, %+v", len(tab.file.Evidence), x.Item)
+	}
+	lines, err := m.showing.CaseHistory(context.Background(), v.ref)
+	if err != nil || !strings.Contains(lines[0].Text, "storage location Evidence room B → Evidence room C, shelf 2") {
+		t.Errorf("the history's newest line: %v %v", lines, err)
+	}
+}

@@ -24,14 +24,16 @@ var evidenceKindChoices = newChoices(model.EvidenceKinds, func(k model.EvidenceK
 const noSeizure = "None: not from a seizure"
 
 // exhibitForm is the dialog that records a new exhibit in a case, with
-// its files. The files are copied and hashed while a bar runs: a 1 GB
-// disk image takes seconds.
+// its files, or edits an exhibit's record. The files are copied and hashed
+// while a bar runs: a 1 GB disk image takes seconds. An exhibit's files
+// are only ever added (Attach file…), so editing leaves them out.
 type exhibitForm struct {
-	store   evidenceStore
-	win     fyne.Window
-	bg      *background
-	file    app.CaseFile
-	onAdded func(model.EvidenceItem)
+	store    evidenceStore
+	win      fyne.Window
+	bg       *background
+	file     app.CaseFile
+	existing *model.EvidenceItem // the exhibit edited; nil for a new one
+	onAdded  func(model.EvidenceItem)
 
 	description, storage, seal    *widget.Entry
 	acquiredAt, acquiredPlace, by *widget.Entry
@@ -44,8 +46,8 @@ type exhibitForm struct {
 	dialog                        *dialog.CustomDialog
 }
 
-func newExhibitForm(store evidenceStore, win fyne.Window, bg *background, file app.CaseFile, onAdded func(model.EvidenceItem)) *exhibitForm {
-	f := &exhibitForm{store: store, win: win, bg: bg, file: file, onAdded: onAdded, errs: newFieldErrors()}
+func newExhibitForm(store evidenceStore, win fyne.Window, bg *background, file app.CaseFile, existing *model.EvidenceItem, onAdded func(model.EvidenceItem)) *exhibitForm {
+	f := &exhibitForm{store: store, win: win, bg: bg, file: file, existing: existing, onAdded: onAdded, errs: newFieldErrors()}
 	f.description = widget.NewEntry()
 	f.description.SetPlaceHolder("What it is, e.g. 24 bricks of white powder, 1 kg each, from container MSCU1234565")
 	f.kind = widget.NewSelect(evidenceKindChoices.labels, nil)
@@ -77,20 +79,44 @@ func newExhibitForm(store evidenceStore, win fyne.Window, bg *background, file a
 		widget.NewFormItem("Acquired when", f.errs.field(f.acquiredAt, "acquired at")),
 		widget.NewFormItem("Acquired where", f.errs.field(f.acquiredPlace, "acquired place")),
 		widget.NewFormItem("Acquired by", f.errs.field(f.by, "acquired by")),
-		widget.NewFormItem("Files", f.files.content),
 	)
+	title, saveText := "New exhibit in "+file.Case.Ref, "Add exhibit"
+	if existing != nil {
+		title, saveText = "Edit exhibit "+existing.ExhibitRef, "Save"
+		f.fill(*existing)
+	} else {
+		form.Append("Files", f.files.content)
+	}
 	f.bar = widget.NewProgressBarInfinite()
 	f.bar.Stop()
 	f.busy = container.NewVBox(widget.NewLabel("Copying the files into the workspace and computing their SHA-256…"), f.bar)
 	f.busy.Hide()
 
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { f.dialog.Hide() })
-	f.save = widget.NewButtonWithIcon("Add exhibit", theme.ConfirmIcon(), f.onSave)
+	f.save = widget.NewButtonWithIcon(saveText, theme.ConfirmIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
 	content := withMinSize(container.NewVBox(form, f.errs.general, f.busy), fyne.NewSize(860, 0))
-	f.dialog = dialog.NewCustomWithoutButtons("New exhibit in "+file.Case.Ref, content, win)
+	f.dialog = dialog.NewCustomWithoutButtons(title, content, win)
 	f.dialog.SetButtons([]fyne.CanvasObject{cancel, f.save})
 	return f
+}
+
+// fill puts an exhibit's record in the form.
+func (f *exhibitForm) fill(e model.EvidenceItem) {
+	f.description.SetText(e.Description)
+	f.kind.SetSelected(evidenceKindChoices.label(e.Kind))
+	for _, s := range f.file.Seizures {
+		if s.ID == e.SeizureID {
+			f.seizure.SetSelected(seizureChoice(s))
+		}
+	}
+	f.storage.SetText(e.StorageLocation)
+	f.seal.SetText(e.SealNumber)
+	if !e.AcquiredAt.IsZero() {
+		f.acquiredAt.SetText(e.AcquiredAt.Local().Format("2006-01-02 15:04"))
+	}
+	f.acquiredPlace.SetText(e.AcquiredPlace)
+	f.by.SetText(e.AcquiredBy)
 }
 
 // seizureChoice names a seizure in the select: "SZ-0001 — 349 kg cocaine".
@@ -142,6 +168,10 @@ func (f *exhibitForm) onSave() {
 	paths := slices.Clone(f.files.paths)
 	f.setBusy(true)
 	inBackground(f.bg, func(ctx context.Context) (model.EvidenceItem, error) {
+		if f.existing != nil {
+			e.ID = f.existing.ID
+			return f.store.UpdateEvidence(ctx, e)
+		}
 		return f.store.AddEvidence(ctx, e, paths...)
 	}, func(added model.EvidenceItem, err error) {
 		f.setBusy(false)
