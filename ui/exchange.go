@@ -18,28 +18,38 @@ import (
 // exchangeActions are the case package buttons: Export… writes the case
 // the view shows as a signed package for a partner agency (optionally
 // encrypted to a passphrase), Import… merges a partner's package and shows
-// what it did. The case view or the home screen hosts them.
+// what it did, and "Import seizures from a spreadsheet…" adds the rows of
+// an officer's CSV file to the case shown. The case view or the home
+// screen hosts them.
 type exchangeActions struct {
 	ws      *app.Workspace
 	win     fyne.Window
 	bg      *background
 	caseRef func() string // the case to export; "" hides nothing but asks for one
-	// onImported is called after a package was merged (to refresh lists).
+	// onImported is called after a package was merged (to refresh lists),
+	// and after seizures were imported from a spreadsheet, with a zero
+	// summary: no package was merged, but the case has changed.
 	onImported func(exchange.Imported)
 
 	export  *widget.Button
 	imp     *widget.Button
+	sheet   *sheetImport
 	status  *widget.Label
 	content fyne.CanvasObject
 }
 
-// newExchangeActions builds the Export… and Import… buttons.
+// newExchangeActions builds the Export…, Import… and spreadsheet buttons.
 func newExchangeActions(win fyne.Window, bg *background, ws *app.Workspace, caseRef func() string, onImported func(exchange.Imported)) *exchangeActions {
 	a := &exchangeActions{ws: ws, win: win, bg: bg, caseRef: caseRef, onImported: onImported}
 	a.export = widget.NewButton("Export case package…", a.onExport)
 	a.imp = widget.NewButton("Import case package…", a.onImport)
+	a.sheet = newSheetImport(win, bg, ws, caseRef, func(exchange.SheetImport) {
+		if a.onImported != nil {
+			a.onImported(exchange.Imported{})
+		}
+	})
 	a.status = &widget.Label{Wrapping: fyne.TextWrapWord}
-	a.content = container.NewVBox(container.NewHBox(a.export, a.imp), a.status)
+	a.content = container.NewVBox(container.NewHBox(a.export, a.imp, a.sheet.button), a.status)
 	return a
 }
 
