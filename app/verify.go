@@ -50,8 +50,9 @@ const maxProblems = 20
 // other.
 func (w *Workspace) Verify(ctx context.Context, cp *model.Checkpoint) (Verification, error) {
 	for attempt := 1; ; attempt++ {
-		v, sameState, err := w.verifyOnce(ctx, cp, attempt == 3)
-		if err != nil || sameState {
+		v, sameState, err := w.verifyOnce(ctx, cp, attempt >= 3)
+		// In one transaction both parts see the same state: its answer is final.
+		if err != nil || sameState || attempt >= 3 {
 			return v, err
 		}
 	}
