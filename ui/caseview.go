@@ -132,7 +132,7 @@ func newCaseView(store caseViewStore, win fyne.Window, bg *background, dossier f
 	}
 	v.appTabs = container.NewAppTabs()
 	for _, t := range v.tabs {
-		v.appTabs.Append(t.item)
+		v.append(t.item)
 	}
 	v.appTabs.OnSelected = v.onTabSelected
 	v.placeholder = &widget.Label{Text: "Select a case to see it here.", Alignment: fyne.TextAlignCenter}
@@ -253,7 +253,15 @@ func (v *caseView) onTabSelected(*container.TabItem) {
 // it needs more of the workspace than the case view's store offers.
 func (v *caseView) addTab(t caseTab) {
 	v.tabs = append(v.tabs, t)
-	v.appTabs.Append(t.item)
+	v.append(t.item)
+}
+
+// append shows a tab by its title alone: with icons, the eleven tabs no
+// longer fit across a 1280-pixel window, and the last ones hide in an
+// overflow menu where an officer would not look for them.
+func (v *caseView) append(item *container.TabItem) {
+	item.Icon = nil
+	v.appTabs.Append(item)
 }
 
 // selectTab opens the tab with that title, for the officer's shortcuts and tests.
