@@ -40,13 +40,11 @@ type seizuresTab struct {
 	bg        *background
 	onChanged func() // a seizure was saved: the case is read again
 
-	file     app.CaseFile
-	selected string // the ref of the seizure selected
+	file app.CaseFile
+	// the seizure selected (by ref), the table, Add and Edit
+	*recordPicker[model.Seizure]
 
 	count   *widget.Label
-	add     *widget.Button
-	edit    *widget.Button
-	table   *widget.Table
 	empty   *widget.Label
 	content fyne.CanvasObject
 
@@ -56,10 +54,10 @@ type seizuresTab struct {
 func newSeizuresTab(store seizureStore, win fyne.Window, bg *background, onChanged func()) *seizuresTab {
 	t := &seizuresTab{store: store, win: win, bg: bg, onChanged: onChanged}
 	t.count = widget.NewLabel("")
-	t.add = widget.NewButtonWithIcon("Add seizure…", theme.ContentAddIcon(), t.onAdd)
-	t.add.Importance = widget.HighImportance
-	t.edit = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), t.onEdit)
-	t.table = &widget.Table{
+	add := widget.NewButtonWithIcon("Add seizure…", theme.ContentAddIcon(), t.onAdd)
+	add.Importance = widget.HighImportance
+	edit := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), t.onEdit)
+	table := &widget.Table{
 		Length:     func() (int, int) { return len(t.file.Seizures), len(seizureColumns) },
 		CreateCell: func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
 		UpdateCell: func(id widget.TableCellID, cell fyne.CanvasObject) {
@@ -74,9 +72,10 @@ func newSeizuresTab(store seizureStore, win fyne.Window, bg *background, onChang
 				cell.(*widget.Label).SetText(seizureColumns[id.Col].title)
 			}
 		},
-		OnSelected: t.onSelect,
 	}
-	t.table.ExtendBaseWidget(t.table)
+	table.ExtendBaseWidget(table)
+	t.recordPicker = newRecordPicker(table, add, edit, func() []model.Seizure { return t.file.Seizures },
+		func(s model.Seizure) string { return s.Ref }, func() bool { return t.file.Case.Ref != "" })
 	for i, col := range seizureColumns {
 		t.table.SetColumnWidth(i, col.width)
 	}
@@ -91,12 +90,9 @@ func newSeizuresTab(store seizureStore, win fyne.Window, bg *background, onChang
 // could not be, saying status in place of the count.
 func (t *seizuresTab) showLoading(status string) {
 	t.file = app.CaseFile{}
-	t.selected = ""
 	t.count.SetText(status)
 	t.empty.SetText("")
-	t.table.UnselectAll()
-	t.table.Refresh()
-	t.setButtons()
+	t.clear()
 }
 
 // show fills the table with the case's seizures, keeping the one selected.
@@ -112,17 +108,7 @@ func (t *seizuresTab) show(f app.CaseFile) {
 	} else {
 		t.empty.Hide()
 	}
-	want := t.selected
-	t.table.UnselectAll()
-	t.selected = ""
-	t.table.Refresh()
-	for i, s := range f.Seizures {
-		if s.Ref == want && want != "" {
-			t.table.Select(widget.TableCellID{Row: i, Col: 0})
-			t.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
-		}
-	}
-	t.setButtons()
+	t.reselect(0)
 }
 
 // cellText is what the table shows in one cell.
@@ -133,36 +119,8 @@ func (t *seizuresTab) cellText(row, col int) string {
 	return seizureColumns[col].text(t.file.Seizures[row])
 }
 
-func (t *seizuresTab) onSelect(id widget.TableCellID) {
-	if id.Row < 0 || id.Row >= len(t.file.Seizures) {
-		return
-	}
-	t.selected = t.file.Seizures[id.Row].Ref
-	t.setButtons()
-}
-
 // seizure is the seizure selected, if any.
-func (t *seizuresTab) seizure() (model.Seizure, bool) {
-	for _, s := range t.file.Seizures {
-		if s.Ref == t.selected && t.selected != "" {
-			return s, true
-		}
-	}
-	return model.Seizure{}, false
-}
-
-func (t *seizuresTab) setButtons() {
-	if t.file.Case.Ref == "" {
-		t.add.Disable()
-	} else {
-		t.add.Enable()
-	}
-	if _, ok := t.seizure(); ok {
-		t.edit.Enable()
-	} else {
-		t.edit.Disable()
-	}
-}
+func (t *seizuresTab) seizure() (model.Seizure, bool) { return t.current() }
 
 func (t *seizuresTab) onAdd() {
 	t.openForm(model.Seizure{})

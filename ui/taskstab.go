@@ -51,14 +51,12 @@ type tasksTab struct {
 	onChanged func()
 	today     func() model.Date
 
-	file     app.CaseFile
-	selected string // the ID of the task selected
+	file app.CaseFile
+	// the task selected (by ID), the table, Add and Edit
+	*recordPicker[model.Task]
 
 	count   *widget.Label
 	overdue *widget.Label
-	add     *widget.Button
-	edit    *widget.Button
-	table   *widget.Table
 	empty   *widget.Label
 	content fyne.CanvasObject
 
@@ -70,10 +68,10 @@ func newTasksTab(store taskStore, win fyne.Window, bg *background, onChanged fun
 		today: func() model.Date { return model.DateOf(time.Now()) }}
 	t.count = widget.NewLabel("")
 	t.overdue = &widget.Label{Importance: widget.DangerImportance, TextStyle: fyne.TextStyle{Bold: true}}
-	t.add = widget.NewButtonWithIcon("Add task or request…", theme.ContentAddIcon(), t.onAdd)
-	t.add.Importance = widget.HighImportance
-	t.edit = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), t.onEdit)
-	t.table = &widget.Table{
+	add := widget.NewButtonWithIcon("Add task or request…", theme.ContentAddIcon(), t.onAdd)
+	add.Importance = widget.HighImportance
+	edit := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), t.onEdit)
+	table := &widget.Table{
 		Length:        func() (int, int) { return len(t.file.Tasks), len(taskColumns) },
 		CreateCell:    func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
 		UpdateCell:    t.updateCell,
@@ -86,9 +84,10 @@ func newTasksTab(store taskStore, win fyne.Window, bg *background, onChanged fun
 				cell.(*widget.Label).SetText(taskColumns[id.Col].title)
 			}
 		},
-		OnSelected: t.onSelect,
 	}
-	t.table.ExtendBaseWidget(t.table)
+	table.ExtendBaseWidget(table)
+	t.recordPicker = newRecordPicker(table, add, edit, func() []model.Task { return t.file.Tasks },
+		func(task model.Task) string { return task.ID }, func() bool { return t.file.Case.Ref != "" })
 	for i, col := range taskColumns {
 		t.table.SetColumnWidth(i, col.width)
 	}
@@ -121,13 +120,10 @@ func (t *tasksTab) updateCell(id widget.TableCellID, cell fyne.CanvasObject) {
 // could not be, saying status in place of the count.
 func (t *tasksTab) showLoading(status string) {
 	t.file = app.CaseFile{}
-	t.selected = ""
 	t.count.SetText(status)
 	t.overdue.SetText("")
 	t.empty.SetText("")
-	t.table.UnselectAll()
-	t.table.Refresh()
-	t.setButtons()
+	t.clear()
 }
 
 // show fills the table with the case's tasks, keeping the one selected.
@@ -148,17 +144,7 @@ func (t *tasksTab) show(f app.CaseFile) {
 	} else {
 		t.empty.Hide()
 	}
-	want := t.selected
-	t.table.UnselectAll()
-	t.selected = ""
-	t.table.Refresh()
-	for i, task := range f.Tasks {
-		if task.ID == want && want != "" {
-			t.table.Select(widget.TableCellID{Row: i, Col: 1})
-			t.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
-		}
-	}
-	t.setButtons()
+	t.reselect(1)
 }
 
 // overdueCount is how many tasks are still waiting after their due day.
@@ -172,36 +158,8 @@ func (t *tasksTab) overdueCount() int {
 	return n
 }
 
-func (t *tasksTab) onSelect(id widget.TableCellID) {
-	if id.Row < 0 || id.Row >= len(t.file.Tasks) {
-		return
-	}
-	t.selected = t.file.Tasks[id.Row].ID
-	t.setButtons()
-}
-
 // task is the task selected, if any.
-func (t *tasksTab) task() (model.Task, bool) {
-	for _, task := range t.file.Tasks {
-		if task.ID == t.selected && t.selected != "" {
-			return task, true
-		}
-	}
-	return model.Task{}, false
-}
-
-func (t *tasksTab) setButtons() {
-	if t.file.Case.Ref == "" {
-		t.add.Disable()
-	} else {
-		t.add.Enable()
-	}
-	if _, ok := t.task(); ok {
-		t.edit.Enable()
-	} else {
-		t.edit.Disable()
-	}
-}
+func (t *tasksTab) task() (model.Task, bool) { return t.current() }
 
 func (t *tasksTab) onAdd() { t.openForm(model.Task{}) }
 
