@@ -202,38 +202,24 @@ type record struct {
 // form (an exhibit without its files: they only ever add up).
 func (c *Content) records() map[string][]record {
 	out := map[string][]record{}
-	add := func(typ, id string, v any) { out[typ] = append(out[typ], record{id, app.RecordJSON(v)}) }
-	for _, v := range c.Cases {
-		add(app.RecordCase, v.ID, v)
-	}
-	for _, v := range c.Entities {
-		add(app.RecordEntity, v.ID, v)
-	}
-	for _, v := range c.Links {
-		add(app.RecordCaseLink, v.ID, v)
-	}
-	for _, v := range c.Relations {
-		add(app.RecordRelation, v.ID, v)
-	}
-	for _, v := range c.Seizures {
-		add(app.RecordSeizure, v.ID, v)
-	}
-	for _, v := range c.Timeline {
-		add(app.RecordEvent, v.ID, v)
-	}
-	for _, v := range c.Tasks {
-		add(app.RecordTask, v.ID, v)
-	}
-	for _, v := range c.Notes {
-		add(app.RecordNote, v.ID, v)
-	}
-	for _, v := range c.Evidence {
-		add(app.RecordEvidence, v.ID, v)
-	}
-	for _, v := range c.Custody {
-		add(app.RecordCustody, v.ID, v)
-	}
+	addRecords(out, app.RecordCase, c.Cases)
+	addRecords(out, app.RecordEntity, c.Entities)
+	addRecords(out, app.RecordCaseLink, c.Links)
+	addRecords(out, app.RecordRelation, c.Relations)
+	addRecords(out, app.RecordSeizure, c.Seizures)
+	addRecords(out, app.RecordEvent, c.Timeline)
+	addRecords(out, app.RecordTask, c.Tasks)
+	addRecords(out, app.RecordNote, c.Notes)
+	addRecords(out, app.RecordEvidence, c.Evidence)
+	addRecords(out, app.RecordCustody, c.Custody)
 	return out
+}
+
+// addRecords adds one kind's records to out, each by its ID and JSON.
+func addRecords[T interface{ RecordID() string }](out map[string][]record, typ string, list []T) {
+	for _, v := range list {
+		out[typ] = append(out[typ], record{v.RecordID(), app.RecordJSON(v)})
+	}
 }
 
 // fillEmpty writes absent lists as [] rather than null.
