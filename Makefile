@@ -59,7 +59,7 @@ test: deps-test fmt-check vet
 
 # Lists every .go file gofmt would change and fails if there is one.
 fmt-check:
-	@unformatted=$$(find . \( -path ./vendor -o -path ./third_party -o -path './.*' \) -prune -o -name '*.go' -print0 | xargs -0 -r gofmt -l); \
+	@unformatted=$$(find . \( -path ./vendor -o -path './.*' \) -prune -o -name '*.go' -print0 | xargs -0 -r gofmt -l); \
 	if [ -n "$$unformatted" ]; then \
 		echo "gofmt: these files need formatting (run gofmt -w on them):" >&2; \
 		echo "$$unformatted" >&2; \
