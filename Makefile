@@ -28,8 +28,11 @@ TEST_PKGS := xvfb xdotool poppler-utils qpdf imagemagick
 # Newer versions: go list -m -versions fyne.io/tools
 FYNE_TOOLS_VERSION := v1.7.4
 FYNE := $(CURDIR)/.tools/fyne-$(FYNE_TOOLS_VERSION)/fyne
+# staticcheck, pinned like fyne, from the Go module proxy.
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK := $(CURDIR)/.tools/staticcheck-$(STATICCHECK_VERSION)/staticcheck
 
-.PHONY: build run deps deps-test check-go test fmt-check vet bench lint package clean
+.PHONY: build run deps deps-test check-go test fmt-check vet staticcheck bench lint package clean
 
 build:
 	go build -o bollard .
@@ -54,7 +57,7 @@ check-go:
 		exit 1; \
 	fi
 
-test: deps-test fmt-check vet
+test: deps-test fmt-check vet staticcheck
 	go test -race -count=1 ./...
 
 # Lists every .go file gofmt would change and fails if there is one.
@@ -73,12 +76,13 @@ vet:
 bench: deps-test
 	go test -run '^$$' -bench . -benchtime 1x -timeout 60m ./...
 
-lint: fmt-check vet
-	@if command -v staticcheck >/dev/null; then \
-		staticcheck ./...; \
-	else \
-		echo "staticcheck not installed, skipped (go install honnef.co/go/tools/cmd/staticcheck@latest)"; \
-	fi
+lint: fmt-check vet staticcheck
+
+staticcheck: $(STATICCHECK)
+	$(STATICCHECK) ./...
+
+$(STATICCHECK):
+	GOBIN=$(dir $(STATICCHECK)) go install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
 # fyne package raises Build in FyneApp.toml after each run (and rewrites the
 # file, which is why it carries no comments): commit the new number.

@@ -91,7 +91,7 @@ func Fill(ctx context.Context, w *app.Workspace, opt Options) (Stats, error) {
 		return st, err
 	}
 	if !o.IsSet() {
-		if o, err = w.SetOfficer(ctx, demoOfficer); err != nil {
+		if _, err := w.SetOfficer(ctx, demoOfficer); err != nil {
 			return st, fmt.Errorf("demo: set the demo officer profile: %w", err)
 		}
 	}

@@ -205,11 +205,6 @@ func (p *plan) sinceYears(n int) model.Date {
 	return model.DateOf(p.g.before(p.t0, time.Duration(n)*365*day))
 }
 
-// grade draws an Admiralty grading, mostly of usable intelligence.
-func (p *plan) grade() string {
-	return pick(p.g, []string{"A1", "A2", "B2", "B2", "B3", "C3", "B1", "C2", "D4", "F6", "E5"})
-}
-
 // seize records a seizure; its record is written some hours after the
 // goods were seized, and never before the case was opened.
 func (p *plan) seize(s model.Seizure, by officer) {

@@ -76,11 +76,6 @@ func (a *arena) from(at uint64) []byte {
 	return a.chunks[at>>32][at&(1<<32-1):]
 }
 
-// get returns the n bytes at address at.
-func (a *arena) get(at uint64, n int) []byte {
-	return a.from(at)[:n]
-}
-
 // textArena is an arena for the folded fields, addressed in 32 bits: a
 // field is found by its chunk of 1<<textChunkBits bytes and its offset
 // there, as the hot loop of a search wants it, in the 4 bytes of a field's
