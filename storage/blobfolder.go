@@ -122,10 +122,17 @@ func MakeBlobFolder(workspacePath, id string, referenced func() (map[string]bool
 	}
 	dir, legacy := BlobDir(workspacePath), LegacyBlobDir(workspacePath)
 	if _, err := os.Stat(dir); err == nil {
-		// An empty folder, or, for a workspace file without an extension,
-		// the old folder itself under the same name: it only needs the
-		// marker.
-		return writeMarker(dir, id)
+		if dir == legacy {
+			// A workspace file without an extension: the old folder is
+			// the new one under the same name, and only needs the marker.
+			return writeMarker(dir, id)
+		}
+		// An empty folder (BlobFolderReady refused any other): made
+		// again below, with the files brought across. os.Remove removes
+		// only an empty folder.
+		if err := os.Remove(dir); err != nil {
+			return fmt.Errorf("storage: make the attachment folder: %w", err)
+		}
 	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, dirMode); err != nil {

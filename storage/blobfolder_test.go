@@ -70,14 +70,23 @@ func TestMakeBlobFolder(t *testing.T) {
 		t.Errorf("read another workspace's folder: %v", err)
 	}
 
-	t.Run("an empty folder is marked", func(t *testing.T) {
+	t.Run("an empty folder is marked, with the old folder's files", func(t *testing.T) {
 		ws := filepath.Join(dir, "empty.db")
 		os.Mkdir(BlobDir(ws), 0o700)
-		if err := MakeBlobFolder(ws, "id-3", nothing); err != nil {
+		old, err := OpenBlobs(LegacyBlobDir(ws))
+		if err != nil {
+			t.Fatal(err)
+		}
+		photo, _ := old.Put(strings.NewReader("photo"))
+		old.Close()
+		if err := MakeBlobFolder(ws, "id-3", func() (map[string]bool, error) { return map[string]bool{photo.SHA256: true}, nil }); err != nil {
 			t.Fatal(err)
 		}
 		if ok, err := BlobFolderReady(ws, "id-3"); !ok || err != nil {
 			t.Errorf("ready = %v, %v", ok, err)
+		}
+		if err := ReadOnlyBlobs(BlobDir(ws)).Check(photo.SHA256); err != nil {
+			t.Errorf("the old folder's file: %v", err)
 		}
 	})
 	t.Run("a file without extension adopts its old folder of the same name", func(t *testing.T) {

@@ -121,7 +121,7 @@ func (b *Blobs) TempDir() string {
 
 // Close removes this program's temp folder and all in it.
 func (b *Blobs) Close() error {
-	if b.temp == nil {
+	if b == nil || b.temp == nil {
 		return nil
 	}
 	err := b.temp.close()
