@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // `files prune` is the one way a stored file goes: --dry-run lists what
@@ -70,5 +71,38 @@ func TestFilesPrune(t *testing.T) {
 	}
 	if r := must(t, 0, "--db", db, "files", "prune"); !strings.Contains(r.stdout, "removed 0 files") {
 		t.Errorf("a second prune:\n%s", r.stdout)
+	}
+}
+
+// The issue's reproduction with the real binary: a backup copy of the
+// workspace, opened with `case list` and verified, deletes none of the
+// newer workspace's photos, however old they are.
+func TestBackupCopyDeletesNothing(t *testing.T) {
+	db := newWorkspace(t)
+	backup := strings.TrimSuffix(db, ".db") + ".old"
+	b, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(backup, b, 0o600)
+	must(t, 0, "--db", db, "demo", "--cases", "1")
+	ref := listCases(t, db)[0].Ref
+	photo := filepath.Join(t.TempDir(), "IMG_8.jpg")
+	os.WriteFile(photo, []byte("\xFF\xD8\xFF the newer workspace's photo"), 0o644)
+	must(t, 0, "--db", db, "evidence", "add", ref, "--description", "Photo of the seal", "--file", photo)
+	sum := sha256.Sum256([]byte("\xFF\xD8\xFF the newer workspace's photo"))
+	sha := hex.EncodeToString(sum[:])
+	blob := filepath.Join(db+".files", sha[:2], sha)
+	old := time.Now().Add(-48 * time.Hour)
+	os.Chtimes(blob, old, old)
+
+	must(t, 0, "--db", backup, "case", "list")
+	must(t, 0, "--db", backup, "verify")
+	must(t, 0, "--db", backup, "files", "prune")
+	if _, err := os.Stat(blob); err != nil {
+		t.Fatalf("the newer workspace's photo is gone: %v", err)
+	}
+	if r := must(t, 0, "--db", db, "verify"); !strings.Contains(r.stdout, "1 attachment files") {
+		t.Errorf("verify:\n%s", r.stdout)
 	}
 }
