@@ -371,3 +371,34 @@ func TestLegacyBlobFolderIsBroughtAcross(t *testing.T) {
 	w.Close()
 	sameFiles(t, "the old shared folder after a second open", snapshot(t, legacy), before)
 }
+
+// A failed attach removes the copy it made, but never one whose hash the
+// audit trail names: that file was evidence once, and is kept.
+func TestFailedAttachKeepsAFileTheAuditTrailNames(t *testing.T) {
+	w := mustOpen(t)
+	photo := writeFile(t, "IMG_9.jpg", "\xFF\xD8\xFF photo of the bill of lading")
+	c, x := mustAddExhibit(t, w, photo)
+	sha := x.Attachments[0].SHA256
+	// The row tampered away and the file lost: the trail alone names it.
+	tamper(t, w, `DROP TRIGGER attachments_no_update`, `UPDATE attachments SET sha256 = '`+strings.Repeat("2", 64)+`'`)
+	os.Chmod(w.AttachmentPath(sha), 0o600)
+	if err := os.Remove(w.AttachmentPath(sha)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := w.AddEvidence(ctx, model.EvidenceItem{CaseID: c.ID, Description: "again", Kind: "rumour"}, photo)
+	var ve *model.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("err = %v, want a validation error", err)
+	}
+	if _, err := os.Stat(w.AttachmentPath(sha)); err != nil {
+		t.Errorf("the failed attach removed a file the audit trail names: %v", err)
+	}
+	// A file the trail never named is still removed after a failure.
+	lone := writeFile(t, "lone.pdf", "%PDF-1.7 never attached")
+	if _, err := w.AddEvidence(ctx, model.EvidenceItem{CaseID: c.ID, Description: "x", Kind: "rumour"}, lone); err == nil {
+		t.Fatal("the invalid exhibit was saved")
+	}
+	if r, err := w.PruneFiles(ctx, true); err != nil || len(r.Removed) != 0 {
+		t.Errorf("left behind: %+v, %v", r, err)
+	}
+}

@@ -89,9 +89,10 @@ func OpenBlobs(dir string) (*Blobs, error) {
 		return nil, fmt.Errorf("storage: open attachment folder: %w", err)
 	}
 	b := &Blobs{dir: dir}
-	if _, err := b.SweepTemp(); err != nil {
-		return nil, err
-	}
+	// Best effort: a leftover that cannot be removed now (a file another
+	// program holds open on Windows) is tried again at the next open,
+	// and must not keep the officer out of the workspace.
+	_, _ = b.SweepTemp()
 	temp, err := startTempSession(dir)
 	if err != nil {
 		return nil, err
