@@ -350,6 +350,11 @@ func TestLegacyBlobFolderIsBroughtAcross(t *testing.T) {
 				t.Errorf("%s: file %s: %v", path, sha[:12], err)
 			}
 		}
+		for _, sha := range want[path] {
+			if !storage.SharedWithLegacy(path, sha) {
+				t.Errorf("%s: file %s was copied, not linked", path, sha[:12])
+			}
+		}
 		v, err := w.Verify(ctx, nil)
 		if err != nil || (path == xsqlite && !v.OK()) {
 			t.Errorf("%s verify: %v %q", path, err, v.Problems)

@@ -289,3 +289,17 @@ func writeMarker(dir, id string) error {
 	}
 	return syncDir(dir)
 }
+
+// SharedWithLegacy reports whether the workspace's stored file with hash
+// sha is the very file the old folder holds under the same name: a hard
+// link made when the files were brought across (MakeBlobFolder). A check
+// that reports hard links in the store can tell these, which are expected,
+// from others.
+func SharedWithLegacy(workspacePath, sha string) bool {
+	if !validHash(sha) || BlobDir(workspacePath) == LegacyBlobDir(workspacePath) {
+		return false
+	}
+	ours, err1 := os.Lstat(filepath.Join(BlobDir(workspacePath), sha[:2], sha))
+	old, err2 := os.Lstat(filepath.Join(LegacyBlobDir(workspacePath), sha[:2], sha))
+	return err1 == nil && err2 == nil && os.SameFile(ours, old)
+}
