@@ -81,6 +81,7 @@ func (b *Blobs) UndoPrune(prune string) error {
 	if err != nil {
 		return fmt.Errorf("storage: undo prune: %w", err)
 	}
+	touched := map[string]bool{}
 	for _, e := range entries {
 		final := b.Path(e.Name())
 		if final == "" {
@@ -95,9 +96,17 @@ func (b *Blobs) UndoPrune(prune string) error {
 		if err := os.Rename(filepath.Join(aside, e.Name()), final); err != nil {
 			return fmt.Errorf("storage: undo prune: %w", err)
 		}
-		if err := syncDir(filepath.Dir(final)); err != nil {
+		touched[filepath.Dir(final)] = true
+	}
+	// The files are back under their names for good only once their
+	// folders are synced; then the prune's folder may go.
+	for dir := range touched {
+		if err := syncDir(dir); err != nil {
 			return err
 		}
+	}
+	if err := syncDir(b.dir); err != nil {
+		return err
 	}
 	return b.FinishPrune(prune)
 }
