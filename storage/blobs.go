@@ -114,7 +114,7 @@ func (b *Blobs) Dir() string { return b.dir }
 // disk as the store, removed by Close, and removed by the next open if the
 // program dies first. "" when the store was opened read-only.
 func (b *Blobs) TempDir() string {
-	if b.temp == nil {
+	if b == nil || b.temp == nil {
 		return ""
 	}
 	return b.temp.dir
@@ -364,8 +364,10 @@ func (b *Blobs) Check(sha string) error {
 }
 
 // Remove deletes the stored file with hash sha; a file already gone is not
-// an error. It is for the caller that knows no record names the file any
-// more (an attachment whose record failed to commit).
+// an error. It is for the caller that knows, under the write lock, that no
+// exhibit has the file and no audit entry names it (the copy an attach made
+// whose record failed to commit); every other removal is a prune's
+// (PruneFile), audited.
 func (b *Blobs) Remove(sha string) error {
 	if b.temp == nil {
 		return ErrReadOnlyBlobs
