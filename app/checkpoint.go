@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
+	"runtime"
 	"time"
 
 	"bollard/model"
@@ -49,13 +51,60 @@ func (w *Workspace) Checkpoint(ctx context.Context) (model.Checkpoint, error) {
 	return cp, err
 }
 
-// WriteCheckpoint writes a checkpoint to a file, as indented JSON.
+// WriteCheckpoint writes a checkpoint to a file, as indented JSON. A
+// checkpoint is kept to prove later what the trail held, and the new one
+// often replaces the last: it is written to a temp file beside path,
+// synced, and renamed over it, and the folder synced, so that a crash or a
+// full disk at any moment leaves the previous checkpoint whole or the new
+// one, never neither.
 func WriteCheckpoint(path string, cp model.Checkpoint) error {
 	b, err := json.MarshalIndent(cp, "", "  ")
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, append(b, '\n'), 0o644)
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return fmt.Errorf("%s is a folder: name a file for the checkpoint", path)
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.partial")
+	if err != nil {
+		return fmt.Errorf("write the checkpoint %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // gone after the rename; left only after a failure
+	_, err = tmp.Write(append(b, '\n'))
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("write the checkpoint %s: %w", path, err)
+	}
+	return syncFolder(dir)
+}
+
+// syncFolder makes a rename in dir durable. Windows cannot open a folder
+// to sync it, and commits renames itself.
+func syncFolder(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	return nil
 }
 
 // ReadCheckpoint reads a checkpoint file written by WriteCheckpoint,

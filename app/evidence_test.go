@@ -76,10 +76,11 @@ func TestEvidenceAndAttachments(t *testing.T) {
 
 	t.Run("a failed transaction leaves no file and no record", func(t *testing.T) {
 		lone := writeFile(t, "lab-report.pdf", "%PDF-1.7 the lab report")
-		blobs, err := storage.OpenBlobs(storage.BlobDir(w.Path()))
+		blobs, err := storage.OpenBlobs(w.BlobDir())
 		if err != nil {
 			t.Fatal(err)
 		}
+		defer blobs.Close()
 		before, _ := blobs.List()
 		_, err = w.AddEvidence(ctx, model.EvidenceItem{CaseID: c.ID, Description: "lab report", Kind: "rumour"}, lone)
 		var ve *model.ValidationError
@@ -228,20 +229,18 @@ func TestChainOfCustody(t *testing.T) {
 }
 
 // A crash between copying a file in and committing its exhibit leaves a
-// file no exhibit has; opening the workspace removes it once it is old
-// enough not to be another program's copy in progress.
-func TestLeftoverFilesAreSweptAtOpen(t *testing.T) {
+// file no exhibit has. Opening keeps it, however old: only `files prune`
+// removes it, with a dry run first that changes nothing, then one audit
+// entry per file, and verify still finds all intact.
+func TestLeftoverFilesAreKeptUntilPruned(t *testing.T) {
 	w := mustOpen(t)
 	_, x := mustAddExhibit(t, w, writeFile(t, "kept.jpg", "\xFF\xD8\xFF kept"))
-	blobs, err := storage.OpenBlobs(storage.BlobDir(w.Path()))
+	blobs, err := storage.OpenBlobs(w.BlobDir())
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer blobs.Close()
 	old, err := blobs.Put(strings.NewReader("copied in, then the laptop died"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fresh, err := blobs.Put(strings.NewReader("being attached by another program"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,12 +256,62 @@ func TestLeftoverFilesAreSweptAtOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer again.Close()
-	for sha, want := range map[string]bool{old.SHA256: false, fresh.SHA256: true, x.Attachments[0].SHA256: true} {
-		if has, _ := blobs.Has(sha); has != want {
-			t.Errorf("file %s… kept = %v, want %v", sha[:12], has, want)
+	again.Now = w.Now
+	if v, err := again.Verify(ctx, nil); err != nil || !v.OK() {
+		t.Errorf("verify: %v %q", err, v.Problems)
+	}
+	for _, sha := range []string{old.SHA256, x.Attachments[0].SHA256} {
+		if has, _ := blobs.Has(sha); !has {
+			t.Errorf("file %s… removed by opening", sha[:12])
 		}
 	}
+	head, _ := again.AuditHead(ctx)
+
+	dry, err := again.PruneFiles(ctx, true)
+	if err != nil || !dry.DryRun || len(dry.Removed) != 1 || dry.Removed[0].SHA256 != old.SHA256 || dry.Bytes != old.Size {
+		t.Fatalf("dry run = %+v, %v; want %s listed", dry, err, old.SHA256)
+	}
+	if has, _ := blobs.Has(old.SHA256); !has {
+		t.Error("the dry run removed the file")
+	}
+	if h, _ := again.AuditHead(ctx); h.Seq != head.Seq {
+		t.Errorf("the dry run wrote audit entries %d to %d", head.Seq+1, h.Seq)
+	}
+
+	r, err := again.PruneFiles(ctx, false)
+	if err != nil || len(r.Removed) != 1 || r.Removed[0].SHA256 != old.SHA256 || r.Prune == "" {
+		t.Fatalf("prune = %+v, %v", r, err)
+	}
+	if has, _ := blobs.Has(old.SHA256); has {
+		t.Error("prune left the file")
+	}
+	if has, _ := blobs.Has(x.Attachments[0].SHA256); !has {
+		t.Error("prune removed an attached file")
+	}
+	if names, _ := os.ReadDir(filepath.Join(again.BlobDir(), "pruning")); len(names) != 0 {
+		t.Errorf("prune left files set aside: %v", names)
+	}
+	trail, err := again.AuditTrail(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := trail[0].Entry
+	if e.Seq != head.Seq+1 || e.RecordType != storage.RecordFile || e.RecordID != old.SHA256 || e.Action != model.AuditRemove ||
+		e.By.Name != "M. Torres" || !strings.Contains(e.Before, r.Prune) || !strings.Contains(trail[0].Text, old.SHA256) {
+		t.Errorf("the prune's audit entry: %+v %q", e, trail[0].Text)
+	}
 	if v, err := again.Verify(ctx, nil); err != nil || !v.OK() {
-		t.Errorf("verify after the sweep: %v %q", err, v.Problems)
+		t.Errorf("verify after the prune: %v %q", err, v.Problems)
+	}
+	if r, err := again.PruneFiles(ctx, false); err != nil || len(r.Removed) != 0 {
+		t.Errorf("a second prune = %+v, %v; want nothing to remove", r, err)
+	}
+	// The same contents copied in again and left: its own earlier removal
+	// does not keep it from being pruned again.
+	if _, err := blobs.Put(strings.NewReader("copied in, then the laptop died")); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := again.PruneFiles(ctx, false); err != nil || len(r.Removed) != 1 {
+		t.Errorf("prune of the same contents again = %+v, %v", r, err)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"bollard/model"
 	"bollard/storage"
@@ -51,8 +50,10 @@ func (w *Workspace) storeFiles(paths []string) ([]storedFile, error) {
 
 // dropUnattached removes the files this attempt copied in that no exhibit
 // has: after a failed transaction, nothing is left behind. A file that was
-// already stored, or that another program attached meanwhile, stays; the
-// check is made under the write lock so that it cannot race such an attach.
+// already stored, that another program attached meanwhile, or whose hash
+// the audit trail names, stays; the check is made under the write lock so
+// that it cannot race such an attach. A crash before this runs leaves the
+// copy in the store: only `files prune` removes it, never an open.
 func (w *Workspace) dropUnattached(ctx context.Context, files []storedFile) {
 	for _, f := range files {
 		if !f.blob.New {
@@ -63,45 +64,12 @@ func (w *Workspace) dropUnattached(ctx context.Context, files []storedFile) {
 			if err != nil || inUse {
 				return err
 			}
+			if audited, err := tx.HashInAudit(f.blob.SHA256); err != nil || audited {
+				return err
+			}
 			return w.blobs.Remove(f.blob.SHA256)
 		})
 	}
-}
-
-// leftoverAge is how old a stray file in the blob folder must be before
-// opening the workspace removes it. A younger one may belong to another
-// program that is copying a file in right now and about to commit it.
-const leftoverAge = time.Hour
-
-// sweepLeftoverFiles removes what a crash between copying a file and
-// committing its exhibit left behind: half-written copies, and whole
-// copies that no exhibit has.
-func (w *Workspace) sweepLeftoverFiles(ctx context.Context) error {
-	if _, err := w.blobs.SweepTemp(leftoverAge); err != nil {
-		return err
-	}
-	hashes, err := w.blobs.List()
-	if err != nil || len(hashes) == 0 {
-		return err
-	}
-	return w.store.Write(ctx, func(tx *storage.Tx) error {
-		for _, sha := range hashes {
-			info, err := os.Stat(w.blobs.Path(sha))
-			if err != nil || time.Since(info.ModTime()) < leftoverAge {
-				continue
-			}
-			inUse, err := tx.BlobInUse(sha)
-			if err != nil {
-				return err
-			}
-			if !inUse {
-				if err := w.blobs.Remove(sha); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
 }
 
 // signatures are the first bytes of the file types investigators attach
@@ -145,7 +113,7 @@ func (w *Workspace) AttachmentPath(sha256 string) string { return w.blobs.Path(s
 
 // attach records stored files against an exhibit. Each file is checked to
 // be still there under the write lock: another program's failed attach or
-// its sweep of leftovers, which hold the same lock, may have removed a copy
+// a prune, which hold the same lock, may have removed a copy
 // since it was made.
 func (b *Batch) attach(item *model.EvidenceItem, files []storedFile) error {
 	for _, f := range files {

@@ -87,4 +87,4 @@ func (w *Workspace) EvidenceList(ctx context.Context) ([]ExhibitRow, error) {
 
 // BlobDir is the folder beside the workspace file where the files attached
 // to exhibits are kept.
-func (w *Workspace) BlobDir() string { return storage.BlobDir(w.Path()) }
+func (w *Workspace) BlobDir() string { return w.blobs.Dir() }

@@ -39,10 +39,7 @@ func Open(ctx context.Context, path string) (*Workspace, error) {
 		return err
 	})
 	if err == nil {
-		w.blobs, err = storage.OpenBlobs(storage.BlobDir(path))
-	}
-	if err == nil {
-		err = w.sweepLeftoverFiles(ctx)
+		w.blobs, err = w.openBlobs(ctx, path)
 	}
 	if err != nil {
 		store.Close()
@@ -54,7 +51,7 @@ func Open(ctx context.Context, path string) (*Workspace, error) {
 // Close closes the workspace file.
 func (w *Workspace) Close() error {
 	w.stopIndexing()
-	return w.store.Close()
+	return errors.Join(w.blobs.Close(), w.store.Close())
 }
 
 // Path is the workspace file's path.

@@ -74,7 +74,7 @@ func TestEvidenceCustodyVerify(t *testing.T) {
 	must(t, 0, "--db", db, "verify", "--checkpoint", cp)
 
 	// One byte of the stored photo flipped: verify names the exhibit.
-	blob := filepath.Join(strings.TrimSuffix(db, ".db")+".files", sha[:2], sha)
+	blob := filepath.Join(db+".files", sha[:2], sha)
 	os.Chmod(blob, 0o600)
 	b, err := os.ReadFile(blob)
 	if err != nil {

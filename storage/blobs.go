@@ -11,10 +11,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 )
 
 // The blob store keeps attachment files beside the workspace file, so that a
@@ -24,8 +22,9 @@ import (
 
 const (
 	// tempPrefix marks a copy still being written. Temp files sit in the
-	// top folder, never in a hash folder, so List never mistakes one for a
-	// blob and SweepTemp finds them all in one place.
+	// program's session folder under tmp/, never in a hash folder, so List
+	// never mistakes one for a blob and SweepTemp removes those of a
+	// program that died.
 	tempPrefix = ".put-"
 
 	// copyChunk and copyChunks size the fixed pool of buffers Put streams
@@ -56,15 +55,16 @@ func (e *BlobMismatch) Error() string {
 	return fmt.Sprintf("storage: attachment file %s: its contents now hash to %s", e.Want, e.Got)
 }
 
-// BlobDir returns the folder of attachment files that belongs to a
-// workspace file: /x/bollard.db -> /x/bollard.files.
-func BlobDir(workspacePath string) string {
-	return strings.TrimSuffix(workspacePath, filepath.Ext(workspacePath)) + ".files"
-}
+// ErrReadOnlyBlobs says a store opened only to be read was asked to change.
+var ErrReadOnlyBlobs = errors.New("storage: the attachment folder was opened read-only")
 
 // Blobs is a content-addressed store of attachment files in one folder.
 type Blobs struct {
 	dir string
+	// temp is this program's session in the store's temp folder, where
+	// copies are written before they are placed; nil when the store was
+	// opened read-only.
+	temp *tempSession
 
 	// placing serialises the "is it there yet? then rename" step of Put so
 	// that, within this program, exactly one of two concurrent Puts of the
@@ -79,12 +79,55 @@ type Blob struct {
 	New    bool // this Put created the file; false when it was already stored
 }
 
-// OpenBlobs opens the blob store in dir, creating the folder when missing.
+// OpenBlobs opens the blob store in dir to read and add files, creating
+// the folder when missing. It removes what programs that died left in the
+// temp folder (never a stored file) and starts this program's own session
+// there; Close ends it. The workspace opens its store with
+// OpenWorkspaceBlobs, which first checks that the folder is its own.
 func OpenBlobs(dir string) (*Blobs, error) {
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return nil, fmt.Errorf("storage: open attachment folder: %w", err)
 	}
-	return &Blobs{dir: dir}, nil
+	b := &Blobs{dir: dir}
+	// Best effort: a leftover that cannot be removed now (a file another
+	// program holds open on Windows) is tried again at the next open,
+	// and must not keep the officer out of the workspace.
+	_, _ = b.SweepTemp()
+	temp, err := startTempSession(dir)
+	if err != nil {
+		return nil, err
+	}
+	b.temp = temp
+	return b, nil
+}
+
+// ReadOnlyBlobs opens the blob store in dir only to read it: it writes
+// nothing, not even the folder when it is missing (every file is then
+// reported missing), so that a copy on a write-blocked disk can be checked.
+func ReadOnlyBlobs(dir string) *Blobs { return &Blobs{dir: dir} }
+
+// Dir is the store's folder.
+func (b *Blobs) Dir() string { return b.dir }
+
+// TempDir is this program's own folder in the store's temp folder, for
+// files that are not evidence yet (an import's unpacked files): on the same
+// disk as the store, removed by Close, and removed by the next open if the
+// program dies first. "" when the store was opened read-only.
+func (b *Blobs) TempDir() string {
+	if b == nil || b.temp == nil {
+		return ""
+	}
+	return b.temp.dir
+}
+
+// Close removes this program's temp folder and all in it.
+func (b *Blobs) Close() error {
+	if b == nil || b.temp == nil {
+		return nil
+	}
+	err := b.temp.close()
+	b.temp = nil
+	return err
 }
 
 // Put copies r into the store and returns its hash. The copy is hashed as it
@@ -92,7 +135,10 @@ func OpenBlobs(dir string) (*Blobs, error) {
 // hash name, so a crash leaves either the whole file or a temp file that
 // SweepTemp clears, never a blob with the wrong contents.
 func (b *Blobs) Put(r io.Reader) (Blob, error) {
-	tmp, err := os.CreateTemp(b.dir, tempPrefix+"*")
+	if b.temp == nil {
+		return Blob{}, ErrReadOnlyBlobs
+	}
+	tmp, err := os.CreateTemp(b.temp.dir, tempPrefix+"*")
 	if err != nil {
 		return Blob{}, fmt.Errorf("storage: store attachment: %w", err)
 	}
@@ -129,15 +175,9 @@ func (b *Blobs) Put(r io.Reader) (Blob, error) {
 	case err == nil:
 		// Already stored: keep the file that is there. If it has been
 		// tampered with, Check must go on reporting that, not have it
-		// quietly replaced. Its time is brought up to now: the sweep of
-		// files no exhibit has goes by age, and this one is about to be
-		// attached.
+		// quietly replaced.
 		os.Remove(tmp.Name())
 		placed = true
-		now := time.Now()
-		if err := os.Chtimes(final, now, now); err != nil {
-			return Blob{}, fmt.Errorf("storage: store attachment: %w", err)
-		}
 		return blob, nil
 	case !errors.Is(err, os.ErrNotExist):
 		return Blob{}, fmt.Errorf("storage: store attachment: %w", err)
@@ -149,9 +189,10 @@ func (b *Blobs) Put(r io.Reader) (Blob, error) {
 		return Blob{}, fmt.Errorf("storage: store attachment: %w", err)
 	}
 	placed = true
-	// The rename is durable only once both folders it touched are synced:
-	// the hash folder gained the name, the top folder lost the temp name
-	// (and may have gained the hash folder).
+	// The rename is durable only once the folders it touched are synced:
+	// the hash folder gained the name, the top folder may have gained the
+	// hash folder. (The temp folder's loss of the temp name may be lost:
+	// the sweep tidies it.)
 	if err := syncDir(filepath.Dir(final)); err != nil {
 		return Blob{}, err
 	}
@@ -323,9 +364,14 @@ func (b *Blobs) Check(sha string) error {
 }
 
 // Remove deletes the stored file with hash sha; a file already gone is not
-// an error. It is for the caller that knows no record names the file any
-// more (an attachment whose record failed to commit).
+// an error. It is for the caller that knows, under the write lock, that no
+// exhibit has the file and no audit entry names it (the copy an attach made
+// whose record failed to commit); every other removal is a prune's
+// (PruneFile), audited.
 func (b *Blobs) Remove(sha string) error {
+	if b.temp == nil {
+		return ErrReadOnlyBlobs
+	}
 	p := b.Path(sha)
 	if p == "" {
 		return fmt.Errorf("%w: %q", ErrBadHash, sha)
@@ -364,40 +410,4 @@ func (b *Blobs) List() ([]string, error) {
 	}
 	sort.Strings(hashes)
 	return hashes, nil
-}
-
-// SweepTemp removes temp files left by a copy that never finished (a crash
-// or power cut mid-Put) once they are older than olderThan, and returns how
-// many it removed. The age keeps it from removing the temp file of a Put
-// still running in this or another program.
-func (b *Blobs) SweepTemp(olderThan time.Duration) (int, error) {
-	entries, err := os.ReadDir(b.dir)
-	if err != nil {
-		return 0, fmt.Errorf("storage: sweep attachment folder: %w", err)
-	}
-	cutoff := time.Now().Add(-olderThan)
-	removed := 0
-	for _, e := range entries {
-		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), tempPrefix) {
-			continue
-		}
-		info, err := e.Info()
-		if errors.Is(err, os.ErrNotExist) {
-			continue // finished or removed meanwhile
-		}
-		if err != nil {
-			return removed, fmt.Errorf("storage: sweep attachment folder: %w", err)
-		}
-		if !info.ModTime().Before(cutoff) {
-			continue
-		}
-		err = os.Remove(filepath.Join(b.dir, e.Name()))
-		if err != nil && !errors.Is(err, os.ErrNotExist) {
-			return removed, fmt.Errorf("storage: sweep attachment folder: %w", err)
-		}
-		if err == nil {
-			removed++
-		}
-	}
-	return removed, nil
 }

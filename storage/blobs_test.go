@@ -10,20 +10,20 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 )
 
 func mustOpenBlobs(t *testing.T) *Blobs {
 	t.Helper()
-	b, err := OpenBlobs(filepath.Join(t.TempDir(), "bollard.files"))
+	b, err := OpenBlobs(filepath.Join(t.TempDir(), "bollard.db.files"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { b.Close() })
 	return b
 }
 
 // dirNames lists every file under dir, relative, so a test can say exactly
-// what the store left on disk.
+// what the store left on disk: all but the lock of a temp session.
 func dirNames(t *testing.T, dir string) []string {
 	t.Helper()
 	var names []string
@@ -31,7 +31,7 @@ func dirNames(t *testing.T, dir string) []string {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() {
+		if !d.IsDir() && !strings.HasSuffix(p, lockSuffix) {
 			rel, _ := filepath.Rel(dir, p)
 			names = append(names, rel)
 		}
@@ -44,13 +44,17 @@ func dirNames(t *testing.T, dir string) []string {
 }
 
 func TestBlobDir(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"/x/bollard.db", "/x/bollard.files"},
-		{"/x/case 12.bollard", "/x/case 12.files"},
-		{"/x.d/bollard", "/x.d/bollard.files"},
+	for _, c := range []struct{ in, want, legacy string }{
+		{"/x/bollard.db", "/x/bollard.db.files", "/x/bollard.files"},
+		{"/x/bollard.sqlite", "/x/bollard.sqlite.files", "/x/bollard.files"},
+		{"/x/case 12.bollard", "/x/case 12.bollard.files", "/x/case 12.files"},
+		{"/x.d/bollard", "/x.d/bollard.files", "/x.d/bollard.files"},
 	} {
 		if got := BlobDir(c.in); got != c.want {
 			t.Errorf("BlobDir(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if got := LegacyBlobDir(c.in); got != c.legacy {
+			t.Errorf("LegacyBlobDir(%q) = %q, want %q", c.in, got, c.legacy)
 		}
 	}
 }
@@ -231,32 +235,49 @@ func TestBlobFailedReadLeavesNothing(t *testing.T) {
 	}
 }
 
+// A temp session whose program died (its lock free) is removed at the
+// next open, however young; one whose program runs (its lock held) is
+// left alone; stored files are never touched.
 func TestBlobSweepTemp(t *testing.T) {
 	b := mustOpenBlobs(t)
 	blob, err := b.Put(strings.NewReader("lab report"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := filepath.Join(b.dir, tempPrefix+"crashed")
-	fresh := filepath.Join(b.dir, tempPrefix+"running")
-	for _, p := range []string{old, fresh} {
-		if err := os.WriteFile(p, []byte("partial"), 0o600); err != nil {
+	// Another program, still running: its own session, lock held.
+	running, err := OpenBlobs(b.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer running.Close()
+	busy := filepath.Join(running.TempDir(), tempPrefix+"running")
+	// A program killed mid-copy: its session and lock are on disk, the
+	// lock held by nobody.
+	dead := filepath.Join(b.dir, tempFolder, "00112233aabbccdd")
+	crashed := filepath.Join(dead, tempPrefix+"crashed")
+	// A session folder a sweep stopped half-way through: no lock at all.
+	orphan := filepath.Join(b.dir, tempFolder, "ffeeddccbbaa9988")
+	for _, d := range []string{dead, orphan} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
 			t.Fatal(err)
 		}
 	}
-	hourAgo := time.Now().Add(-time.Hour)
-	if err := os.Chtimes(old, hourAgo, hourAgo); err != nil {
-		t.Fatal(err)
+	for _, p := range []string{busy, crashed, dead + lockSuffix, filepath.Join(orphan, "x")} {
+		if err := os.WriteFile(p, []byte("decrypted secret"), 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
-	n, err := b.SweepTemp(10 * time.Minute)
-	if err != nil || n != 1 {
-		t.Fatalf("SweepTemp = %d, %v; want 1", n, err)
+	n, err := b.SweepTemp()
+	if err != nil || n != 2 {
+		t.Fatalf("SweepTemp = %d, %v; want 2", n, err)
 	}
-	if _, err := os.Stat(old); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("old temp file still there: %v", err)
+	for _, gone := range []string{dead, crashed, dead + lockSuffix, orphan} {
+		if _, err := os.Stat(gone); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s still there: %v", gone, err)
+		}
 	}
-	if _, err := os.Stat(fresh); err != nil {
-		t.Errorf("fresh temp file gone: %v", err)
+	if _, err := os.Stat(busy); err != nil {
+		t.Errorf("the running program's temp file is gone: %v", err)
 	}
 	if err := b.Check(blob.SHA256); err != nil {
 		t.Errorf("blob after sweep: %v", err)
@@ -264,6 +285,14 @@ func TestBlobSweepTemp(t *testing.T) {
 	list, err := b.List()
 	if err != nil || len(list) != 1 || list[0] != blob.SHA256 {
 		t.Errorf("List = %v, %v; temp files must not be listed", list, err)
+	}
+	// Closing removes the program's own session, lock and all.
+	runningDir := running.TempDir()
+	running.Close()
+	for _, gone := range []string{runningDir, runningDir + lockSuffix} {
+		if _, err := os.Stat(gone); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("after Close, %s is still there: %v", gone, err)
+		}
 	}
 }
 

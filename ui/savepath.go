@@ -87,9 +87,12 @@ func checkSavePath(dir, name, workspace string) (path string, exists bool, err e
 				return "", false, fmt.Errorf("%s is the workspace's own file: choose another name", name)
 			}
 		}
-		blobs := strings.TrimSuffix(workspace, filepath.Ext(workspace)) + ".files"
-		if sameFile(path, blobs) || strings.HasPrefix(filepath.Clean(path), filepath.Clean(blobs)+string(filepath.Separator)) {
-			return "", false, fmt.Errorf("%s holds the workspace's attached files: choose another name", name)
+		// The folder of attached files, and the one older releases used,
+		// which may still hold them.
+		for _, blobs := range []string{workspace + ".files", strings.TrimSuffix(workspace, filepath.Ext(workspace)) + ".files"} {
+			if sameFile(path, blobs) || strings.HasPrefix(filepath.Clean(path), filepath.Clean(blobs)+string(filepath.Separator)) {
+				return "", false, fmt.Errorf("%s holds the workspace's attached files: choose another name", name)
+			}
 		}
 	}
 	info, err := os.Stat(path)

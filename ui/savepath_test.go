@@ -14,6 +14,7 @@ func TestCheckSavePath(t *testing.T) {
 		os.WriteFile(f, []byte("x"), 0o600)
 	}
 	os.Mkdir(filepath.Join(dir, "bollard.files"), 0o700)
+	os.Mkdir(filepath.Join(dir, "bollard.db.files"), 0o700)
 	os.Mkdir(filepath.Join(dir, "sub"), 0o700)
 	for _, c := range []struct {
 		name   string
@@ -28,6 +29,7 @@ func TestCheckSavePath(t *testing.T) {
 		{name: "bollard.db-wal", refuse: "workspace's own file"},
 		{name: "bollard.db-shm", refuse: "workspace's own file"},
 		{name: "bollard.files", refuse: "attached files"},
+		{name: "bollard.db.files", refuse: "attached files"},
 		{name: "sub", refuse: "is a folder"},
 	} {
 		path, exists, err := checkSavePath(dir, c.name, ws)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"bollard/app"
 )
@@ -96,8 +95,15 @@ func ImportPackage(ctx context.Context, w *app.Workspace, path string, opt Impor
 	if err != nil {
 		return Imported{}, err
 	}
+	// The package's files are unpacked (decrypted, when it is encrypted)
+	// into the workspace's own temp folder: removed when this returns,
+	// and by the next open if the program is killed first.
+	temp := w.TempDir()
+	if temp == "" {
+		return Imported{}, errors.New("the workspace was opened read-only: a package cannot be imported into it")
+	}
 	pkg, err := OpenPackage(path, OpenOptions{Identities: append([]string{own}, opt.Identities...),
-		Passphrase: opt.Passphrase, TempDir: filepath.Dir(w.Path())})
+		Passphrase: opt.Passphrase, TempDir: temp})
 	if err != nil {
 		return Imported{}, err
 	}

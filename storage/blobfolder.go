@@ -1,0 +1,305 @@
+package storage
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// A workspace's attachment files live in a folder of its own, named for the
+// whole workspace file (/x/ws.db -> /x/ws.db.files), holding a marker file
+// with the workspace's ID. Releases before issue 12 named the folder
+// without the file's extension, so x.db, x.sqlite and a backup x.old all
+// shared x.files, and each one's sweep deleted the others' files. The
+// marker makes the folder's owner checkable: a folder that names another
+// workspace is refused and never touched.
+
+// markerName is the file in the folder that names the workspace owning it.
+const markerName = "workspace-id"
+
+// BlobDir returns the folder of attachment files that belongs to a
+// workspace file: /x/bollard.db -> /x/bollard.db.files.
+func BlobDir(workspacePath string) string { return workspacePath + ".files" }
+
+// LegacyBlobDir returns the folder releases before issue 12 kept a
+// workspace's files in: /x/bollard.db -> /x/bollard.files, which every
+// workspace file named x.<anything> in that folder shared. It is read, to
+// bring a workspace's files across, and never changed.
+func LegacyBlobDir(workspacePath string) string {
+	return strings.TrimSuffix(workspacePath, filepath.Ext(workspacePath)) + ".files"
+}
+
+// ForeignBlobsError says the attachment folder beside a workspace file
+// belongs to another workspace. It is refused and left as it is.
+type ForeignBlobsError struct {
+	Dir   string // the folder
+	Owner string // the workspace its marker names
+	This  string // the workspace being opened
+}
+
+func (e *ForeignBlobsError) Error() string {
+	return fmt.Sprintf("storage: the attachment folder %s belongs to workspace %s, not to this workspace (%s); nothing in it was touched: open the workspace it belongs to, or move the folder aside", e.Dir, e.Owner, e.This)
+}
+
+// BlobFolderReady reports whether the workspace's attachment folder exists
+// and is marked as its own. It refuses a folder marked as another
+// workspace's (a *ForeignBlobsError) and one that holds files but no
+// marker, whose owner cannot be told. It writes nothing.
+func BlobFolderReady(workspacePath, id string) (bool, error) {
+	dir := BlobDir(workspacePath)
+	owner, err := os.ReadFile(filepath.Join(dir, markerName))
+	switch {
+	case err == nil:
+		if got := strings.TrimSpace(string(owner)); got != id {
+			return false, &ForeignBlobsError{Dir: dir, Owner: got, This: id}
+		}
+		return true, nil
+	case !errors.Is(err, os.ErrNotExist):
+		return false, fmt.Errorf("storage: read the attachment folder's marker: %w", err)
+	}
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("storage: read the attachment folder: %w", err)
+	case len(entries) > 0 && dir != LegacyBlobDir(workspacePath):
+		return false, fmt.Errorf("storage: the attachment folder %s holds files but no %s marker, so whose they are cannot be told; nothing in it was touched: move it aside to open this workspace", dir, markerName)
+	}
+	return false, nil
+}
+
+// OpenWorkspaceBlobs opens the workspace's own attachment folder, which
+// MakeBlobFolder has made, to read and add files (see OpenBlobs).
+func OpenWorkspaceBlobs(workspacePath, id string) (*Blobs, error) {
+	ready, err := BlobFolderReady(workspacePath, id)
+	if err != nil {
+		return nil, err
+	}
+	if !ready {
+		return nil, fmt.Errorf("storage: the attachment folder %s is not marked as this workspace's", BlobDir(workspacePath))
+	}
+	return OpenBlobs(BlobDir(workspacePath))
+}
+
+// ReadWorkspaceBlobs opens the workspace's attachment files only to read
+// them, writing nothing: its own folder when there is one, else, for a
+// workspace not yet opened by this release, the folder older releases
+// kept its files in. A folder marked as another workspace's is refused.
+func ReadWorkspaceBlobs(workspacePath, id string) (*Blobs, error) {
+	ready, err := BlobFolderReady(workspacePath, id)
+	if err != nil {
+		return nil, err
+	}
+	if !ready {
+		if st, err := os.Stat(LegacyBlobDir(workspacePath)); err == nil && st.IsDir() {
+			return ReadOnlyBlobs(LegacyBlobDir(workspacePath)), nil
+		}
+	}
+	return ReadOnlyBlobs(BlobDir(workspacePath)), nil
+}
+
+// MakeBlobFolder gives the workspace its own, marked attachment folder
+// when it has none. A workspace made by an older release has its files in
+// the folder LegacyBlobDir names, perhaps shared with other workspaces:
+// the files this workspace references (referenced: its attachments and
+// every hash its audit trail names) are brought across, by hard link where
+// the disk allows, else copied, synced and checked, and the old folder is
+// left exactly as it was. The new folder is built under a temp name and
+// renamed into place, so a crash leaves either no folder (and the next
+// open starts again) or the whole one. Call it holding the workspace's
+// write lock, so that two programs never build it at once.
+func MakeBlobFolder(workspacePath, id string, referenced func() (map[string]bool, error)) error {
+	ready, err := BlobFolderReady(workspacePath, id)
+	if err != nil || ready {
+		return err
+	}
+	dir, legacy := BlobDir(workspacePath), LegacyBlobDir(workspacePath)
+	if _, err := os.Stat(dir); err == nil {
+		if dir == legacy {
+			// A workspace file without an extension: the old folder is
+			// the new one under the same name, and only needs the marker.
+			return writeMarker(dir, id)
+		}
+		// An empty folder (BlobFolderReady refused any other): made
+		// again below, with the files brought across. os.Remove removes
+		// only an empty folder.
+		if err := os.Remove(dir); err != nil {
+			return fmt.Errorf("storage: make the attachment folder: %w", err)
+		}
+	}
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, dirMode); err != nil {
+		return fmt.Errorf("storage: make the attachment folder: %w", err)
+	}
+	// What an earlier attempt that crashed left: copies of files that are
+	// still in the old folder. The write lock says nobody builds it now.
+	building := filepath.Base(dir) + ".migrating-"
+	if entries, err := os.ReadDir(parent); err == nil {
+		for _, e := range entries {
+			if e.IsDir() && strings.HasPrefix(e.Name(), building) {
+				if err := removeTree(filepath.Join(parent, e.Name())); err != nil {
+					return fmt.Errorf("storage: remove an unfinished attachment folder: %w", err)
+				}
+			}
+		}
+	}
+	tmp, err := os.MkdirTemp(parent, building+"*")
+	if err != nil {
+		return fmt.Errorf("storage: make the attachment folder: %w", err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			removeTree(tmp)
+		}
+	}()
+	if st, err := os.Stat(legacy); err == nil && st.IsDir() && legacy != dir {
+		hashes, err := referenced()
+		if err != nil {
+			return err
+		}
+		if err := bringAcross(legacy, tmp, hashes); err != nil {
+			return err
+		}
+	}
+	if err := writeMarker(tmp, id); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return fmt.Errorf("storage: put the attachment folder in place: %w", err)
+	}
+	done = true
+	return syncDir(parent)
+}
+
+// bringAcross links or copies the files with the given hashes from the
+// old folder into the new one. A hash the old folder lacks is skipped:
+// verify reports the file missing, as it did before.
+func bringAcross(from, to string, hashes map[string]bool) error {
+	sorted := make([]string, 0, len(hashes))
+	for sha := range hashes {
+		if validHash(sha) {
+			sorted = append(sorted, sha)
+		}
+	}
+	slices.Sort(sorted)
+	synced := map[string]bool{}
+	for _, sha := range sorted {
+		src := filepath.Join(from, sha[:2], sha)
+		info, err := os.Lstat(src)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("storage: bring attachment file %s across: %w", sha, err)
+		}
+		sub := filepath.Join(to, sha[:2])
+		if err := os.MkdirAll(sub, dirMode); err != nil {
+			return fmt.Errorf("storage: bring attachment file %s across: %w", sha, err)
+		}
+		dst := filepath.Join(sub, sha)
+		// A hard link is the same file under a second name: instant, no
+		// second copy on disk, and the old name keeps it too.
+		if err := os.Link(src, dst); err != nil {
+			if !info.Mode().IsRegular() {
+				continue // a link or device that cannot be linked: not evidence this store made
+			}
+			if err := copyChecked(src, dst); err != nil {
+				return fmt.Errorf("storage: bring attachment file %s across: %w", sha, err)
+			}
+		}
+		synced[sub] = true
+	}
+	for sub := range synced {
+		if err := syncDir(sub); err != nil {
+			return err
+		}
+	}
+	return syncDir(to)
+}
+
+// copyChecked copies src to a new file dst, syncs it, and reads it back to
+// check it holds the same bytes as src.
+func copyChecked(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	_, err = io.CopyBuffer(io.MultiWriter(out, h), in, make([]byte, copyChunk))
+	if err == nil {
+		err = out.Chmod(blobMode)
+	}
+	if err == nil {
+		err = out.Sync()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	want := hex.EncodeToString(h.Sum(nil))
+	back, err := os.Open(dst)
+	if err != nil {
+		return err
+	}
+	defer back.Close()
+	h.Reset()
+	if _, err := io.CopyBuffer(h, back, make([]byte, copyChunk)); err != nil {
+		return err
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != want {
+		return fmt.Errorf("the copy reads back as %s, not %s", got, want)
+	}
+	return nil
+}
+
+// writeMarker writes the marker naming the workspace into dir, durably.
+func writeMarker(dir, id string) error {
+	tmp, err := os.CreateTemp(dir, "."+markerName+"-*")
+	if err != nil {
+		return fmt.Errorf("storage: mark the attachment folder: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.WriteString(id + "\n")
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), filepath.Join(dir, markerName))
+	}
+	if err != nil {
+		return fmt.Errorf("storage: mark the attachment folder: %w", err)
+	}
+	return syncDir(dir)
+}
+
+// SharedWithLegacy reports whether the workspace's stored file with hash
+// sha is the very file the old folder holds under the same name: a hard
+// link made when the files were brought across (MakeBlobFolder). A check
+// that reports hard links in the store can tell these, which are expected,
+// from others.
+func SharedWithLegacy(workspacePath, sha string) bool {
+	if !validHash(sha) || BlobDir(workspacePath) == LegacyBlobDir(workspacePath) {
+		return false
+	}
+	ours, err1 := os.Lstat(filepath.Join(BlobDir(workspacePath), sha[:2], sha))
+	old, err2 := os.Lstat(filepath.Join(LegacyBlobDir(workspacePath), sha[:2], sha))
+	return err1 == nil && err2 == nil && os.SameFile(ours, old)
+}
