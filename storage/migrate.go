@@ -52,6 +52,7 @@ func loadMigrations() []migration {
 // run in the same transaction just after its SQL.
 var afterMigration = map[int]func(*Tx) error{
 	2: startAuditTrail, // 0002_evidence_audit
+	4: startTrustTrail, // 0004_trust_audit
 }
 
 // migrate brings the workspace's schema up to date under the write lock,
