@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 )
@@ -52,11 +51,18 @@ func (s *Store) hold() (release func()) {
 // program: it names that program when it left its record.
 func (s *Store) busy(err error) error {
 	if h, ok := ReadHolder(s.path); ok {
-		return fmt.Errorf("%w: the workspace is being written by `%s` (pid %d) since %s; try again when it finishes",
-			ErrWorkspaceBusy, h.Program, h.PID, h.Since.Local().Format("15:04:05"))
+		return busyError(fmt.Sprintf("the workspace is being written by `%s` (pid %d) since %s; try again when it finishes",
+			h.Program, h.PID, h.Since.Local().Format("15:04:05")))
 	}
-	return fmt.Errorf("%w; try again when it finishes (%v)", ErrWorkspaceBusy, err)
+	return busyError(fmt.Sprintf("the workspace is being written by another program; try again when it finishes (%v)", err))
 }
+
+// busyError is the one-line message of a write that could not wait longer;
+// it matches ErrWorkspaceBusy.
+type busyError string
+
+func (e busyError) Error() string        { return string(e) }
+func (e busyError) Is(target error) bool { return target == ErrWorkspaceBusy }
 
 // ReadHolder returns who holds the workspace at workspacePath for writing,
 // ok false when nobody left a record (nobody holds it, or a program other
@@ -77,7 +83,11 @@ func programName(args []string) string {
 	if len(args) == 0 {
 		return "bollard"
 	}
-	name := strings.TrimSuffix(filepath.Base(args[0]), ".exe")
+	name := args[0]
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:] // a Windows path is read the same on every system
+	}
+	name = strings.TrimSuffix(name, ".exe")
 	words := []string{name}
 	for i := 1; i < len(args) && len(words) < 3; i++ {
 		a := args[i]
