@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -14,11 +15,19 @@ import (
 // nothing and writes nothing, so it also works on a copy on a
 // write-blocked stick, a 0444 file or a read-only folder.
 //
-// When the file or its folder cannot be written, SQLite is told the file is
-// immutable: it then reads the file alone, without the -shm file it would
-// otherwise have to create. That is only right when no committed change
-// waits in a -wal file beside it (immutable ignores it): such a workspace is
-// refused with a way out rather than checked without its latest changes.
+// How it is opened depends on what lies beside the file:
+//   - no -wal file: nobody has the workspace open (in WAL mode the last
+//     connection to close removes it), and SQLite is told the file is
+//     immutable: it reads the file alone and creates neither -wal nor -shm,
+//     which a plain read-only open would leave behind;
+//   - a -wal file, and the file and folder can be written: the workspace is
+//     open elsewhere (or was copied open). It is read through SQLite's usual
+//     read-only connection, which sees the changes in the -wal and updates
+//     only the -shm, SQLite's shared index of the -wal, never the database
+//     nor the -wal;
+//   - a -wal file holding changes, and the file or folder cannot be written:
+//     SQLite cannot read those changes without an -shm of its own, and an
+//     immutable open would ignore them; it is refused, saying how to check it.
 //
 // A workspace of an older schema is refused, not read: the queries are
 // this build's, and updating it would write.
@@ -34,13 +43,20 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	q.Set("mode", "ro")
 	q.Set("_busy_timeout", "10000")
 	q.Set("_cache_size", "-32000")
-	if !writable(path, st) || !writable(filepath.Dir(path), nil) {
-		if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
-			return nil, fmt.Errorf("storage: %s cannot be written and its last changes still wait in %s: "+
-				"copy %s, %s and %s together to a folder that can be written and check the copy; nothing was changed",
-				path, filepath.Base(path)+"-wal", filepath.Base(path), filepath.Base(path)+"-wal", filepath.Base(path)+"-shm")
-		}
+	wal, err := os.Stat(path + "-wal")
+	switch {
+	case errors.Is(err, os.ErrNotExist):
 		q.Set("immutable", "1")
+	case err != nil:
+		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	case writable(path, st) && writable(filepath.Dir(path), nil):
+	case wal.Size() == 0:
+		q.Set("immutable", "1")
+	default:
+		base := filepath.Base(path)
+		return nil, fmt.Errorf("storage: %s cannot be written and its last changes still wait in %s: "+
+			"copy %s, %s and %s together to a folder that can be written and check the copy; nothing was changed",
+			path, base+"-wal", base, base+"-wal", base+"-shm")
 	}
 	// No _journal_mode here: asking for WAL is itself a write when the file
 	// is not in WAL mode yet.
