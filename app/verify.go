@@ -84,9 +84,12 @@ func (w *Workspace) VerifyAgainst(ctx context.Context, cp *model.Checkpoint, key
 type recordsSide struct {
 	head     int64
 	records  map[string][sha256.Size]byte // contents hashes by type/ID
-	problems []string                     // unreadable records, missing safeguards, files missing or changed
-	files    int
-	key      string // the workspace's signing key, public half, "" when none
+	problems []string                     // safeguards changed, files missing or changed, odd files
+	// unreadable are the records that hold a value Bollard never writes,
+	// and why, by type/ID: named once the chain says what they are.
+	unreadable map[string]error
+	files      int
+	key        string // the workspace's signing key, public half, "" when none
 }
 
 func (w *Workspace) verifyOnce(ctx context.Context, cp *model.Checkpoint, key string, oneTransaction bool) (Verification, bool, error) {
@@ -131,7 +134,7 @@ func (w *Workspace) verifyOnce(ctx context.Context, cp *model.Checkpoint, key st
 	if key != "" && cp == nil && side.key != key {
 		v.problem("%s", v.keyMismatch("the workspace's signing key", key, side.key))
 	}
-	err = v.compareRecords(ctx, w, latest, side.records)
+	err = v.compareRecords(ctx, w, latest, side.records, side.unreadable)
 	v.Problems = append(v.Problems, side.problems...)
 	return v, true, err
 }
@@ -222,7 +225,10 @@ func (side *recordsSide) readRecords(tx *storage.Tx) error {
 	side.records = map[string][sha256.Size]byte{}
 	each := func(r storage.StoredRecord) error {
 		if r.Unreadable != nil {
-			side.problems = append(side.problems, fmt.Sprintf("%s %s holds a value Bollard never writes (%v): it was changed outside Bollard", r.Type, r.ID, r.Unreadable))
+			if side.unreadable == nil {
+				side.unreadable = map[string]error{}
+			}
+			side.unreadable[r.Type+"/"+r.ID] = r.Unreadable
 			side.records[r.Type+"/"+r.ID] = [sha256.Size]byte{} // present, so not also reported missing
 			return nil
 		}
@@ -249,7 +255,7 @@ func (side *recordsSide) readRecords(tx *storage.Tx) error {
 
 // compareRecords checks that every record is as its last audit entry left
 // it, and that every record the trail knows is still there.
-func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest map[string]lastState, records map[string][sha256.Size]byte) error {
+func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest map[string]lastState, records map[string][sha256.Size]byte, unreadable map[string]error) error {
 	var added, changed, back, missing []string
 	for key, now := range records {
 		last, ok := latest[key]
@@ -269,7 +275,7 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 			missing = append(missing, key)
 		}
 	}
-	if len(added)+len(changed)+len(back)+len(missing) == 0 {
+	if len(added)+len(changed)+len(back)+len(missing)+len(unreadable) == 0 {
 		return nil
 	}
 	// Few are expected: the records are named, and their fields compared,
@@ -315,6 +321,18 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 				msg += ": " + fields
 			}
 			found = append(found, msg)
+		}
+		for key, why := range unreadable {
+			typ, id, _ := strings.Cut(key, "/")
+			name := typ + " " + id
+			if last, ok := latest[key]; ok {
+				e, err := tx.AuditEntry(last.seq)
+				if err != nil {
+					return err
+				}
+				name = names.label(e.RecordType, e.RecordID, e.After)
+			}
+			found = append(found, fmt.Sprintf("%s holds a value Bollard never writes (%v): it was changed outside Bollard", name, why))
 		}
 		for _, key := range back {
 			e, err := recorded(key)

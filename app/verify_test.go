@@ -185,7 +185,7 @@ func TestVerify(t *testing.T) {
 		tamper(t, w, `UPDATE seizures SET seized_at = '20/11/2026 06:00' WHERE id = '`+s.ID+`'`)
 		v := mustVerify(t, w, nil)
 		// The rest is still checked: the file counts.
-		if len(v.Problems) != 1 || !strings.Contains(v.Problems[0], "seizure "+s.ID+" holds a value Bollard never writes") || v.Files != 1 {
+		if len(v.Problems) != 1 || !strings.Contains(v.Problems[0], "seizure ESA-2026-0001/"+s.Ref+" holds a value Bollard never writes") || v.Files != 1 {
 			t.Errorf("problems = %q, %d files checked", v.Problems, v.Files)
 		}
 	})
