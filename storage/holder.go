@@ -7,6 +7,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 // writerWait is how long a write waits for another program's write to end
@@ -54,7 +56,17 @@ func (s *Store) busy(err error) error {
 		return busyError(fmt.Sprintf("the workspace is being written by `%s` (pid %d) since %s; try again when it finishes",
 			h.Program, h.PID, h.Since.Local().Format("15:04:05")))
 	}
-	return busyError(fmt.Sprintf("the workspace is being written by another program; try again when it finishes (%v)", err))
+	return busyError(fmt.Sprintf("the workspace is being written by another program, which left no note of who it is; try again when it finishes (SQLite: %v)", sqliteText(err)))
+}
+
+// sqliteText is the driver's own words for err, without the layers of
+// context wrapped around them.
+func sqliteText(err error) string {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		return se.Error()
+	}
+	return err.Error()
 }
 
 // busyError is the one-line message of a write that could not wait longer;
