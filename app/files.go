@@ -84,7 +84,7 @@ func (w *Workspace) sweepLeftoverFiles(ctx context.Context) error {
 	if err != nil || len(hashes) == 0 {
 		return err
 	}
-	return w.store.Write(ctx, func(tx *storage.Tx) error {
+	err = w.store.Write(ctx, func(tx *storage.Tx) error {
 		for _, sha := range hashes {
 			info, err := os.Stat(w.blobs.Path(sha))
 			if err != nil || time.Since(info.ModTime()) < leftoverAge {
@@ -102,6 +102,10 @@ func (w *Workspace) sweepLeftoverFiles(ctx context.Context) error {
 		}
 		return nil
 	})
+	if errors.Is(err, storage.ErrWorkspaceBusy) {
+		return nil // housekeeping: another program writing must not stop this one opening
+	}
+	return err
 }
 
 // signatures are the first bytes of the file types investigators attach
