@@ -28,6 +28,9 @@ type Verification struct {
 	// signingKeys are the signing keys the trail says this workspace had,
 	// each with the entry that recorded it.
 	signingKeys map[string]int64
+	// relabel rewrites, by index in Problems, the findings about broken
+	// entries once the records they name can be named by case and ref.
+	relabel map[int]func(*recordNames) string
 }
 
 // OK reports whether nothing was found wrong.
@@ -185,13 +188,13 @@ func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[strin
 		case e.PrevHash != prev.Hash:
 			broken++
 			if broken <= maxProblems {
-				v.problem("audit entry %d (%s) does not chain to entry %d: the entry before it was replaced", e.Seq, entryLabel(e), prev.Seq)
+				v.entryProblem(e, "audit entry %d (%s) does not chain to entry %d: the entry before it was replaced", prev.Seq)
 			}
 		}
 		if e.ComputeHash() != e.Hash {
 			broken++
 			if broken <= maxProblems {
-				v.problem("audit entry %d (%s) was changed after it was written: it no longer matches its hash", e.Seq, entryLabel(e))
+				v.entryProblem(e, "audit entry %d (%s) was changed after it was written: it no longer matches its hash")
 			}
 		}
 		if e.RecordType == storage.RecordKey && e.RecordID == storage.KeySigning {
@@ -212,6 +215,24 @@ func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[strin
 	}
 	v.Head = prev
 	return latest, err
+}
+
+// entryProblem notes a finding about one audit entry: format takes the
+// entry's number, its label and then args. It is written first with what
+// the entry says, then named by case and ref once those are read.
+func (v *Verification) entryProblem(e model.AuditEntry, format string, args ...any) {
+	v.problem(format, append([]any{e.Seq, entryLabel(e)}, args...)...)
+	if v.relabel == nil {
+		v.relabel = map[int]func(*recordNames) string{}
+	}
+	v.relabel[len(v.Problems)-1] = func(n *recordNames) string {
+		state := e.After
+		if state == "" {
+			state = e.Before
+		}
+		label := fmt.Sprintf("%s %s, %s by %s", e.Action, n.label(e.RecordType, e.RecordID, state), e.At.Format("2006-01-02 15:04"), e.By.Name)
+		return fmt.Sprintf(format, append([]any{e.Seq, label}, args...)...)
+	}
 }
 
 // entryLabel names an entry for a message: "update seizure, 2026-11-27 10:04 by M. Torres".
@@ -275,7 +296,7 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 			missing = append(missing, key)
 		}
 	}
-	if len(added)+len(changed)+len(back)+len(missing)+len(unreadable) == 0 {
+	if len(added)+len(changed)+len(back)+len(missing)+len(unreadable)+len(v.relabel) == 0 {
 		return nil
 	}
 	// Few are expected: the records are named, and their fields compared,
@@ -300,6 +321,9 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 		}
 		if err := tx.EachTrustRecord(each); err != nil {
 			return err
+		}
+		for i, problem := range v.relabel {
+			v.Problems[i] = problem(names)
 		}
 		recorded := func(key string) (model.AuditEntry, error) { return tx.AuditEntry(latest[key].seq) }
 		for _, key := range added {

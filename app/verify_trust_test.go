@@ -120,6 +120,13 @@ func TestVerifyCoversTrust(t *testing.T) {
 		}
 	})
 
+	t.Run("a changed audit entry names its record by case and ref", func(t *testing.T) {
+		w, _, _ := aCaseWithHistory(t)
+		tamper(t, w, `UPDATE audit_log SET by_name = 'Someone else' WHERE seq = 5`)
+		wantProblem(t, mustVerify(t, w, nil),
+			"audit entry 5 (update seizure ESA-2026-0001/SZ-0001, 2026-11-27 09:30 by Someone else) was changed after it was written")
+	})
+
 	t.Run("a record changed with SQL is named with its case, field and both values", func(t *testing.T) {
 		w, _, x := aCaseWithHistory(t)
 		sqlOn(t, w, `UPDATE evidence_items SET description = 'empty bag' WHERE id = '`+x.ID+`'`)
