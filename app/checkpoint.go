@@ -36,6 +36,7 @@ func (w *Workspace) Checkpoint(ctx context.Context) (model.Checkpoint, error) {
 		if err != nil {
 			return err
 		}
+		tx.SetAuthor(o.Author(), w.id, w.Now()) // for the key's audit entry, made the first time
 		key, err := tx.SigningKey()
 		if err != nil {
 			return err

@@ -42,6 +42,7 @@ func (w *Workspace) SigningIdentity(ctx context.Context) (SigningIdentity, error
 		if !o.IsSet() {
 			return model.ErrNoOfficer
 		}
+		tx.SetAuthor(o.Author(), w.id, w.Now())
 		key, err := tx.SigningKey()
 		if err != nil {
 			return err
@@ -68,6 +69,9 @@ func (w *Workspace) AgeIdentity(ctx context.Context) (string, error) {
 		// Read again under the write lock: another window may have made
 		// it meanwhile, and a workspace has one key for good.
 		if secret, err = tx.AgeIdentity(); err != nil || secret != "" {
+			return err
+		}
+		if err := w.stampTrust(tx); err != nil {
 			return err
 		}
 		id, err := age.GenerateX25519Identity()
@@ -119,7 +123,23 @@ func (w *Workspace) RememberPartner(ctx context.Context, p Partner) error {
 	if p.LastSeenAt.IsZero() {
 		p.LastSeenAt = w.Now().UTC().Truncate(time.Microsecond)
 	}
-	return w.store.Write(ctx, func(tx *storage.Tx) error { return tx.PutPartner(p) })
+	return w.store.Write(ctx, func(tx *storage.Tx) error {
+		if err := w.stampTrust(tx); err != nil {
+			return err
+		}
+		return tx.PutPartner(p)
+	})
+}
+
+// stampTrust names the officer (when set) as the author of a change to
+// whom the workspace trusts, for its audit entry.
+func (w *Workspace) stampTrust(tx *storage.Tx) error {
+	o, err := tx.Officer()
+	if err != nil {
+		return err
+	}
+	tx.SetAuthor(o.Author(), w.id, w.Now())
+	return nil
 }
 
 // Partners returns every known partner, by agency and name.

@@ -24,6 +24,13 @@ type Verification struct {
 	Records    int               // records compared with their last audit entry
 	Checkpoint *model.Checkpoint // the checkpoint compared with, if any
 	Problems   []string          // each broken thing, named precisely; none when all is well
+
+	// signingKeys are the signing keys the trail says this workspace had,
+	// each with the entry that recorded it.
+	signingKeys map[string]int64
+	// relabel rewrites, by index in Problems, the findings about broken
+	// entries once the records they name can be named by case and ref.
+	relabel map[int]func(*recordNames) string
 }
 
 // OK reports whether nothing was found wrong.
@@ -40,8 +47,16 @@ const maxProblems = 20
 //   - the records: each is as its last audit entry says it was left, so a
 //     change made outside Bollard shows;
 //   - the files: every attachment re-hashes to the SHA-256 it was added with;
-//   - the checkpoint, when given: it is this workspace's, signed by its key,
-//     and the trail still holds the entry it recorded, unchanged.
+//   - whom it trusts: the partners and the workspace's own keys are records
+//     too, each as its last audit entry left it;
+//   - the safeguards: every trigger is the one Bollard made, by its SQL text;
+//   - the attachment folder: no symbolic link, no file with another hard
+//     link, nothing that is not a plain file or folder;
+//   - the checkpoint, when given: it is signed by the key it names, is this
+//     workspace's, and the trail still holds the entry it recorded, unchanged.
+//
+// Every finding names the record the way an investigator does (its case ref
+// and its own ref) and, for a changed record, each field with both values.
 //
 // The trail and the records are read at once, in two read transactions, so
 // that both cores work. Both must see the workspace in the same state: when
@@ -49,8 +64,17 @@ const maxProblems = 20
 // runs again, and the third time in one transaction, one part after the
 // other.
 func (w *Workspace) Verify(ctx context.Context, cp *model.Checkpoint) (Verification, error) {
+	return w.VerifyAgainst(ctx, cp, "")
+}
+
+// VerifyAgainst is Verify, and also checks the workspace's signing key (and
+// the checkpoint's, when given) against a public key given from outside
+// (base64 ed25519): a key kept apart from the laptop tells whether the
+// workspace's own key was replaced. An empty key checks nothing more.
+func (w *Workspace) VerifyAgainst(ctx context.Context, cp *model.Checkpoint, key string) (Verification, error) {
+	key = strings.TrimSpace(key)
 	for attempt := 1; ; attempt++ {
-		v, sameState, err := w.verifyOnce(ctx, cp, attempt >= 3)
+		v, sameState, err := w.verifyOnce(ctx, cp, key, attempt >= 3)
 		// In one transaction both parts see the same state: its answer is final.
 		if err != nil || sameState || attempt >= 3 {
 			return v, err
@@ -63,11 +87,15 @@ func (w *Workspace) Verify(ctx context.Context, cp *model.Checkpoint) (Verificat
 type recordsSide struct {
 	head     int64
 	records  map[string][sha256.Size]byte // contents hashes by type/ID
-	problems []string                     // unreadable records, missing safeguards, files missing or changed
-	files    int
+	problems []string                     // safeguards changed, files missing or changed, odd files
+	// unreadable are the records that hold a value Bollard never writes,
+	// and why, by type/ID: named once the chain says what they are.
+	unreadable map[string]error
+	files      int
+	key        string // the workspace's signing key, public half, "" when none
 }
 
-func (w *Workspace) verifyOnce(ctx context.Context, cp *model.Checkpoint, oneTransaction bool) (Verification, bool, error) {
+func (w *Workspace) verifyOnce(ctx context.Context, cp *model.Checkpoint, key string, oneTransaction bool) (Verification, bool, error) {
 	v := Verification{Checkpoint: cp}
 	var latest map[string]lastState
 	var side recordsSide
@@ -75,7 +103,7 @@ func (w *Workspace) verifyOnce(ctx context.Context, cp *model.Checkpoint, oneTra
 		if latest, err = v.walkChain(ctx, tx); err != nil || cp == nil {
 			return err
 		}
-		return v.checkCheckpoint(tx, w.id, *cp)
+		return v.checkCheckpoint(tx, w.id, *cp, key)
 	}
 	records := func(tx *storage.Tx) error {
 		head, err := tx.AuditHead()
@@ -106,13 +134,29 @@ func (w *Workspace) verifyOnce(ctx context.Context, cp *model.Checkpoint, oneTra
 		return v, false, nil
 	}
 	v.Records, v.Files = len(side.records), side.files
-	err = v.compareRecords(ctx, w, latest, side.records)
+	if key != "" && cp == nil && side.key != key {
+		v.problem("%s", v.keyMismatch("the workspace's signing key", key, side.key))
+	}
+	err = v.compareRecords(ctx, w, latest, side.records, side.unreadable)
 	v.Problems = append(v.Problems, side.problems...)
 	return v, true, err
 }
 
 func (v *Verification) problem(format string, args ...any) {
 	v.Problems = append(v.Problems, fmt.Sprintf(format, args...))
+}
+
+// keyMismatch says that a signing key is not the one expected from outside,
+// naming both, and whether the one found was ever this workspace's.
+func (v *Verification) keyMismatch(what, want, found string) string {
+	if found == "" {
+		return fmt.Sprintf("%s was expected to be %s, but there is none", what, want)
+	}
+	msg := fmt.Sprintf("%s is %s, not the expected %s", what, found, want)
+	if seq, ok := v.signingKeys[want]; ok {
+		msg += fmt.Sprintf(" (the expected key was this workspace's at audit entry %d: it was replaced since)", seq)
+	}
+	return msg
 }
 
 // lastState is, for one record, what its last audit entry left it as.
@@ -144,13 +188,22 @@ func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[strin
 		case e.PrevHash != prev.Hash:
 			broken++
 			if broken <= maxProblems {
-				v.problem("audit entry %d (%s) does not chain to entry %d: the entry before it was replaced", e.Seq, entryLabel(e), prev.Seq)
+				v.entryProblem(e, "audit entry %d (%s) does not chain to entry %d: the entry before it was replaced", prev.Seq)
 			}
 		}
 		if e.ComputeHash() != e.Hash {
 			broken++
 			if broken <= maxProblems {
-				v.problem("audit entry %d (%s) was changed after it was written: it no longer matches its hash", e.Seq, entryLabel(e))
+				v.entryProblem(e, "audit entry %d (%s) was changed after it was written: it no longer matches its hash")
+			}
+		}
+		if e.RecordType == storage.RecordKey && e.RecordID == storage.KeySigning {
+			var k storage.WorkspaceKey
+			if json.Unmarshal([]byte(e.After), &k) == nil && k.PublicKey != "" {
+				if v.signingKeys == nil {
+					v.signingKeys = map[string]int64{}
+				}
+				v.signingKeys[k.PublicKey] = e.Seq
 			}
 		}
 		latest[e.RecordType+"/"+e.RecordID] = lastState{seq: e.Seq, after: contentsHash(e.RecordType, e.After), gone: e.Action == model.AuditRemove}
@@ -164,6 +217,24 @@ func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[strin
 	return latest, err
 }
 
+// entryProblem notes a finding about one audit entry: format takes the
+// entry's number, its label and then args. It is written first with what
+// the entry says, then named by case and ref once those are read.
+func (v *Verification) entryProblem(e model.AuditEntry, format string, args ...any) {
+	v.problem(format, append([]any{e.Seq, entryLabel(e)}, args...)...)
+	if v.relabel == nil {
+		v.relabel = map[int]func(*recordNames) string{}
+	}
+	v.relabel[len(v.Problems)-1] = func(n *recordNames) string {
+		state := e.After
+		if state == "" {
+			state = e.Before
+		}
+		label := fmt.Sprintf("%s %s, %s by %s", e.Action, n.label(e.RecordType, e.RecordID, state), e.At.Format("2006-01-02 15:04"), e.By.Name)
+		return fmt.Sprintf(format, append([]any{e.Seq, label}, args...)...)
+	}
+}
+
 // entryLabel names an entry for a message: "update seizure, 2026-11-27 10:04 by M. Torres".
 func entryLabel(e model.AuditEntry) string {
 	return fmt.Sprintf("%s %s, %s by %s", e.Action, e.RecordType, e.At.Format("2006-01-02 15:04"), e.By.Name)
@@ -173,58 +244,135 @@ func entryLabel(e model.AuditEntry) string {
 // that cannot be read and the safeguards that were removed.
 func (side *recordsSide) readRecords(tx *storage.Tx) error {
 	side.records = map[string][sha256.Size]byte{}
-	err := tx.EachStoredRecord(func(r storage.StoredRecord) error {
+	each := func(r storage.StoredRecord) error {
 		if r.Unreadable != nil {
-			side.problems = append(side.problems, fmt.Sprintf("%s %s holds a value Bollard never writes (%v): it was changed outside Bollard", r.Type, r.ID, r.Unreadable))
+			if side.unreadable == nil {
+				side.unreadable = map[string]error{}
+			}
+			side.unreadable[r.Type+"/"+r.ID] = r.Unreadable
 			side.records[r.Type+"/"+r.ID] = [sha256.Size]byte{} // present, so not also reported missing
 			return nil
 		}
 		side.records[r.Type+"/"+r.ID] = contentsHash(r.Type, r.JSON)
+		if r.Type == storage.RecordKey && r.ID == storage.KeySigning {
+			var k storage.WorkspaceKey
+			_ = json.Unmarshal([]byte(r.JSON), &k)
+			side.key = k.PublicKey
+		}
 		return nil
-	})
-	if err != nil {
+	}
+	if err := tx.EachStoredRecord(each); err != nil {
 		return err
 	}
-	missing, err := tx.MissingSafeguards()
-	for _, name := range missing {
-		side.problems = append(side.problems, fmt.Sprintf("the safeguard %s was removed from the workspace: what it protects could have been changed or deleted", name))
+	if err := tx.EachTrustRecord(each); err != nil {
+		return err
+	}
+	safeguards, err := tx.CheckSafeguards()
+	for _, p := range safeguards {
+		side.problems = append(side.problems, p.Text)
 	}
 	return err
 }
 
 // compareRecords checks that every record is as its last audit entry left
 // it, and that every record the trail knows is still there.
-func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest map[string]lastState, records map[string][sha256.Size]byte) error {
-	var found []string
-	var changed []lastState
+func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest map[string]lastState, records map[string][sha256.Size]byte, unreadable map[string]error) error {
+	var added, changed, back, missing []string
 	for key, now := range records {
 		last, ok := latest[key]
 		switch {
 		case !ok:
-			found = append(found, fmt.Sprintf("%s is not in the audit trail: it was added outside Bollard", strings.Replace(key, "/", " ", 1)))
+			added = append(added, key)
 		case last.gone:
-			found = append(found, fmt.Sprintf("%s was removed at audit entry %d but is back: it was restored outside Bollard", strings.Replace(key, "/", " ", 1), last.seq))
+			back = append(back, key)
 		case now == [sha256.Size]byte{}:
 			// unreadable: already reported
 		case now != last.after:
-			changed = append(changed, last)
+			changed = append(changed, key)
 		}
 	}
 	for key, last := range latest {
 		if _, ok := records[key]; !ok && !last.gone {
-			found = append(found, fmt.Sprintf("%s is missing: audit entry %d recorded it, but it is no longer in the workspace", strings.Replace(key, "/", " ", 1), last.seq))
+			missing = append(missing, key)
 		}
 	}
-	// Changed records are named by their ref or name as their last entry
-	// has it: few are expected, so they are read only now.
+	if len(added)+len(changed)+len(back)+len(missing)+len(unreadable)+len(v.relabel) == 0 {
+		return nil
+	}
+	// Few are expected: the records are named, and their fields compared,
+	// only now, in one more pass over the workspace.
+	var found []string
 	err := w.read(ctx, func(tx *storage.Tx) error {
-		for _, last := range changed {
-			e, err := tx.AuditEntry(last.seq)
+		names := newRecordNames()
+		wanted := map[string]bool{}
+		for _, key := range append(append([]string{}, added...), changed...) {
+			wanted[key] = true
+		}
+		current := map[string]string{}
+		each := func(r storage.StoredRecord) error {
+			names.learn(r.Type, r.ID, r.JSON)
+			if wanted[r.Type+"/"+r.ID] {
+				current[r.Type+"/"+r.ID] = r.JSON
+			}
+			return nil
+		}
+		if err := tx.EachStoredRecord(each); err != nil {
+			return err
+		}
+		if err := tx.EachTrustRecord(each); err != nil {
+			return err
+		}
+		for i, problem := range v.relabel {
+			v.Problems[i] = problem(names)
+		}
+		recorded := func(key string) (model.AuditEntry, error) { return tx.AuditEntry(latest[key].seq) }
+		for _, key := range added {
+			typ, id, _ := strings.Cut(key, "/")
+			found = append(found, fmt.Sprintf("%s is not in the audit trail: it was added outside Bollard", names.label(typ, id, current[key])))
+		}
+		for _, key := range changed {
+			e, err := recorded(key)
 			if err != nil {
 				return err
 			}
-			found = append(found, fmt.Sprintf("%s %s differs from its last audit entry (%d): it was changed outside Bollard",
-				e.RecordType, describeRecord(e.RecordID, e.After), last.seq))
+			var ignore map[string]bool
+			if e.RecordType == storage.RecordCase {
+				ignore = map[string]bool{"updated_at": true, "updated_by": true}
+			}
+			msg := fmt.Sprintf("%s differs from its last audit entry (%d): it was changed outside Bollard",
+				names.label(e.RecordType, e.RecordID, e.After), e.Seq)
+			if fields := fieldChanges(e.After, current[key], ignore); fields != "" {
+				msg += ": " + fields
+			}
+			found = append(found, msg)
+		}
+		for key, why := range unreadable {
+			typ, id, _ := strings.Cut(key, "/")
+			name := typ + " " + id
+			if last, ok := latest[key]; ok {
+				e, err := tx.AuditEntry(last.seq)
+				if err != nil {
+					return err
+				}
+				name = names.label(e.RecordType, e.RecordID, e.After)
+			}
+			found = append(found, fmt.Sprintf("%s holds a value Bollard never writes (%v): it was changed outside Bollard", name, why))
+		}
+		for _, key := range back {
+			e, err := recorded(key)
+			if err != nil {
+				return err
+			}
+			found = append(found, fmt.Sprintf("%s was removed at audit entry %d but is back: it was restored outside Bollard",
+				names.label(e.RecordType, e.RecordID, e.Before), e.Seq))
+		}
+		for _, key := range missing {
+			e, err := recorded(key)
+			if err != nil {
+				return err
+			}
+			found = append(found, fmt.Sprintf("%s is missing: audit entry %d recorded it, but it is no longer in the workspace",
+				names.label(e.RecordType, e.RecordID, e.After), e.Seq))
 		}
 		return nil
 	})
@@ -252,22 +400,6 @@ func contentsHash(recordType, recordJSON string) [sha256.Size]byte {
 	return sha256.Sum256([]byte(recordJSON))
 }
 
-// describeRecord names a record by its ref or name where it has one.
-func describeRecord(id, recordJSON string) string {
-	var named struct {
-		Ref        string `json:"ref"`
-		ExhibitRef string `json:"exhibit_ref"`
-		Name       string `json:"name"`
-	}
-	_ = json.Unmarshal([]byte(recordJSON), &named)
-	for _, n := range []string{named.ExhibitRef, named.Ref, named.Name} {
-		if n != "" {
-			return n
-		}
-	}
-	return id
-}
-
 // checkFiles re-hashes every attached file once, and names every exhibit
 // that has a file that is missing or no longer matches.
 func (w *Workspace) checkFiles(ctx context.Context, tx *storage.Tx, side *recordsSide) error {
@@ -280,6 +412,18 @@ func (w *Workspace) checkFiles(ctx context.Context, tx *storage.Tx, side *record
 	})
 	if err != nil {
 		return err
+	}
+	odd, err := w.blobs.ScanBlobs()
+	for _, o := range odd {
+		if o.OtherLinks == 1 && storage.SharedWithLegacy(w.Path(), o.SHA256()) {
+			// Brought across from the folder of an older release by a
+			// hard link, on purpose: the same bytes, not stored twice.
+			continue
+		}
+		problem("the attachment folder holds %s: Bollard never stores one", o)
+	}
+	if err != nil {
+		problem("the attachment folder could not be scanned whole: %v", err)
 	}
 	return tx.EachAttachment(func(a model.Attachment) error {
 		if err := ctx.Err(); err != nil {
@@ -306,17 +450,36 @@ func (w *Workspace) checkFiles(ctx context.Context, tx *storage.Tx, side *record
 }
 
 // checkCheckpoint compares the trail with a checkpoint made earlier.
-func (v *Verification) checkCheckpoint(tx *storage.Tx, workspace string, cp model.Checkpoint) error {
+// The checkpoint's signature is checked against the key it names; that key
+// must be the one expected from outside (when given) and this workspace's.
+func (v *Verification) checkCheckpoint(tx *storage.Tx, workspace string, cp model.Checkpoint, expected string) error {
 	if err := cp.CheckSignature(); err != nil {
 		v.problem("%v", err)
+		return nil
+	}
+	if expected != "" && cp.PublicKey != expected {
+		v.problem("the checkpoint was signed with the key %s, not the expected %s", cp.PublicKey, expected)
 		return nil
 	}
 	key, err := tx.PublicKey()
 	if err != nil {
 		return err
 	}
-	if cp.Workspace != workspace || key == "" || key != cp.PublicKey {
+	if cp.Workspace != workspace {
 		v.problem("the checkpoint was made by another workspace (%s), not this one (%s)", cp.Workspace, workspace)
+		return nil
+	}
+	if key != cp.PublicKey {
+		msg := fmt.Sprintf("the checkpoint was signed with the key %s, but this workspace's signing key is %s", cp.PublicKey, key)
+		if key == "" {
+			msg = fmt.Sprintf("the checkpoint was signed with the key %s, but this workspace has no signing key", cp.PublicKey)
+		}
+		if seq, ok := v.signingKeys[cp.PublicKey]; ok {
+			msg += fmt.Sprintf(": the key the checkpoint names was this workspace's at audit entry %d, and was replaced since", seq)
+		} else {
+			msg += ": the signing key was replaced, or the checkpoint is not this workspace's"
+		}
+		v.problem("%s", msg)
 		return nil
 	}
 	when := cp.At.Format("2006-01-02 15:04")

@@ -135,7 +135,7 @@ func TestVerify(t *testing.T) {
 	t.Run("a record changed with SQL is named", func(t *testing.T) {
 		w, s, _ := aCaseWithHistory(t)
 		tamper(t, w, `UPDATE seizures SET quantity = 900 WHERE id = '`+s.ID+`'`)
-		wantProblem(t, mustVerify(t, w, nil), "seizure SZ-0001", "differs from its last audit entry (5)")
+		wantProblem(t, mustVerify(t, w, nil), "seizure ESA-2026-0001/SZ-0001", "differs from its last audit entry (5)", "quantity 1250 → 900")
 	})
 
 	t.Run("entries deleted from the end are caught against a checkpoint", func(t *testing.T) {
@@ -147,14 +147,20 @@ func TestVerify(t *testing.T) {
 		if !mustVerify(t, w, &cp).OK() {
 			t.Fatal("a fresh checkpoint does not verify")
 		}
+		// The checkpoint made the signing key: its entry (6) is the last.
+		// Without it the key itself is no longer in the trail, and says so.
 		tamper(t, w, `DELETE FROM audit_log WHERE seq >= 4`, `DELETE FROM seizures WHERE id = '`+s.ID+`'`)
-		wantProblem(t, mustVerify(t, w, &cp), "ends at entry 3", "recorded 5 entries", "entries 4 to 5 were deleted")
+		v := mustVerify(t, w, &cp)
+		if len(v.Problems) != 2 || !strings.Contains(v.Problems[0], "ends at entry 3, but the checkpoint of 2026-11-27 09:30 recorded 6 entries: entries 4 to 6 were deleted") ||
+			!strings.Contains(v.Problems[1], "the workspace's signing key is not in the audit trail") {
+			t.Errorf("problems = %q", v.Problems)
+		}
 	})
 
 	t.Run("a rewritten trail is caught against a checkpoint", func(t *testing.T) {
 		w, _, _ := aCaseWithHistory(t)
 		cp, _ := w.Checkpoint(ctx)
-		tamper(t, w, `UPDATE audit_log SET hash = 'beef' || substr(hash, 5) WHERE seq = 5`)
+		tamper(t, w, `UPDATE audit_log SET hash = 'beef' || substr(hash, 5) WHERE seq = 6`)
 		v := mustVerify(t, w, &cp)
 		if len(v.Problems) != 2 || !strings.Contains(v.Problems[1], "differs from the checkpoint") {
 			t.Errorf("problems = %q", v.Problems)
@@ -179,15 +185,16 @@ func TestVerify(t *testing.T) {
 		tamper(t, w, `UPDATE seizures SET seized_at = '20/11/2026 06:00' WHERE id = '`+s.ID+`'`)
 		v := mustVerify(t, w, nil)
 		// The rest is still checked: the file counts.
-		if len(v.Problems) != 1 || !strings.Contains(v.Problems[0], "seizure "+s.ID+" holds a value Bollard never writes") || v.Files != 1 {
+		if len(v.Problems) != 1 || !strings.Contains(v.Problems[0], "seizure ESA-2026-0001/"+s.Ref+" holds a value Bollard never writes") || v.Files != 1 {
 			t.Errorf("problems = %q, %d files checked", v.Problems, v.Files)
 		}
 	})
 
-	t.Run("a checkpoint of an empty trail is extended by any trail", func(t *testing.T) {
+	t.Run("a checkpoint of a new workspace is extended by any trail", func(t *testing.T) {
 		w := mustOpen(t)
 		cp, err := w.Checkpoint(ctx)
-		if err != nil || cp.Seq != 0 {
+		// Its one entry: the signing key the checkpoint made.
+		if err != nil || cp.Seq != 1 {
 			t.Fatalf("checkpoint = %+v, %v", cp, err)
 		}
 		mustCreateCase(t, w, "After the checkpoint")

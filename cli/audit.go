@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"bollard/app"
@@ -70,6 +72,7 @@ func runAudit(e *env, args []string) error {
 func runVerify(e *env, args []string) error {
 	fs := flags("verify")
 	checkpoint := fs.String("checkpoint", "", "a checkpoint file made earlier with bollard checkpoint")
+	key := fs.String("key", "", "the workspace's public signing key (base64), kept apart from this laptop: the workspace and the checkpoint must be signed with it")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -85,12 +88,17 @@ func runVerify(e *env, args []string) error {
 		}
 		cp = &c
 	}
-	w, err := e.open()
+	if *key != "" {
+		if err := app.CheckPublicKey(*key); err != nil {
+			return usagef("verify --key: %v", err)
+		}
+	}
+	w, err := e.openToRead()
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	v, err := w.Verify(e.ctx, cp)
+	v, err := w.VerifyAgainst(e.ctx, cp, *key)
 	if err != nil {
 		return err
 	}
@@ -108,6 +116,18 @@ func runVerify(e *env, args []string) error {
 		fmt.Fprintln(e.stdout, "BROKEN: "+p)
 	}
 	return fmt.Errorf("verify found the workspace damaged or changed outside Bollard: %s", v.Problems[0])
+}
+
+// openToRead opens the workspace only to read it (verify): nothing is
+// created, migrated, swept or written, so a read-only copy can be checked.
+func (e *env) openToRead() (*app.Workspace, error) {
+	if _, err := os.Stat(e.db); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("no workspace at %s", e.db)
+		}
+		return nil, err
+	}
+	return app.OpenReadOnly(e.ctx, e.db)
 }
 
 func shortHash(h string) string {

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"errors"
 	"time"
 
 	"bollard/model"
@@ -30,15 +31,10 @@ func (tx *Tx) AgeIdentity() (string, error) {
 // SetAgeIdentity keeps the workspace's age secret key. The app makes it,
 // once; a workspace's key is never replaced, or the packages encrypted to
 // it could no longer be opened.
+// The key is audited (its public half), so a key replaced outside Bollard
+// shows in verify.
 func (tx *Tx) SetAgeIdentity(id string) error {
-	res, err := tx.exec(`UPDATE workspace SET age_identity = ? WHERE age_identity = ''`, id)
-	if err != nil {
-		return wrap("save the workspace's age key", err)
-	}
-	if n, err := res.RowsAffected(); err != nil || n != 1 {
-		return wrap("save the workspace's age key", model.ErrConflict)
-	}
-	return nil
+	return tx.setKey(KeyAge, "age_identity", id)
 }
 
 const partnerColumns = `public_key, name, agency, workspace_id, first_seen_at, last_seen_at`
@@ -73,14 +69,24 @@ func (tx *Tx) Partners() ([]Partner, error) {
 // PutPartner remembers a partner, or updates what is known of one already
 // remembered: its name, agency and workspace as its latest package gave
 // them, and when it was last seen. When it was first seen never changes.
+// Every change is an audit entry: whom the workspace trusts is evidence of
+// how a package's records came to be accepted.
 func (tx *Tx) PutPartner(p Partner) error {
 	first := p.FirstSeenAt
 	if first.IsZero() {
 		first = p.LastSeenAt
 	}
-	_, err := tx.exec(`INSERT INTO partners (`+partnerColumns+`) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (public_key) DO UPDATE SET name = excluded.name, agency = excluded.agency,
-			workspace_id = excluded.workspace_id, last_seen_at = excluded.last_seen_at`,
-		p.PublicKey, p.Name, p.Agency, p.WorkspaceID, dbTime(first), dbTime(p.LastSeenAt))
-	return wrap("save partner", err)
+	action := model.AuditUpdate
+	if _, err := tx.Partner(p.PublicKey); errors.Is(err, model.ErrNotFound) {
+		action = model.AuditCreate
+	} else if err != nil {
+		return err
+	}
+	return audited(tx, RecordPartner, action, p.PublicKey, tx.Partner, noCase[Partner], func() error {
+		_, err := tx.exec(`INSERT INTO partners (`+partnerColumns+`) VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (public_key) DO UPDATE SET name = excluded.name, agency = excluded.agency,
+				workspace_id = excluded.workspace_id, last_seen_at = excluded.last_seen_at`,
+			p.PublicKey, p.Name, p.Agency, p.WorkspaceID, dbTime(first), dbTime(p.LastSeenAt))
+		return wrap("save partner", err)
+	})
 }

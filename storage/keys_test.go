@@ -6,22 +6,25 @@ import (
 	"testing"
 	"time"
 
+	"filippo.io/age"
+
 	"bollard/model"
 )
 
 func TestAgeIdentityKeptOnce(t *testing.T) {
 	s := mustOpen(t)
 	ctx := context.Background()
+	first, second := mustAgeKey(t), mustAgeKey(t)
 	err := s.Write(ctx, func(tx *Tx) error {
 		if id, err := tx.AgeIdentity(); err != nil || id != "" {
 			t.Fatalf("a new workspace has an age key: %q, %v", id, err)
 		}
-		if err := tx.SetAgeIdentity("AGE-SECRET-KEY-1FIRST"); err != nil {
+		if err := tx.SetAgeIdentity(first); err != nil {
 			t.Fatal(err)
 		}
 		// A workspace's key is never replaced: packages sent to it would
 		// no longer open.
-		if err := tx.SetAgeIdentity("AGE-SECRET-KEY-1SECOND"); !errors.Is(err, model.ErrConflict) {
+		if err := tx.SetAgeIdentity(second); !errors.Is(err, model.ErrConflict) {
 			t.Errorf("replacing the age key: %v, want ErrConflict", err)
 		}
 		return nil
@@ -30,11 +33,22 @@ func TestAgeIdentityKeptOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Read(ctx, func(tx *Tx) error {
-		if id, err := tx.AgeIdentity(); err != nil || id != "AGE-SECRET-KEY-1FIRST" {
+		if id, err := tx.AgeIdentity(); err != nil || id != first {
 			t.Errorf("age key %q, %v", id, err)
 		}
 		return nil
 	})
+}
+
+// mustAgeKey makes a real age secret key: the store keeps only keys it
+// can read the public half of.
+func mustAgeKey(t *testing.T) string {
+	t.Helper()
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id.String()
 }
 
 func TestPartnerKept(t *testing.T) {

@@ -52,6 +52,18 @@ func loadMigrations() []migration {
 // run in the same transaction just after its SQL.
 var afterMigration = map[int]func(*Tx) error{
 	2: startAuditTrail, // 0002_evidence_audit
+	4: startTrustTrail, // 0004_trust_audit
+}
+
+// migrate brings the workspace's schema up to date under the write lock,
+// recorded as held like any write, and says who holds the workspace when
+// another program does.
+func (s *Store) migrate(ctx context.Context) error {
+	err := migrate(ctx, s.writer, len(migrations), s.hold)
+	if isBusy(err) {
+		return s.busy(err)
+	}
+	return err
 }
 
 // SchemaVersion is the newest schema this build knows.
@@ -63,7 +75,9 @@ func SchemaVersion() int { return len(migrations) }
 // The version is read inside that transaction, under the write lock, so two
 // programs opening an old workspace at once (the window and a script) never
 // apply the same migration twice.
-func migrate(ctx context.Context, db *sql.DB, upTo int) error {
+// held, when given, is called once the write lock is taken, and returns
+// what to call when it is let go.
+func migrate(ctx context.Context, db *sql.DB, upTo int, held func() func()) error {
 	_, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       TEXT NOT NULL,
@@ -73,7 +87,7 @@ func migrate(ctx context.Context, db *sql.DB, upTo int) error {
 		return fmt.Errorf("storage: prepare migrations: %w", describe(err))
 	}
 	for {
-		done, err := applyNext(ctx, db, upTo)
+		done, err := applyNext(ctx, db, upTo, held)
 		if err != nil || done {
 			return err
 		}
@@ -82,12 +96,16 @@ func migrate(ctx context.Context, db *sql.DB, upTo int) error {
 
 // applyNext applies the first migration the workspace lacks, and reports
 // done when there is none left to apply up to upTo.
-func applyNext(ctx context.Context, db *sql.DB, upTo int) (done bool, err error) {
+func applyNext(ctx context.Context, db *sql.DB, upTo int, held func() func()) (done bool, err error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, fmt.Errorf("storage: begin migration: %w", describe(err))
 	}
 	defer tx.Rollback()
+	if held != nil {
+		release := held()
+		defer release()
+	}
 	var current int
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
 		return false, fmt.Errorf("storage: read schema version: %w", describe(err))

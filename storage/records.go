@@ -87,26 +87,3 @@ func firstColumn(rows *sql.Rows) string {
 	}
 	return fmt.Sprint(values[0])
 }
-
-// safeguards are the triggers that keep what must only grow from being
-// changed or removed.
-var safeguards = []string{"audit_log_no_update", "audit_log_no_delete", "custody_events_no_update",
-	"custody_events_no_delete", "attachments_no_update", "attachments_no_delete", "evidence_items_no_delete",
-	"notes_no_update", "notes_no_delete", "cases_no_delete", "foreign_audit_no_update", "foreign_audit_no_delete"}
-
-// MissingSafeguards names the safeguard triggers that are no longer in the
-// workspace: someone removed them to change what they protect.
-func (tx *Tx) MissingSafeguards() ([]string, error) {
-	present := map[string]bool{}
-	err := eachRow(tx, "read the triggers", func(row interface{ Scan(...any) error }) (string, error) {
-		var name string
-		return name, row.Scan(&name)
-	}, func(name string) error { present[name] = true; return nil }, `SELECT name FROM sqlite_master WHERE type = 'trigger'`)
-	var missing []string
-	for _, name := range safeguards {
-		if !present[name] {
-			missing = append(missing, name)
-		}
-	}
-	return missing, err
-}

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -31,13 +32,18 @@ type Store struct {
 
 // Open opens the workspace file at path, creating it (and its folder) when
 // missing, and applies any migrations this build knows and the file lacks.
+// An up-to-date workspace is opened without taking the write lock: opening
+// never makes another program wait, nor waits for one.
 func Open(ctx context.Context, path string) (*Store, error) {
 	// Two programs opening a new workspace at the same moment can meet while
 	// one of them switches the file to WAL, a moment in which SQLite answers
 	// "busy" at once instead of waiting; trying again a little later works.
+	// A "busy" that took the whole busy timeout is another program writing:
+	// that is reported, not waited for again.
 	for attempt := 1; ; attempt++ {
+		began := time.Now()
 		s, err := open(ctx, path)
-		if err == nil || !isBusy(err) || attempt == 5 {
+		if err == nil || !isBusy(err) || attempt == 5 || time.Since(began) > time.Second {
 			return s, err
 		}
 		select {
@@ -52,7 +58,8 @@ func open(ctx context.Context, path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("storage: create the workspace folder: %w", err)
 	}
-	if err := checkIsWorkspace(ctx, path); err != nil {
+	found, err := peek(ctx, path)
+	if err != nil {
 		return nil, err
 	}
 	writer, err := sql.Open("sqlite3", dsn(path, false))
@@ -64,10 +71,6 @@ func open(ctx context.Context, path string) (*Store, error) {
 		writer.Close()
 		return nil, fmt.Errorf("storage: open %s: %w", path, describe(err))
 	}
-	if err := migrate(ctx, writer, len(migrations)); err != nil {
-		writer.Close()
-		return nil, err
-	}
 	reader, err := sql.Open("sqlite3", dsn(path, true))
 	if err != nil {
 		writer.Close()
@@ -75,37 +78,78 @@ func open(ctx context.Context, path string) (*Store, error) {
 	}
 	reader.SetMaxOpenConns(max(4, runtime.NumCPU()))
 	s := &Store{path: path, writer: writer, reader: reader}
-	if err := ensureWorkspace(ctx, s); err != nil {
-		s.Close()
-		return nil, err
+	// Only a workspace that lacks a migration or its identity is written
+	// to at opening; the rest is read without the write lock.
+	if found.version != len(migrations) || !found.identity {
+		if err := s.migrate(ctx); err != nil {
+			s.Close()
+			return nil, err
+		}
+		if err := ensureWorkspace(ctx, s); err != nil {
+			s.Close()
+			return nil, err
+		}
 	}
 	return s, nil
 }
 
-// checkIsWorkspace refuses an existing file that is not a Bollard workspace
-// before anything is written to it: a mistyped --db must not turn another
-// program's database into a workspace (or switch it to WAL). A missing or
-// empty file is fine: it becomes a new workspace.
-func checkIsWorkspace(ctx context.Context, path string) error {
+// found is what a look at a workspace file, before anything is written to
+// it, tells: its schema version and whether it has its identity yet.
+type found struct {
+	version  int
+	identity bool
+}
+
+// peek reads the schema version of an existing file on a read-only
+// connection, which in WAL mode never waits for a writer. It refuses an
+// existing file that is not a Bollard workspace before anything is written
+// to it: a mistyped --db must not turn another program's database into a
+// workspace (or switch it to WAL). A missing or empty file is fine: it
+// becomes a new workspace.
+func peek(ctx context.Context, path string) (found, error) {
 	st, err := os.Stat(path)
 	if err != nil || st.Size() == 0 {
-		return nil
+		return found{}, nil
 	}
-	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?mode=ro&_busy_timeout=10000")
+	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?mode=ro&_busy_timeout=4000")
 	if err != nil {
-		return fmt.Errorf("storage: open %s: %w", path, err)
+		return found{}, fmt.Errorf("storage: open %s: %w", path, err)
 	}
 	defer db.Close()
-	var tables, ours int
-	err = db.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(*) FILTER (WHERE name = 'schema_migrations')
-		FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).Scan(&tables, &ours)
+	return peekSchema(ctx, db, path)
+}
+
+// peekSchema reads, in one read transaction, whether the database is a
+// workspace, its schema version and whether it has its identity.
+func peekSchema(ctx context.Context, db *sql.DB, path string) (found, error) {
+	var f found
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return fmt.Errorf("storage: open %s: %w", path, describe(err))
+		return f, fmt.Errorf("storage: open %s: %w", path, describe(err))
+	}
+	defer tx.Rollback()
+	var tables, ours, identity int
+	err = tx.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(*) FILTER (WHERE name = 'schema_migrations'),
+		COUNT(*) FILTER (WHERE name = 'workspace')
+		FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).Scan(&tables, &ours, &identity)
+	if err != nil {
+		return f, fmt.Errorf("storage: open %s: %w", path, describe(err))
 	}
 	if tables > 0 && ours == 0 {
-		return fmt.Errorf("storage: %s is a database of another program, not a Bollard workspace; nothing was changed", path)
+		return f, fmt.Errorf("storage: %s is a database of another program, not a Bollard workspace; nothing was changed", path)
 	}
-	return nil
+	if ours == 0 {
+		return f, nil
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&f.version); err != nil {
+		return f, fmt.Errorf("storage: read schema version: %w", describe(err))
+	}
+	if identity > 0 {
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) > 0 FROM workspace`).Scan(&f.identity); err != nil {
+			return f, fmt.Errorf("storage: read workspace: %w", describe(err))
+		}
+	}
+	return f, nil
 }
 
 // dsn builds the connection string. The pragmas, and why:
@@ -116,7 +160,11 @@ func checkIsWorkspace(ctx context.Context, path string) error {
 //   - foreign_keys=on: SQLite leaves them off by default; a seizure must never
 //     point at a case that is not there.
 //   - busy_timeout: another process (the CLI while the window is open) may
-//     hold the write lock for a moment; wait for it rather than fail.
+//     hold the write lock for a moment; wait for it rather than fail. A
+//     writer waits 4 s at most, then says who holds the workspace (see
+//     holder.go): an officer is told within 5 s, not left staring. Readers
+//     never wait for a writer in WAL mode; theirs only covers the rare
+//     moments SQLite itself needs (recovering the WAL after a crash).
 //   - cache_size=-32000: 32 MB of page cache per connection instead of 2 MB,
 //     so that a workspace of tens of thousands of cases is read from memory.
 //   - txlock=immediate: a write transaction takes the write lock when it
@@ -127,11 +175,12 @@ func dsn(path string, readOnly bool) string {
 	q.Set("_journal_mode", "WAL")
 	q.Set("_synchronous", "FULL")
 	q.Set("_foreign_keys", "on")
-	q.Set("_busy_timeout", "10000")
 	q.Set("_cache_size", "-32000")
 	if readOnly {
+		q.Set("_busy_timeout", "10000")
 		q.Set("mode", "ro")
 	} else {
+		q.Set("_busy_timeout", strconv.Itoa(int(writerWait/time.Millisecond)))
 		q.Set("_txlock", "immediate")
 	}
 	return "file:" + url.PathEscape(path) + "?" + q.Encode()
@@ -142,6 +191,9 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the workspace file.
 func (s *Store) Close() error {
+	if s.writer == nil {
+		return s.reader.Close()
+	}
 	return errors.Join(s.reader.Close(), s.writer.Close())
 }
 
@@ -218,12 +270,22 @@ func (s *Store) Read(ctx context.Context, fn func(tx *Tx) error) error {
 // Write runs fn in a write transaction and commits it when fn returns nil.
 // When fn fails, or the program dies before the commit, nothing fn wrote is
 // kept.
+// While it runs, who holds the workspace is written beside it, so that a
+// program that has to wait can say who it waits for.
 func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
+	if s.writer == nil {
+		return ErrReadOnly
+	}
 	tx, err := s.writer.BeginTx(ctx, nil)
 	if err != nil {
+		if isBusy(err) {
+			return s.busy(err)
+		}
 		return fmt.Errorf("storage: begin write: %w", describe(err))
 	}
 	defer tx.Rollback()
+	release := s.hold()
+	defer release()
 	if err := fn(&Tx{tx: tx}); err != nil {
 		return err
 	}

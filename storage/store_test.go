@@ -108,7 +108,7 @@ func TestMigrations(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := migrate(ctx, db, k); err != nil {
+			if err := migrate(ctx, db, k, nil); err != nil {
 				t.Fatalf("migrate to %d: %v", k, err)
 			}
 			db.Close()
@@ -534,7 +534,7 @@ func TestAuditTrailStartsWithWhatIsThere(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := migrate(ctx, db, 1); err != nil {
+	if err := migrate(ctx, db, 1, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{

@@ -60,8 +60,8 @@ func (tx *Tx) SigningKey() (ed25519.PrivateKey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("storage: make a signing key: %w", err)
 	}
-	_, err = tx.exec(`UPDATE workspace SET signing_key = ?`, base64.StdEncoding.EncodeToString(key.Seed()))
-	return key, wrap("save the workspace's signing key", err)
+	// Audited (its public half), so a key replaced outside Bollard shows.
+	return key, tx.setKey(KeySigning, "signing_key", base64.StdEncoding.EncodeToString(key.Seed()))
 }
 
 // PublicKey returns the workspace's public signing key, base64, or "" when

@@ -1,0 +1,47 @@
+package app
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"time"
+
+	"bollard/storage"
+)
+
+// OpenReadOnly opens an existing workspace only to check it (verify): it
+// writes nothing, migrates nothing, sweeps nothing and creates no folder,
+// so a 0444 copy, a write-blocked stick or a read-only folder can be
+// checked, and checking leaves the files byte for byte as they were.
+// Anything that would write through it fails with storage.ErrReadOnly.
+func OpenReadOnly(ctx context.Context, path string) (*Workspace, error) {
+	store, err := storage.OpenReadOnly(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	w := &Workspace{store: store, Now: time.Now, search: newSearchIndex()}
+	err = store.Read(ctx, func(tx *storage.Tx) error {
+		w.id, err = tx.WorkspaceID()
+		return err
+	})
+	if err == nil {
+		w.blobs, err = storage.ReadWorkspaceBlobs(path, w.id)
+	}
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	return w, nil
+}
+
+// CheckPublicKey refuses a text that is not an ed25519 public key in
+// standard base64, as `bollard keys` prints it.
+func CheckPublicKey(key string) error {
+	b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(key))
+	if err != nil || len(b) != ed25519.PublicKeySize {
+		return fmt.Errorf("%q is not an ed25519 public key in base64 (as bollard keys prints it)", key)
+	}
+	return nil
+}
