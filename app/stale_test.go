@@ -53,6 +53,19 @@ func TestStaleSaveRefusedForEveryEditableKind(t *testing.T) {
 			record: func(v *model.Case) *model.Record { return &v.Record },
 		})
 	})
+	t.Run("case archived and restored meanwhile", func(t *testing.T) {
+		read := mustCreateCase(t, window, "Archived meanwhile")
+		if _, err := script.ArchiveCase(ctx, read.Ref); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := script.RestoreCase(ctx, read.Ref); err != nil {
+			t.Fatal(err)
+		}
+		read.Summary = "typed before the archiving"
+		if _, err := window.UpdateCase(ctx, read); !errors.Is(err, model.ErrStale) {
+			t.Fatalf("a save over an archive and a restore: %v, want ErrStale", err)
+		}
+	})
 	t.Run("seizure", func(t *testing.T) {
 		staleCheck(t, window, script, editable[model.Seizure]{
 			create: func(t *testing.T, w *app.Workspace) model.Seizure {

@@ -80,10 +80,11 @@ func (tx *Tx) TouchCase(caseID string, at time.Time, by model.Author) error {
 }
 
 // ArchiveCase takes a case out of the working lists, remembering its status
-// so that RestoreCase can put it back. Nothing in the case is removed.
+// so that RestoreCase can put it back. Nothing in the case is removed. Like
+// an edit it counts as a save: a form opened before it is refused.
 func (tx *Tx) ArchiveCase(c *model.Case) error {
 	return audited(tx, RecordCase, model.AuditArchive, c.ID, tx.CaseByID, caseOfCase, func() error {
-		res, err := tx.exec(`UPDATE cases SET status_before_archive = status, status = 'archived',
+		res, err := tx.exec(`UPDATE cases SET status_before_archive = status, status = 'archived', version = version + 1,
 			updated_at = ?, updated_by_name = ?, updated_by_agency = ? WHERE id = ? AND status <> 'archived'`,
 			dbTime(c.UpdatedAt), c.UpdatedBy.Name, c.UpdatedBy.Agency, c.ID)
 		return wrapUpdate("archive case "+c.Ref, res, err)
@@ -94,7 +95,7 @@ func (tx *Tx) ArchiveCase(c *model.Case) error {
 func (tx *Tx) RestoreCase(c *model.Case) error {
 	return audited(tx, RecordCase, model.AuditRestore, c.ID, tx.CaseByID, caseOfCase, func() error {
 		res, err := tx.exec(`UPDATE cases SET status = CASE status_before_archive WHEN '' THEN 'open' ELSE status_before_archive END,
-			status_before_archive = '', updated_at = ?, updated_by_name = ?, updated_by_agency = ? WHERE id = ? AND status = 'archived'`,
+			status_before_archive = '', version = version + 1, updated_at = ?, updated_by_name = ?, updated_by_agency = ? WHERE id = ? AND status = 'archived'`,
 			dbTime(c.UpdatedAt), c.UpdatedBy.Name, c.UpdatedBy.Agency, c.ID)
 		return wrapUpdate("restore case "+c.Ref, res, err)
 	})
