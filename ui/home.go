@@ -181,6 +181,9 @@ func (h *home) showSection(s section) {
 // meanwhile is refused rather than overwriting the other program's save.
 func (h *home) onOutsideChange() {
 	h.status.refresh()
+	if h.entity != nil {
+		h.entity.reload()
+	}
 	if h.list == nil {
 		h.load() // the welcome card gives way to the list once there are cases
 		return

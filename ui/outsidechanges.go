@@ -25,9 +25,10 @@ type outsideWatcher struct {
 	bg       *background
 	onChange func() // on the UI goroutine
 
-	mu    sync.Mutex // the poll and a test's own check, one at a time
-	last  int64
-	known bool
+	mu      sync.Mutex // the poll and a test's own check, one at a time
+	last    int64
+	known   bool
+	failing bool // the last ask failed: logged once, not every poll
 }
 
 func newOutsideWatcher(ws outsideSaver, bg *background, onChange func()) *outsideWatcher {
@@ -60,11 +61,13 @@ func (w *outsideWatcher) check(ctx context.Context) {
 	defer w.mu.Unlock()
 	v, err := w.ws.OutsideSaves(ctx)
 	if err != nil {
-		if ctx.Err() == nil {
+		if ctx.Err() == nil && !w.failing {
 			logError("ask for saves by other programs", err)
 		}
+		w.failing = true
 		return
 	}
+	w.failing = false
 	changed := w.known && v != w.last
 	w.last, w.known = v, true
 	if changed {
