@@ -152,3 +152,28 @@ func TestCaseListRefreshesAfterOutsideChange(t *testing.T) {
 		t.Errorf("the audit line %q does not show entry %d", s.head.Text, head.Seq)
 	}
 }
+
+// Left to itself, the window notices another program's save within a
+// couple of polls: no test hook, the ticker alone.
+func TestWindowNoticesOutsideSaveOnItsOwn(t *testing.T) {
+	_, m := openOnOneCase(t)
+	l := m.home.list
+	script := another(t, m)
+	saved := time.Now()
+	if _, err := script.CreateCase(context.Background(), caseForTest("Counterfeit perfume via Le Havre")); err != nil {
+		t.Fatal(err)
+	}
+	rows := func() int {
+		m.bg.updates.Lock() // the widget updates run under it, as on the UI goroutine
+		defer m.bg.updates.Unlock()
+		return len(l.rows)
+	}
+	for rows() != 2 {
+		if time.Since(saved) > 3*outsidePollEvery+2*time.Second {
+			t.Fatalf("%v after another program added a case the list still shows %d", time.Since(saved).Round(time.Millisecond), rows())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Logf("the list showed the new case %v after it was saved", time.Since(saved).Round(time.Millisecond))
+	m.bg.wait()
+}
