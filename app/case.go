@@ -61,7 +61,10 @@ func (b *Batch) UpdateCase(c *model.Case) error {
 	if c.Status == model.StatusArchived {
 		return model.Invalid("status", string(c.Status), "archive the case instead (it keeps its status for a restore)")
 	}
-	c.Record, c.Ref = old.Record, old.Ref
+	if err := edited(&c.Record, old.Record, "case "+old.Ref); err != nil {
+		return err
+	}
+	c.Ref = old.Ref
 	c.Touch(b.officer.Author(), b.now)
 	if err := c.Validate(b.now); err != nil {
 		return err

@@ -295,6 +295,7 @@ func saveMerged[T any](b *Batch, js []byte, v *T, r *model.Record, fix, save fun
 // keep gives a merged record the stored record's identity and creation.
 func keep(r *model.Record, old model.Record) {
 	r.ID, r.CreatedAt, r.CreatedBy, r.Workspace = old.ID, old.CreatedAt, old.CreatedBy, old.Workspace
+	r.Version = old.Version // read in this transaction: nothing saved in between
 }
 
 // RefTaken reports which record already uses a ref: a case ref (caseID

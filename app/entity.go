@@ -32,7 +32,9 @@ func (b *Batch) UpdateEntity(e *model.Entity) error {
 	if err != nil {
 		return err
 	}
-	e.Record = old.Record
+	if err := edited(&e.Record, old.Record, string(old.Kind)+" "+old.Name); err != nil {
+		return err
+	}
 	e.Touch(b.officer.Author(), b.now)
 	if err := e.Validate(b.now); err != nil {
 		return err

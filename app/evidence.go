@@ -61,7 +61,10 @@ func (b *Batch) UpdateEvidence(e *model.EvidenceItem) error {
 	if err := b.checkSeizureOf(c, e.SeizureID); err != nil {
 		return err
 	}
-	e.Record, e.CaseID, e.ExhibitRef, e.Attachments = old.Record, old.CaseID, old.ExhibitRef, old.Attachments
+	if err := edited(&e.Record, old.Record, "exhibit "+old.ExhibitRef); err != nil {
+		return err
+	}
+	e.CaseID, e.ExhibitRef, e.Attachments = old.CaseID, old.ExhibitRef, old.Attachments
 	e.Touch(b.officer.Author(), b.now)
 	if err := e.Validate(b.now); err != nil {
 		return err

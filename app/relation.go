@@ -28,7 +28,10 @@ func (b *Batch) UpdateRelation(r *model.Relation) error {
 	if err != nil {
 		return err
 	}
-	r.Record, r.FromID, r.ToID = old.Record, old.FromID, old.ToID
+	if err := edited(&r.Record, old.Record, "relation"); err != nil {
+		return err
+	}
+	r.FromID, r.ToID = old.FromID, old.ToID
 	r.Touch(b.officer.Author(), b.now)
 	if err := r.Validate(b.now); err != nil {
 		return err

@@ -39,7 +39,10 @@ func (b *Batch) UpdateSeizure(s *model.Seizure) error {
 	if err != nil {
 		return err
 	}
-	s.Record, s.CaseID, s.Ref = old.Record, old.CaseID, old.Ref
+	if err := edited(&s.Record, old.Record, "seizure "+c.Ref+"/"+old.Ref); err != nil {
+		return err
+	}
+	s.CaseID, s.Ref = old.CaseID, old.Ref
 	s.Touch(b.officer.Author(), b.now)
 	if err := s.Validate(b.now); err != nil {
 		return err

@@ -44,7 +44,10 @@ func (b *Batch) UpdateTask(t *model.Task) error {
 	if err != nil {
 		return err
 	}
-	t.Record, t.CaseID = old.Record, old.CaseID
+	if err := edited(&t.Record, old.Record, "task "+old.Title); err != nil {
+		return err
+	}
+	t.CaseID = old.CaseID
 	t.Touch(b.officer.Author(), b.now)
 	if err := t.Validate(b.now); err != nil {
 		return err

@@ -21,8 +21,10 @@ func runCase(e *env, args []string) error {
 		return runCaseList(e, args[1:])
 	case "show":
 		return runCaseShow(e, args[1:])
+	case "edit":
+		return runCaseEdit(e, args[1:])
 	}
-	return usagef("unknown case subcommand %q (list or show REF)", args[0])
+	return usagef("unknown case subcommand %q (list, show REF or edit REF)", args[0])
 }
 
 // caseLine is one case in `case list --json`. Its fields and their names
@@ -42,6 +44,7 @@ type caseLine struct {
 	OpenedOn        string   `json:"opened_on"`
 	ClosedOn        string   `json:"closed_on"`
 	UpdatedAt       string   `json:"updated_at"`
+	Version         int64    `json:"version"` // what case edit --version names
 }
 
 func newCaseLine(c model.Case) caseLine {
@@ -54,7 +57,7 @@ func newCaseLine(c model.Case) caseLine {
 		Priority: string(c.Priority), Corridor: string(c.Corridor), ThreatTypes: threats,
 		HandlingMarking: c.HandlingMarking, LeadAgency: c.LeadAgency, LeadOfficer: c.LeadOfficer,
 		OpenedOn: c.OpenedOn.String(), ClosedOn: c.ClosedOn.String(),
-		UpdatedAt: c.UpdatedAt.UTC().Format(time.RFC3339),
+		UpdatedAt: c.UpdatedAt.UTC().Format(time.RFC3339), Version: c.Version,
 	}
 }
 

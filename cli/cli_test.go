@@ -89,6 +89,7 @@ type caseLine struct {
 	Ref, Title, Status, Corridor string
 	ThreatTypes                  []string `json:"threat_types"`
 	UpdatedAt                    string   `json:"updated_at"`
+	Version                      int64    `json:"version"`
 }
 
 func listCases(t *testing.T, db string) []caseLine {

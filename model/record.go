@@ -31,6 +31,12 @@ type Record struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	UpdatedBy Author    `json:"updated_by"`
 	Workspace string    `json:"workspace"`
+	// Version counts the saves of the record in this workspace, so that a
+	// save made over a record that changed since it was read is refused
+	// (StaleError) instead of overwriting the newer save. It is local: it
+	// stays out of the JSON that the audit trail and case packages carry, so
+	// that verification and exchange see the record as before.
+	Version int64 `json:"-"`
 }
 
 // RecordID is the record's UUID.

@@ -9,19 +9,19 @@ import (
 )
 
 const caseColumns = recordColumns + `, ref, title, operation_name, status, priority, corridor, threat_types,
-	handling_marking, lead_agency, partner_agencies, lead_officer, summary, opened_on, closed_on`
+	handling_marking, lead_agency, partner_agencies, lead_officer, summary, opened_on, closed_on, version`
 
 func caseArgs(c *model.Case) []any {
 	return append(recordArgs(&c.Record), c.Ref, c.Title, c.OperationName, string(c.Status), string(c.Priority),
 		string(c.Corridor), dbJSON(c.ThreatTypes), c.HandlingMarking, c.LeadAgency, dbJSON(c.PartnerAgencies),
-		c.LeadOfficer, c.Summary, c.OpenedOn.String(), c.ClosedOn.String())
+		c.LeadOfficer, c.Summary, c.OpenedOn.String(), c.ClosedOn.String(), c.Version)
 }
 
 func scanCase(row interface{ Scan(...any) error }) (model.Case, error) {
 	var c model.Case
 	dest := append(recordDest(&c.Record), &c.Ref, &c.Title, &c.OperationName, &c.Status, &c.Priority,
 		&c.Corridor, listCol[model.ThreatType]{&c.ThreatTypes}, &c.HandlingMarking, &c.LeadAgency,
-		listCol[string]{&c.PartnerAgencies}, &c.LeadOfficer, &c.Summary, dateCol{&c.OpenedOn}, dateCol{&c.ClosedOn})
+		listCol[string]{&c.PartnerAgencies}, &c.LeadOfficer, &c.Summary, dateCol{&c.OpenedOn}, dateCol{&c.ClosedOn}, &c.Version)
 	err := row.Scan(dest...)
 	return c, err
 }
@@ -45,6 +45,7 @@ func (tx *Tx) InsertCase(c *model.Case, prefix string) error {
 			}
 			c.Ref = model.FormatCaseRef(prefix, year, last+1)
 		}
+		c.Version = 1
 		if p, y, n, ok := model.ParseCaseRef(c.Ref); ok {
 			refPrefix, refYear, refSeq = p, y, n
 		}
@@ -57,15 +58,13 @@ func (tx *Tx) InsertCase(c *model.Case, prefix string) error {
 // UpdateCase saves an edited case. Its ref and identity never change.
 func (tx *Tx) UpdateCase(c *model.Case) error {
 	return audited(tx, RecordCase, model.AuditUpdate, c.ID, tx.CaseByID, caseOfCase, func() error {
-		res, err := tx.exec(`UPDATE cases SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+		return tx.updateVersioned("case "+c.Ref, "cases", &c.Record, `updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			title = ?, operation_name = ?, status = ?, priority = ?, corridor = ?, threat_types = ?, handling_marking = ?,
-			lead_agency = ?, partner_agencies = ?, lead_officer = ?, summary = ?, opened_on = ?, closed_on = ?
-			WHERE id = ?`,
+			lead_agency = ?, partner_agencies = ?, lead_officer = ?, summary = ?, opened_on = ?, closed_on = ?`,
 			dbTime(c.UpdatedAt), c.UpdatedBy.Name, c.UpdatedBy.Agency,
 			c.Title, c.OperationName, string(c.Status), string(c.Priority), string(c.Corridor), dbJSON(c.ThreatTypes),
 			c.HandlingMarking, c.LeadAgency, dbJSON(c.PartnerAgencies), c.LeadOfficer, c.Summary,
-			c.OpenedOn.String(), c.ClosedOn.String(), c.ID)
-		return wrapUpdate("update case "+c.Ref, res, err)
+			c.OpenedOn.String(), c.ClosedOn.String())
 	})
 }
 
@@ -81,10 +80,11 @@ func (tx *Tx) TouchCase(caseID string, at time.Time, by model.Author) error {
 }
 
 // ArchiveCase takes a case out of the working lists, remembering its status
-// so that RestoreCase can put it back. Nothing in the case is removed.
+// so that RestoreCase can put it back. Nothing in the case is removed. Like
+// an edit it counts as a save: a form opened before it is refused.
 func (tx *Tx) ArchiveCase(c *model.Case) error {
 	return audited(tx, RecordCase, model.AuditArchive, c.ID, tx.CaseByID, caseOfCase, func() error {
-		res, err := tx.exec(`UPDATE cases SET status_before_archive = status, status = 'archived',
+		res, err := tx.exec(`UPDATE cases SET status_before_archive = status, status = 'archived', version = version + 1,
 			updated_at = ?, updated_by_name = ?, updated_by_agency = ? WHERE id = ? AND status <> 'archived'`,
 			dbTime(c.UpdatedAt), c.UpdatedBy.Name, c.UpdatedBy.Agency, c.ID)
 		return wrapUpdate("archive case "+c.Ref, res, err)
@@ -95,7 +95,7 @@ func (tx *Tx) ArchiveCase(c *model.Case) error {
 func (tx *Tx) RestoreCase(c *model.Case) error {
 	return audited(tx, RecordCase, model.AuditRestore, c.ID, tx.CaseByID, caseOfCase, func() error {
 		res, err := tx.exec(`UPDATE cases SET status = CASE status_before_archive WHEN '' THEN 'open' ELSE status_before_archive END,
-			status_before_archive = '', updated_at = ?, updated_by_name = ?, updated_by_agency = ? WHERE id = ? AND status = 'archived'`,
+			status_before_archive = '', version = version + 1, updated_at = ?, updated_by_name = ?, updated_by_agency = ? WHERE id = ? AND status = 'archived'`,
 			dbTime(c.UpdatedAt), c.UpdatedBy.Name, c.UpdatedBy.Agency, c.ID)
 		return wrapUpdate("restore case "+c.Ref, res, err)
 	})

@@ -22,7 +22,7 @@ func (tx *Tx) EachSeizure(fn func(model.Seizure) error) error {
 // authors are left empty): the search index needs only what names an
 // entity, and reading a million records' times costs more than the rest.
 func (tx *Tx) EachEntity(fn func(model.Entity) error) error {
-	return eachRow(tx, "read entities", scanEntityWithoutHistory, fn, `SELECT id, `+entityOwnColumns+` FROM entities`)
+	return eachRow(tx, "read entities", scanEntityWithoutHistory, fn, `SELECT id, `+entityOwnColumns+`, version FROM entities`)
 }
 
 func scanEntityWithoutHistory(row interface{ Scan(...any) error }) (model.Entity, error) {

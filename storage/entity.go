@@ -13,9 +13,11 @@ const entityOwnColumns = `kind, name, aliases, country, notes, birth_date, natio
 	document_number, registration_number, vat_number, eori, lei, imo, mmsi, call_sign, flag,
 	container_number, plate, vin, phone, email, iban, wallet_address`
 
-const entityColumns = recordColumns + `, ` + entityOwnColumns
+const entityColumns = recordColumns + `, ` + entityOwnColumns + `, version`
 
-func entityArgs(e *model.Entity) []any { return append(recordArgs(&e.Record), entityFields(e)...) }
+func entityArgs(e *model.Entity) []any {
+	return append(append(recordArgs(&e.Record), entityFields(e)...), e.Version)
+}
 
 // entityFields are the values of the entity's own columns, after the record's.
 func entityFields(e *model.Entity) []any {
@@ -31,7 +33,7 @@ func entityDest(e *model.Entity) []any {
 	return append(recordDest(&e.Record), &e.Kind, &e.Name, listCol[string]{&e.Aliases}, &e.Country, &e.Notes,
 		dateCol{&id.BirthDate}, &id.Nationality, &id.DocumentNumber, &id.RegistrationNumber, &id.VATNumber, &id.EORI,
 		&id.LEI, &id.IMO, &id.MMSI, &id.CallSign, &id.Flag, &id.ContainerNumber, &id.Plate, &id.VIN, &id.Phone, &id.Email,
-		&id.IBAN, &id.WalletAddress)
+		&id.IBAN, &id.WalletAddress, &e.Version)
 }
 
 func scanEntity(row interface{ Scan(...any) error }) (model.Entity, error) {
@@ -43,6 +45,7 @@ func scanEntity(row interface{ Scan(...any) error }) (model.Entity, error) {
 // InsertEntity stores a new entity.
 func (tx *Tx) InsertEntity(e *model.Entity) error {
 	return audited(tx, RecordEntity, model.AuditCreate, e.ID, tx.EntityByID, noCase[model.Entity], func() error {
+		e.Version = 1
 		args := entityArgs(e)
 		_, err := tx.exec(`INSERT INTO entities (`+entityColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("insert "+string(e.Kind)+" "+e.Name, err)
@@ -53,13 +56,11 @@ func (tx *Tx) InsertEntity(e *model.Entity) error {
 func (tx *Tx) UpdateEntity(e *model.Entity) error {
 	return audited(tx, RecordEntity, model.AuditUpdate, e.ID, tx.EntityByID, noCase[model.Entity], func() error {
 		args := append([]any{dbTime(e.UpdatedAt), e.UpdatedBy.Name, e.UpdatedBy.Agency}, entityFields(e)...)
-		args = append(args, e.ID)
-		res, err := tx.exec(`UPDATE entities SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+		return tx.updateVersioned(string(e.Kind)+" "+e.Name, "entities", &e.Record, `updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			kind = ?, name = ?, aliases = ?, country = ?, notes = ?, birth_date = ?, nationality = ?,
 			document_number = ?, registration_number = ?, vat_number = ?, eori = ?, lei = ?, imo = ?, mmsi = ?,
 			call_sign = ?, flag = ?, container_number = ?, plate = ?, vin = ?, phone = ?, email = ?, iban = ?,
-			wallet_address = ? WHERE id = ?`, args...)
-		return wrapUpdate("update "+string(e.Kind)+" "+e.Name, res, err)
+			wallet_address = ?`, args...)
 	})
 }
 

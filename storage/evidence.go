@@ -8,7 +8,7 @@ import (
 )
 
 const evidenceColumns = recordColumns + `, case_id, exhibit_ref, description, kind, seizure_id, storage_location,
-	seal_number, acquired_at, acquired_place, acquired_by`
+	seal_number, acquired_at, acquired_place, acquired_by, version`
 
 // scanEvidence reads an evidence item without its attachments; the
 // functions that return items add them.
@@ -16,7 +16,7 @@ func scanEvidence(row interface{ Scan(...any) error }) (model.EvidenceItem, erro
 	var e model.EvidenceItem
 	var seizure sql.NullString
 	err := row.Scan(append(recordDest(&e.Record), &e.CaseID, &e.ExhibitRef, &e.Description, &e.Kind, &seizure,
-		&e.StorageLocation, &e.SealNumber, timeCol{&e.AcquiredAt}, &e.AcquiredPlace, &e.AcquiredBy)...)
+		&e.StorageLocation, &e.SealNumber, timeCol{&e.AcquiredAt}, &e.AcquiredPlace, &e.AcquiredBy, &e.Version)...)
 	e.SeizureID = seizure.String
 	return e, err
 }
@@ -50,10 +50,11 @@ func (tx *Tx) InsertEvidence(e *model.EvidenceItem) error {
 		if n, ok := model.ParseExhibitSeq(e.ExhibitRef); ok {
 			seq = n
 		}
+		e.Version = 1
 		args := append(recordArgs(&e.Record), e.CaseID, e.ExhibitRef, seq, e.Description, string(e.Kind), nullable(e.SeizureID),
-			e.StorageLocation, e.SealNumber, dbTime(e.AcquiredAt), e.AcquiredPlace, e.AcquiredBy)
+			e.StorageLocation, e.SealNumber, dbTime(e.AcquiredAt), e.AcquiredPlace, e.AcquiredBy, e.Version)
 		_, err := tx.exec(`INSERT INTO evidence_items (`+recordColumns+`, case_id, exhibit_ref, seq, description, kind,
-			seizure_id, storage_location, seal_number, acquired_at, acquired_place, acquired_by) VALUES (`+placeholders(len(args))+`)`, args...)
+			seizure_id, storage_location, seal_number, acquired_at, acquired_place, acquired_by, version) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("insert exhibit "+e.ExhibitRef, err)
 	})
 }
@@ -62,12 +63,11 @@ func (tx *Tx) InsertEvidence(e *model.EvidenceItem) error {
 // attachments never change here.
 func (tx *Tx) UpdateEvidence(e *model.EvidenceItem) error {
 	return audited(tx, RecordEvidence, model.AuditUpdate, e.ID, tx.evidenceOnly, caseOfEvidence, func() error {
-		res, err := tx.exec(`UPDATE evidence_items SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+		return tx.updateVersioned("exhibit "+e.ExhibitRef, "evidence_items", &e.Record, `updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			description = ?, kind = ?, seizure_id = ?, storage_location = ?, seal_number = ?, acquired_at = ?,
-			acquired_place = ?, acquired_by = ? WHERE id = ?`,
+			acquired_place = ?, acquired_by = ?`,
 			dbTime(e.UpdatedAt), e.UpdatedBy.Name, e.UpdatedBy.Agency, e.Description, string(e.Kind), nullable(e.SeizureID),
-			e.StorageLocation, e.SealNumber, dbTime(e.AcquiredAt), e.AcquiredPlace, e.AcquiredBy, e.ID)
-		return wrapUpdate("update exhibit "+e.ExhibitRef, res, err)
+			e.StorageLocation, e.SealNumber, dbTime(e.AcquiredAt), e.AcquiredPlace, e.AcquiredBy)
 	})
 }
 

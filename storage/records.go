@@ -3,6 +3,7 @@ package storage
 import (
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // StoredRecord is one record as the workspace holds it now, written the way
@@ -48,7 +49,7 @@ func (tx *Tx) EachStoredRecord(fn func(StoredRecord) error) error {
 // handed on with Unreadable set and its ID read plainly, so that one bad
 // value is reported against its record instead of stopping the reading.
 func eachStored[T interface{ RecordID() string }](tx *Tx, recordType string, scan func(interface{ Scan(...any) error }) (T, error), columns, table string, fn func(StoredRecord) error) error {
-	rows, err := tx.query(`SELECT ` + columns + ` FROM ` + table)
+	rows, err := tx.query(`SELECT ` + withoutVersion(columns) + ` FROM ` + table)
 	if err != nil {
 		return wrap("read "+table, err)
 	}
@@ -65,6 +66,17 @@ func eachStored[T interface{ RecordID() string }](tx *Tx, recordType string, sca
 		}
 	}
 	return wrap("read "+table, rows.Err())
+}
+
+// withoutVersion reads a record's version as 0: the version is local
+// bookkeeping, not part of what the audit trail records, and the baseline
+// of migration 0002 reads the records with these queries before 0004 gave
+// them a version column.
+func withoutVersion(columns string) string {
+	if rest, ok := strings.CutSuffix(columns, ", version"); ok {
+		return rest + ", 0"
+	}
+	return columns
 }
 
 // firstColumn reads the current row's first column as text: every record

@@ -4,20 +4,21 @@ import (
 	"bollard/model"
 )
 
-const relationColumns = recordColumns + `, from_id, to_id, type, since, until, source, reliability, credibility, note`
+const relationColumns = recordColumns + `, from_id, to_id, type, since, until, source, reliability, credibility, note, version`
 
 func scanRelation(row interface{ Scan(...any) error }) (model.Relation, error) {
 	var r model.Relation
 	err := row.Scan(append(recordDest(&r.Record), &r.FromID, &r.ToID, &r.Type, dateCol{&r.Since}, dateCol{&r.Until},
-		&r.Source, &r.Reliability, &r.Credibility, &r.Note)...)
+		&r.Source, &r.Reliability, &r.Credibility, &r.Note, &r.Version)...)
 	return r, err
 }
 
 // InsertRelation stores a new relation between two entities.
 func (tx *Tx) InsertRelation(r *model.Relation) error {
 	return audited(tx, RecordRelation, model.AuditCreate, r.ID, tx.RelationByID, noCase[model.Relation], func() error {
+		r.Version = 1
 		args := append(recordArgs(&r.Record), r.FromID, r.ToID, string(r.Type), r.Since.String(), r.Until.String(),
-			r.Source, r.Reliability, r.Credibility, r.Note)
+			r.Source, r.Reliability, r.Credibility, r.Note, r.Version)
 		_, err := tx.exec(`INSERT INTO relations (`+relationColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("insert relation", err)
 	})
@@ -26,11 +27,10 @@ func (tx *Tx) InsertRelation(r *model.Relation) error {
 // UpdateRelation saves an edited relation.
 func (tx *Tx) UpdateRelation(r *model.Relation) error {
 	return audited(tx, RecordRelation, model.AuditUpdate, r.ID, tx.RelationByID, noCase[model.Relation], func() error {
-		res, err := tx.exec(`UPDATE relations SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
-			type = ?, since = ?, until = ?, source = ?, reliability = ?, credibility = ?, note = ? WHERE id = ?`,
+		return tx.updateVersioned("relation", "relations", &r.Record, `updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+			type = ?, since = ?, until = ?, source = ?, reliability = ?, credibility = ?, note = ?`,
 			dbTime(r.UpdatedAt), r.UpdatedBy.Name, r.UpdatedBy.Agency, string(r.Type), r.Since.String(), r.Until.String(),
-			r.Source, r.Reliability, r.Credibility, r.Note, r.ID)
-		return wrapUpdate("update relation", res, err)
+			r.Source, r.Reliability, r.Credibility, r.Note)
 	})
 }
 

@@ -7,13 +7,13 @@ import (
 const seizureColumns = recordColumns + `, case_id, ref, seized_at, place_name, locode, country,
 	commodity_category, commodity_description, hs_code, quantity, unit, estimated_value, currency,
 	transport_mode, concealment, detection_method, container_numbers, seal_numbers, transport_document,
-	origin_country, transit_countries, destination_country, notes`
+	origin_country, transit_countries, destination_country, notes, version`
 
 func seizureArgs(s *model.Seizure) []any {
 	return append(recordArgs(&s.Record), s.CaseID, s.Ref, dbTime(s.SeizedAt), s.PlaceName, s.LOCODE, s.Country,
 		string(s.Category), s.Description, s.HSCode, s.Quantity, string(s.Unit), s.EstimatedValue, s.Currency,
 		string(s.TransportMode), s.Concealment, string(s.Detection), dbJSON(s.ContainerNumbers), dbJSON(s.SealNumbers),
-		s.TransportDocument, s.OriginCountry, dbJSON(s.TransitCountries), s.DestinationCountry, s.Notes)
+		s.TransportDocument, s.OriginCountry, dbJSON(s.TransitCountries), s.DestinationCountry, s.Notes, s.Version)
 }
 
 func scanSeizure(row interface{ Scan(...any) error }) (model.Seizure, error) {
@@ -21,7 +21,7 @@ func scanSeizure(row interface{ Scan(...any) error }) (model.Seizure, error) {
 	dest := append(recordDest(&s.Record), &s.CaseID, &s.Ref, timeCol{&s.SeizedAt}, &s.PlaceName, &s.LOCODE, &s.Country,
 		&s.Category, &s.Description, &s.HSCode, &s.Quantity, &s.Unit, &s.EstimatedValue, &s.Currency,
 		&s.TransportMode, &s.Concealment, &s.Detection, listCol[string]{&s.ContainerNumbers}, listCol[string]{&s.SealNumbers},
-		&s.TransportDocument, &s.OriginCountry, listCol[string]{&s.TransitCountries}, &s.DestinationCountry, &s.Notes)
+		&s.TransportDocument, &s.OriginCountry, listCol[string]{&s.TransitCountries}, &s.DestinationCountry, &s.Notes, &s.Version)
 	err := row.Scan(dest...)
 	return s, err
 }
@@ -41,6 +41,7 @@ func (tx *Tx) InsertSeizure(s *model.Seizure) error {
 		// A ref given in SZ-NNNN form (an imported seizure) keeps its number
 		// counted, so that the next seizure added here does not take it again.
 		var seq any
+		s.Version = 1
 		if n, ok := model.ParseSeizureRef(s.Ref); ok {
 			seq = n
 		}
@@ -53,18 +54,16 @@ func (tx *Tx) InsertSeizure(s *model.Seizure) error {
 // UpdateSeizure saves an edited seizure. Its case and ref never change.
 func (tx *Tx) UpdateSeizure(s *model.Seizure) error {
 	return audited(tx, RecordSeizure, model.AuditUpdate, s.ID, tx.SeizureByID, caseOfSeizure, func() error {
-		res, err := tx.exec(`UPDATE seizures SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+		return tx.updateVersioned("seizure "+s.Ref, "seizures", &s.Record, `updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			seized_at = ?, place_name = ?, locode = ?, country = ?, commodity_category = ?, commodity_description = ?,
 			hs_code = ?, quantity = ?, unit = ?, estimated_value = ?, currency = ?, transport_mode = ?, concealment = ?,
 			detection_method = ?, container_numbers = ?, seal_numbers = ?, transport_document = ?, origin_country = ?,
-			transit_countries = ?, destination_country = ?, notes = ?
-			WHERE id = ?`,
+			transit_countries = ?, destination_country = ?, notes = ?`,
 			dbTime(s.UpdatedAt), s.UpdatedBy.Name, s.UpdatedBy.Agency,
 			dbTime(s.SeizedAt), s.PlaceName, s.LOCODE, s.Country, string(s.Category), s.Description,
 			s.HSCode, s.Quantity, string(s.Unit), s.EstimatedValue, s.Currency, string(s.TransportMode), s.Concealment,
 			string(s.Detection), dbJSON(s.ContainerNumbers), dbJSON(s.SealNumbers), s.TransportDocument, s.OriginCountry,
-			dbJSON(s.TransitCountries), s.DestinationCountry, s.Notes, s.ID)
-		return wrapUpdate("update seizure "+s.Ref, res, err)
+			dbJSON(s.TransitCountries), s.DestinationCountry, s.Notes)
 	})
 }
 

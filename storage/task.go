@@ -5,20 +5,21 @@ import (
 )
 
 const taskColumns = recordColumns + `, case_id, kind, title, description, assigned_to, partner_agency,
-	legal_basis, status, sent_on, due_on, answered_on`
+	legal_basis, status, sent_on, due_on, answered_on, version`
 
 func scanTask(row interface{ Scan(...any) error }) (model.Task, error) {
 	var t model.Task
 	err := row.Scan(append(recordDest(&t.Record), &t.CaseID, &t.Kind, &t.Title, &t.Description, &t.AssignedTo,
-		&t.Partner, &t.LegalBasis, &t.Status, dateCol{&t.SentOn}, dateCol{&t.DueOn}, dateCol{&t.AnsweredOn})...)
+		&t.Partner, &t.LegalBasis, &t.Status, dateCol{&t.SentOn}, dateCol{&t.DueOn}, dateCol{&t.AnsweredOn}, &t.Version)...)
 	return t, err
 }
 
 // InsertTask stores a new task or assistance request.
 func (tx *Tx) InsertTask(t *model.Task) error {
 	return audited(tx, RecordTask, model.AuditCreate, t.ID, tx.TaskByID, caseOfTask, func() error {
+		t.Version = 1
 		args := append(recordArgs(&t.Record), t.CaseID, string(t.Kind), t.Title, t.Description, t.AssignedTo,
-			t.Partner, t.LegalBasis, string(t.Status), t.SentOn.String(), t.DueOn.String(), t.AnsweredOn.String())
+			t.Partner, t.LegalBasis, string(t.Status), t.SentOn.String(), t.DueOn.String(), t.AnsweredOn.String(), t.Version)
 		_, err := tx.exec(`INSERT INTO tasks (`+taskColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("insert task", err)
 	})
@@ -27,13 +28,12 @@ func (tx *Tx) InsertTask(t *model.Task) error {
 // UpdateTask saves an edited task.
 func (tx *Tx) UpdateTask(t *model.Task) error {
 	return audited(tx, RecordTask, model.AuditUpdate, t.ID, tx.TaskByID, caseOfTask, func() error {
-		res, err := tx.exec(`UPDATE tasks SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+		return tx.updateVersioned("task "+t.Title, "tasks", &t.Record, `updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			kind = ?, title = ?, description = ?, assigned_to = ?, partner_agency = ?, legal_basis = ?, status = ?,
-			sent_on = ?, due_on = ?, answered_on = ? WHERE id = ?`,
+			sent_on = ?, due_on = ?, answered_on = ?`,
 			dbTime(t.UpdatedAt), t.UpdatedBy.Name, t.UpdatedBy.Agency, string(t.Kind), t.Title, t.Description,
 			t.AssignedTo, t.Partner, t.LegalBasis, string(t.Status), t.SentOn.String(), t.DueOn.String(),
-			t.AnsweredOn.String(), t.ID)
-		return wrapUpdate("update task", res, err)
+			t.AnsweredOn.String())
 	})
 }
 

@@ -4,18 +4,19 @@ import (
 	"bollard/model"
 )
 
-const eventColumns = recordColumns + `, case_id, at, title, place, description`
+const eventColumns = recordColumns + `, case_id, at, title, place, description, version`
 
 func scanEvent(row interface{ Scan(...any) error }) (model.TimelineEvent, error) {
 	var e model.TimelineEvent
-	err := row.Scan(append(recordDest(&e.Record), &e.CaseID, timeCol{&e.At}, &e.Title, &e.Place, &e.Description)...)
+	err := row.Scan(append(recordDest(&e.Record), &e.CaseID, timeCol{&e.At}, &e.Title, &e.Place, &e.Description, &e.Version)...)
 	return e, err
 }
 
 // InsertTimelineEvent stores a new event in a case's timeline.
 func (tx *Tx) InsertTimelineEvent(e *model.TimelineEvent) error {
 	return audited(tx, RecordEvent, model.AuditCreate, e.ID, tx.TimelineEventByID, caseOfEvent, func() error {
-		args := append(recordArgs(&e.Record), e.CaseID, dbTime(e.At), e.Title, e.Place, e.Description)
+		e.Version = 1
+		args := append(recordArgs(&e.Record), e.CaseID, dbTime(e.At), e.Title, e.Place, e.Description, e.Version)
 		_, err := tx.exec(`INSERT INTO timeline_events (`+eventColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("insert timeline event", err)
 	})
@@ -24,10 +25,9 @@ func (tx *Tx) InsertTimelineEvent(e *model.TimelineEvent) error {
 // UpdateTimelineEvent saves an edited event.
 func (tx *Tx) UpdateTimelineEvent(e *model.TimelineEvent) error {
 	return audited(tx, RecordEvent, model.AuditUpdate, e.ID, tx.TimelineEventByID, caseOfEvent, func() error {
-		res, err := tx.exec(`UPDATE timeline_events SET updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
-			at = ?, title = ?, place = ?, description = ? WHERE id = ?`,
-			dbTime(e.UpdatedAt), e.UpdatedBy.Name, e.UpdatedBy.Agency, dbTime(e.At), e.Title, e.Place, e.Description, e.ID)
-		return wrapUpdate("update timeline event", res, err)
+		return tx.updateVersioned("timeline event "+e.Title, "timeline_events", &e.Record, `updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+			at = ?, title = ?, place = ?, description = ?`,
+			dbTime(e.UpdatedAt), e.UpdatedBy.Name, e.UpdatedBy.Agency, dbTime(e.At), e.Title, e.Place, e.Description)
 	})
 }
 

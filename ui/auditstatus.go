@@ -2,10 +2,12 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image/color"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -31,8 +33,10 @@ type auditStore interface {
 // not check the workspace again.
 type integrityCheck struct {
 	done   bool
+	at     time.Time // when it finished, for the line to say
 	result app.Verification
 	err    error
+	cancel context.CancelFunc // stops it when a newer check replaces it
 }
 
 // auditStatus is the line along the bottom of the home screen: where the
@@ -116,11 +120,14 @@ func (s *auditStatus) showIntegrity(c *integrityCheck) {
 	case c.err != nil:
 		s.integrity.Importance = widget.WarningImportance
 		s.integrity.SetText("The integrity check could not run")
+		if errors.Is(c.err, context.Canceled) {
+			s.integrity.SetText("Integrity check stopped")
+		}
 		logError("check the workspace's integrity", c.err)
 		return
 	case c.result.OK():
 		s.integrity.Importance = widget.SuccessImportance
-		s.integrity.SetText(fmt.Sprintf("Integrity checked: %s, %s intact",
+		s.integrity.SetText(fmt.Sprintf("Integrity checked at %s: %s, %s intact", c.at.Local().Format("15:04:05"),
 			pluralN(c.result.Entries, "entry"), pluralN(int64(c.result.Files), "file")))
 		return
 	}

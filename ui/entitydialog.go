@@ -49,6 +49,7 @@ type entityDialog struct {
 	form    *entityEditForm // the edit form last opened, for tests
 	body    *fyne.Container
 	dialog  *dialog.CustomDialog
+	open    bool // on screen: read again when another program saves
 }
 
 func newEntityDialog(store entityReader, win fyne.Window, bg *background, onOpenCase func(ref string)) *entityDialog {
@@ -62,6 +63,7 @@ func newEntityDialog(store entityReader, win fyne.Window, bg *background, onOpen
 	d.close.Importance = widget.HighImportance
 	d.dialog = dialog.NewCustomWithoutButtons("Entity", withMinSize(container.NewVScroll(d.body), fyne.NewSize(800, 540)), win)
 	d.dialog.SetButtons([]fyne.CanvasObject{d.back, d.edit, d.close})
+	d.dialog.SetOnClosed(func() { d.open = false })
 	return d
 }
 
@@ -71,8 +73,17 @@ func (d *entityDialog) show(id string) {
 		d.close.SetText("Back to " + d.fromCase)
 		d.close.SetIcon(theme.NavigateBackIcon())
 	}
+	d.open = true
 	d.dialog.Show()
 	d.load(id)
+}
+
+// reload reads the entity shown again, when the dialog is on screen:
+// another program saved to the workspace.
+func (d *entityDialog) reload() {
+	if d.open && d.file.Entity.ID != "" {
+		d.load(d.file.Entity.ID)
+	}
 }
 
 // follow shows another entity, remembering this one for Back.

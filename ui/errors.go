@@ -32,6 +32,8 @@ func plainError(doing string, err error) string {
 		return msg + " Your officer profile is not set: fill in your name, agency and case-ref prefix first."
 	case errors.Is(err, model.ErrConflict):
 		return msg + " A record with the same reference already exists; reload the list and try again."
+	case errors.Is(err, model.ErrStale):
+		return msg + " " + capitalize(err.Error()) + ".\n\nWhat you typed is still in the form: cancel it to see their change, then edit again."
 	case errors.Is(err, model.ErrNotFound):
 		return msg + " It no longer exists in this workspace; reload the list."
 	case errors.Is(err, context.Canceled):

@@ -267,7 +267,7 @@ func TestIntegrityCheckedAtOpen(t *testing.T) {
 	if s.banner.Visible() {
 		t.Error("a sound workspace shows the warning banner")
 	}
-	if got := s.integrity.Text; !strings.HasPrefix(got, "Integrity checked: ") || !strings.Contains(got, "0 files intact") {
+	if got := s.integrity.Text; !strings.HasPrefix(got, "Integrity checked at ") || !strings.Contains(got, "0 files intact") {
 		t.Errorf("status = %q", got)
 	}
 	if got := s.head.Text; !strings.HasPrefix(got, "Audit trail: entry ") {

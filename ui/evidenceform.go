@@ -169,7 +169,7 @@ func (f *exhibitForm) onSave() {
 	f.setBusy(true)
 	inBackground(f.bg, func(ctx context.Context) (model.EvidenceItem, error) {
 		if f.existing != nil {
-			e.ID = f.existing.ID
+			e.ID, e.Version = f.existing.ID, f.existing.Version // a newer save is refused, not overwritten
 			return f.store.UpdateEvidence(ctx, e)
 		}
 		return f.store.AddEvidence(ctx, e, paths...)
@@ -177,7 +177,11 @@ func (f *exhibitForm) onSave() {
 		f.setBusy(false)
 		if err != nil {
 			if !f.errs.show(err) {
-				showError(f.win, "add the exhibit", err)
+				doing := "add the exhibit"
+				if f.existing != nil {
+					doing = "save exhibit " + f.existing.ExhibitRef
+				}
+				showError(f.win, doing, err)
 			}
 			return
 		}

@@ -173,6 +173,35 @@ func (h *home) showSection(s section) {
 	}
 }
 
+// onOutsideChange reads again what the screen shows after another program
+// saved to the workspace: the audit line, the case list and the case open
+// under it (even while another section is in front: it is shown again as
+// it is), and the section shown. A form open over a record keeps what was
+// typed and the version it read, so that its Save over a record changed
+// meanwhile is refused rather than overwriting the other program's save.
+func (h *home) onOutsideChange() {
+	h.status.refresh()
+	if h.entity != nil {
+		h.entity.reload()
+	}
+	if h.list == nil {
+		h.load() // the welcome card gives way to the list once there are cases
+		return
+	}
+	h.list.reload("")
+	h.list.view.reload()
+	switch h.section {
+	case sectionEntities:
+		h.entities.load()
+	case sectionSeizures:
+		h.seizures.load()
+	case sectionEvidence:
+		h.evidence.load()
+	case sectionTasks:
+		h.tasks.load()
+	}
+}
+
 // showWelcome greets an officer whose workspace is still empty.
 func (h *home) showWelcome() {
 	h.welcome = newWelcome(h.officer, h.onNewCase, h.onOpenDemo)

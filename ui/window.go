@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,7 +18,8 @@ import (
 type openedWorkspace struct {
 	ws        *app.Workspace
 	officer   model.Officer
-	integrity *integrityCheck // the check started when it opened
+	integrity *integrityCheck // the last check started: at opening, or after another program saved
+	watcher   *outsideWatcher // notices other programs' saves to the file
 }
 
 // mainWindow is Bollard's one window and what it is showing: the officer's
@@ -81,6 +83,7 @@ func (m *mainWindow) onOpened(o openedWorkspace, err error) {
 	}
 	m.own = o
 	m.own.integrity = m.checkIntegrity(o.ws)
+	m.own.watcher = m.watch(o.ws)
 	if !o.officer.IsSet() {
 		m.showProfile()
 		return
@@ -137,16 +140,57 @@ func (m *mainWindow) showHome(o openedWorkspace, demo bool) {
 // to the home screen of that workspace when it is on screen, or when it
 // next is.
 func (m *mainWindow) checkIntegrity(ws *app.Workspace) *integrityCheck {
-	c := &integrityCheck{}
+	ctx, cancel := context.WithCancel(m.checks)
+	c := &integrityCheck{cancel: cancel}
 	inBackground(m.bg, func(context.Context) (app.Verification, error) {
-		return ws.Verify(m.checks, nil)
+		return ws.Verify(ctx, nil)
 	}, func(v app.Verification, err error) {
-		c.done, c.result, c.err = true, v, err
-		if m.home != nil && m.showing == ws {
+		c.done, c.result, c.err, c.at = true, v, err, time.Now()
+		// A check overtaken by a newer one (the file changed again) shows nothing.
+		if o := m.opened(ws); o != nil && o.integrity == c && m.home != nil && m.showing == ws {
 			m.home.status.showIntegrity(c)
 		}
 	})
 	return c
+}
+
+// watch starts noticing saves made to ws's file by other programs. It
+// stops when the window closes.
+func (m *mainWindow) watch(ws *app.Workspace) *outsideWatcher {
+	w := newOutsideWatcher(ws, m.bg, func() { m.onOutsideChange(ws) })
+	go w.run(m.checks)
+	return w
+}
+
+// onOutsideChange is another program (a script, a second window) having
+// saved to ws's file: the integrity check runs again, since what it
+// vouched for has changed, and the screen reads again what it shows.
+func (m *mainWindow) onOutsideChange(ws *app.Workspace) {
+	o := m.opened(ws)
+	if o == nil {
+		return
+	}
+	if o.integrity != nil && o.integrity.cancel != nil {
+		o.integrity.cancel()
+	}
+	o.integrity = m.checkIntegrity(ws)
+	if m.home != nil && m.showing == ws {
+		m.home.status.showIntegrity(o.integrity)
+		m.home.onOutsideChange()
+	}
+}
+
+// opened is the open workspace ws is, or nil.
+func (m *mainWindow) opened(ws *app.Workspace) *openedWorkspace {
+	switch {
+	case ws == nil:
+		return nil
+	case ws == m.own.ws:
+		return &m.own
+	case ws == m.demo.ws:
+		return &m.demo
+	}
+	return nil
 }
 
 // onOpenDemo switches to the demo workspace, opening and filling it the
@@ -162,6 +206,7 @@ func (m *mainWindow) onOpenDemo() {
 	m.home = nil
 	newDemoOpener(app.DemoPath(m.ownPath), m.win, m.bg, func(o openedWorkspace) {
 		o.integrity = m.checkIntegrity(o.ws)
+		o.watcher = m.watch(o.ws)
 		m.demo = o
 		m.showHome(m.demo, true)
 	}, func() { m.home = own }).open()

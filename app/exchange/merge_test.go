@@ -285,6 +285,7 @@ func contentOf(list []model.Seizure) []model.Seizure {
 	out := slices.Clone(list)
 	for i := range out {
 		out[i].UpdatedAt, out[i].UpdatedBy = out[i].CreatedAt, out[i].CreatedBy
+		out[i].Version = 0 // each workspace counts its own saves
 	}
 	return out
 }
