@@ -11,7 +11,7 @@ import (
 	"bollard/model"
 )
 
-// A workspace written before records had versions (schema 0003: the demo
+// A workspace written before records had versions (schema 0004: the demo
 // as the previous release wrote it, the same writes without the column)
 // gets them when opened, verifies clean, and its records edit and verify
 // clean afterwards: the version is not part of what the trail compares.
@@ -26,7 +26,7 @@ func TestWorkspaceFromBeforeVersionsVerifiesClean(t *testing.T) {
 	}
 	w.Close()
 
-	// Take the workspace back to schema 0003, as the last release left it.
+	// Take the workspace back to before 0005_record_versions.
 	db, err := sql.Open("sqlite3", path)
 	if err != nil {
 		t.Fatal(err)
@@ -36,7 +36,7 @@ func TestWorkspaceFromBeforeVersionsVerifiesClean(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := db.Exec(`DELETE FROM schema_migrations WHERE version = 4`); err != nil {
+	if _, err := db.Exec(`DELETE FROM schema_migrations WHERE version = 5`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

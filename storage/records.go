@@ -70,7 +70,7 @@ func eachStored[T interface{ RecordID() string }](tx *Tx, recordType string, sca
 
 // withoutVersion reads a record's version as 0: the version is local
 // bookkeeping, not part of what the audit trail records, and the baseline
-// of migration 0002 reads the records with these queries before 0004 gave
+// of migration 0002 reads the records with these queries before 0005 gave
 // them a version column.
 func withoutVersion(columns string) string {
 	if rest, ok := strings.CutSuffix(columns, ", version"); ok {
