@@ -213,7 +213,7 @@ func killCommand(t *testing.T, fc faultCommand, rng *rand.Rand, kills int, repla
 		problems := faultProblems(t, db)
 		if len(problems) > 0 {
 			t.Fatalf("run %d of `bollard %s`, killed %s (after %v): the workspace is not whole:\n  %s\nreplay: %s",
-				i, fc.name, point, got.took.Round(time.Millisecond), strings.Join(problems, "\n  "), replay)
+				i, strings.Join(args(db), " "), point, got.took.Round(time.Millisecond), strings.Join(problems, "\n  "), replay)
 		}
 		t.Logf("run %d: killed=%v %s (after %v)%s", i, got.killed, point, got.took.Round(time.Millisecond), leftovers(dir, db))
 
@@ -222,11 +222,11 @@ func killCommand(t *testing.T, fc faultCommand, rng *rand.Rand, kills int, repla
 		again := runUntil(home, dir, args(db), func(time.Duration, int64) bool { return false })
 		if again.err != nil || again.code != 0 && (again.code != 1 || !strings.Contains(again.stdout+again.stderr, "already")) {
 			t.Fatalf("run %d of `bollard %s`, killed %s, then run again: exit %d %v\n%s%s\nreplay: %s",
-				i, fc.name, point, again.code, again.err, again.stdout, again.stderr, replay)
+				i, strings.Join(args(db), " "), point, again.code, again.err, again.stdout, again.stderr, replay)
 		}
 		if problems := faultProblems(t, db); len(problems) > 0 {
 			t.Fatalf("run %d of `bollard %s`, killed %s, then run again: the workspace is not whole:\n  %s\nreplay: %s",
-				i, fc.name, point, strings.Join(problems, "\n  "), replay)
+				i, strings.Join(args(db), " "), point, strings.Join(problems, "\n  "), replay)
 		}
 		os.RemoveAll(dir)
 	}
@@ -430,7 +430,8 @@ func folderSize(dir string) int64 {
 }
 
 // copyWorkspace copies the template folder (a workspace and its
-// attachment folder, or nothing) to a new folder, keeping file modes.
+// attachment folder, or nothing) to a new folder, keeping file modes and
+// times.
 func copyWorkspace(t *testing.T, template string) string {
 	t.Helper()
 	dst, err := os.MkdirTemp(t.TempDir(), "run")
@@ -454,7 +455,11 @@ func copyWorkspace(t *testing.T, template string) string {
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(to, b, info.Mode().Perm())
+		if err := os.WriteFile(to, b, info.Mode().Perm()); err != nil {
+			return err
+		}
+		// A file's age can decide what is swept or pruned: keep it.
+		return os.Chtimes(to, info.ModTime(), info.ModTime())
 	})
 	if err != nil {
 		t.Fatalf("copy the workspace: %v", err)
