@@ -228,6 +228,9 @@ func killCommand(t *testing.T, fc faultCommand, rng *rand.Rand, kills int, repla
 			t.Fatalf("run %d of `bollard %s`, killed %s, then run again: the workspace is not whole:\n  %s\nreplay: %s",
 				i, strings.Join(args(db), " "), point, strings.Join(problems, "\n  "), replay)
 		}
+		if left := leftovers(dir, db); left != "" {
+			t.Logf("run %d, run again: still%s", i, strings.TrimPrefix(left, ";"))
+		}
 		os.RemoveAll(dir)
 	}
 	if landed == 0 {
