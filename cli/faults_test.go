@@ -56,7 +56,7 @@ var faultCommands = []faultCommand{
 		name: "demo",
 		prepare: func(t *testing.T, rng *rand.Rand, template, inputs string) func(string) []string {
 			seed := strconv.Itoa(rng.IntN(1000))
-			return func(db string) []string { return []string{"--db", db, "demo", "--cases", "100", "--seed", seed} }
+			return func(db string) []string { return []string{"--db", db, "demo", "--cases", "60", "--seed", seed} }
 		},
 	},
 	{
@@ -182,51 +182,50 @@ func killCommand(t *testing.T, fc faultCommand, rng *rand.Rand, kills int, repla
 
 	landed := 0
 	for i := range kills {
-		// Both draws are made every time, so that run i of a seed is the same
-		// kill point whatever the runs before it did.
-		bySize, frac := rng.IntN(2) == 0, rng.Float64()
-		at := time.Duration(frac * float64(whole.took))
-		bytes := int64(frac * float64(whole.moved))
-		point := fmt.Sprintf("after %v", at.Round(time.Millisecond))
-		if bySize && bytes > 0 {
-			point = fmt.Sprintf("once its files moved by %d bytes", bytes)
-		} else {
-			bySize = false
+		// Every draw is made every time, so that run i of a seed is the same
+		// kill point whatever the runs before it did. One run in three is
+		// killed twice: the second kill lands while the command, run again,
+		// recovers from the first.
+		points := []killPoint{drawKillPoint(rng, whole)}
+		if second := drawKillPoint(rng, whole); rng.IntN(3) == 0 {
+			points = append(points, second)
 		}
 		dir := copyWorkspace(t, templateDir)
 		db := filepath.Join(dir, "ws.db")
-		got := runUntil(home, dir, args(db), func(took time.Duration, moved int64) bool {
-			if bySize {
-				// A command stuck long past its measured time is killed anyway.
-				return moved >= bytes || took > 3*whole.took+time.Second
+		line := strings.Join(args(db), " ")
+		var what []string
+		for _, p := range points {
+			got := runUntil(home, dir, args(db), p.stop)
+			if got.err != nil {
+				t.Fatalf("run %d: %v", i, got.err)
 			}
-			return took >= at
-		})
-		if got.err != nil {
-			t.Fatalf("run %d: %v", i, got.err)
+			what = append(what, fmt.Sprintf("killed %s (after %v)", p, got.took.Round(time.Millisecond)))
+			if got.killed {
+				landed++
+			} else {
+				what[len(what)-1] = fmt.Sprintf("to be killed %s, finished first (after %v)", p, got.took.Round(time.Millisecond))
+				if !doneOrAlreadyDone(got) {
+					t.Fatalf("run %d of `bollard %s`, %s: exit %d\n%s%s\nreplay: %s",
+						i, line, strings.Join(what, ", then "), got.code, got.stdout, got.stderr, replay)
+				}
+			}
+			if problems := faultProblems(t, db); len(problems) > 0 {
+				t.Fatalf("run %d of `bollard %s`, %s: the workspace is not whole:\n  %s\nreplay: %s",
+					i, line, strings.Join(what, ", then "), strings.Join(problems, "\n  "), replay)
+			}
 		}
-		if got.killed {
-			landed++
-		} else if got.code != 0 {
-			t.Errorf("run %d (to be killed %s) finished first, with exit %d: %s", i, point, got.code, got.stderr)
-		}
-		problems := faultProblems(t, db)
-		if len(problems) > 0 {
-			t.Fatalf("run %d of `bollard %s`, killed %s (after %v): the workspace is not whole:\n  %s\nreplay: %s",
-				i, strings.Join(args(db), " "), point, got.took.Round(time.Millisecond), strings.Join(problems, "\n  "), replay)
-		}
-		t.Logf("run %d: killed=%v %s (after %v)%s", i, got.killed, point, got.took.Round(time.Millisecond), leftovers(dir, db))
+		t.Logf("run %d: %s%s", i, strings.Join(what, ", then "), leftovers(dir, db))
 
 		// The officer runs the command again: it finishes the work, or says
 		// the work is already done, and the workspace is whole again.
 		again := runUntil(home, dir, args(db), func(time.Duration, int64) bool { return false })
-		if again.err != nil || again.code != 0 && (again.code != 1 || !strings.Contains(again.stdout+again.stderr, "already")) {
-			t.Fatalf("run %d of `bollard %s`, killed %s, then run again: exit %d %v\n%s%s\nreplay: %s",
-				i, strings.Join(args(db), " "), point, again.code, again.err, again.stdout, again.stderr, replay)
+		if again.err != nil || !doneOrAlreadyDone(again) {
+			t.Fatalf("run %d of `bollard %s`, %s, then run again: exit %d %v\n%s%s\nreplay: %s",
+				i, line, strings.Join(what, ", then "), again.code, again.err, again.stdout, again.stderr, replay)
 		}
 		if problems := faultProblems(t, db); len(problems) > 0 {
-			t.Fatalf("run %d of `bollard %s`, killed %s, then run again: the workspace is not whole:\n  %s\nreplay: %s",
-				i, strings.Join(args(db), " "), point, strings.Join(problems, "\n  "), replay)
+			t.Fatalf("run %d of `bollard %s`, %s, then run again: the workspace is not whole:\n  %s\nreplay: %s",
+				i, line, strings.Join(what, ", then "), strings.Join(problems, "\n  "), replay)
 		}
 		if left := leftovers(dir, db); left != "" {
 			t.Logf("run %d, run again: still%s", i, strings.TrimPrefix(left, ";"))
@@ -236,6 +235,36 @@ func killCommand(t *testing.T, fc faultCommand, rng *rand.Rand, kills int, repla
 	if landed == 0 {
 		t.Errorf("none of %d kills came before the command finished: nothing was tested (replay: %s)", kills, replay)
 	}
+}
+
+// doneOrAlreadyDone says a run that was not killed ended well: it did the
+// work, or refused because an earlier run had done it ("already holds
+// cases", "already in the workspace", "already has this seizure").
+func doneOrAlreadyDone(r runOutcome) bool {
+	return r.code == 0 || r.code == 1 && strings.Contains(r.stdout+r.stderr, "already")
+}
+
+// killPoint is when one run is killed: after a time, or once the
+// workspace's files have grown or shrunk by a number of bytes.
+type killPoint struct {
+	desc string
+	stop func(took time.Duration, moved int64) bool
+}
+
+func (k killPoint) String() string { return k.desc }
+
+// drawKillPoint draws a kill point within a whole run's time or the bytes
+// it moves. It always makes the same draws, whatever it returns.
+func drawKillPoint(rng *rand.Rand, whole runOutcome) killPoint {
+	bySize, frac := rng.IntN(2) == 0, rng.Float64()
+	if bytes := int64(frac * float64(whole.moved)); bySize && bytes > 0 {
+		return killPoint{fmt.Sprintf("once its files moved by %d bytes", bytes), func(took time.Duration, moved int64) bool {
+			// A command stuck long past its measured time is killed anyway.
+			return moved >= bytes || took > 3*whole.took+time.Second
+		}}
+	}
+	at := time.Duration(frac * float64(whole.took))
+	return killPoint{fmt.Sprintf("after %v", at.Round(time.Millisecond)), func(took time.Duration, _ int64) bool { return took >= at }}
 }
 
 // runOutcome is how a run ended.
