@@ -425,12 +425,12 @@ func leftovers(dir, db string) string {
 		}
 		rel, _ := filepath.Rel(dir, path)
 		switch {
-		case strings.HasPrefix(path, db):
-			// the workspace file, its WAL and shared memory
 		case strings.HasPrefix(path, blobDir+string(filepath.Separator)):
 			if !attached[d.Name()] {
 				unattached = append(unattached, rel)
 			}
+		case strings.HasPrefix(path, db):
+			// the workspace file, its WAL and shared memory
 		default:
 			other = append(other, rel)
 		}
@@ -438,7 +438,7 @@ func leftovers(dir, db string) string {
 	})
 	var s string
 	if len(unattached) > 0 {
-		s += fmt.Sprintf("; %d unattached file(s) in the attachment folder", len(unattached))
+		s += fmt.Sprintf("; %d file(s) in the attachment folder no exhibit has (%s)", len(unattached), strings.Join(unattached[:min(3, len(unattached))], ", "))
 	}
 	if len(other) > 0 {
 		s += fmt.Sprintf("; left beside the workspace: %s", strings.Join(other, ", "))
