@@ -214,7 +214,7 @@ func killCommand(t *testing.T, fc faultCommand, rng *rand.Rand, kills int, repla
 					i, line, strings.Join(what, ", then "), strings.Join(problems, "\n  "), replay)
 			}
 		}
-		t.Logf("run %d: %s%s", i, strings.Join(what, ", then "), leftovers(dir, db))
+		t.Logf("run %d: %s%s", i, strings.Join(what, ", then "), leftovers(dir, db, templateDir))
 
 		// The officer runs the command again: it finishes the work, or says
 		// the work is already done, and the workspace is whole again.
@@ -227,7 +227,7 @@ func killCommand(t *testing.T, fc faultCommand, rng *rand.Rand, kills int, repla
 			t.Fatalf("run %d of `bollard %s`, %s, then run again: the workspace is not whole:\n  %s\nreplay: %s",
 				i, line, strings.Join(what, ", then "), strings.Join(problems, "\n  "), replay)
 		}
-		if left := leftovers(dir, db); left != "" {
+		if left := leftovers(dir, db, templateDir); left != "" {
 			t.Logf("run %d, run again: still%s", i, strings.TrimPrefix(left, ";"))
 		}
 		os.RemoveAll(dir)
@@ -399,11 +399,12 @@ func blobProblems(conn *sql.DB, db string) []string {
 	return problems
 }
 
-// leftovers describes what a run left in the workspace's folder besides
-// the workspace and its attached files: the copies a kill strands between
-// storing a file and committing its record (for `files prune`), and
-// temporary files. They are not faults; the log shows them.
-func leftovers(dir, db string) string {
+// leftovers describes what runs left in the workspace's folder besides
+// the workspace, its attached files, what the template already held and
+// empty files (locks): the copies a kill strands between storing a file and
+// committing its record (for `files prune`), and temporary files. They are
+// not faults; the log shows them.
+func leftovers(dir, db, template string) string {
 	conn, err := sql.Open("sqlite3", "file:"+db+"?mode=ro")
 	attached := map[string]bool{}
 	if err == nil {
@@ -424,6 +425,12 @@ func leftovers(dir, db string) string {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, path)
+		if info, err := d.Info(); err != nil || info.Size() == 0 {
+			return nil
+		}
+		if _, err := os.Lstat(filepath.Join(template, rel)); err == nil {
+			return nil
+		}
 		switch {
 		case strings.HasPrefix(path, blobDir+string(filepath.Separator)):
 			if !attached[d.Name()] {
