@@ -433,6 +433,10 @@ func leftovers(dir, db, template string) string {
 		}
 		switch {
 		case strings.HasPrefix(path, blobDir+string(filepath.Separator)):
+			// A few bytes not named by a hash is the folder's marker.
+			if info, err := d.Info(); err == nil && info.Size() <= 64 && !sha256Name.MatchString(d.Name()) {
+				return nil
+			}
 			if !attached[d.Name()] {
 				unattached = append(unattached, rel)
 			}
@@ -452,6 +456,9 @@ func leftovers(dir, db, template string) string {
 	}
 	return s
 }
+
+// sha256Name is how the blob store names a file: its SHA-256 in hex.
+var sha256Name = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // folderSize is the total size of the files under dir; files that come and
 // go meanwhile are counted or not.
