@@ -33,8 +33,8 @@ import (
 //
 //	BOLLARD_FAULT_SEED=S go test ./cli/ -run 'TestKilledMidWrite/NAME'
 //
-// `make test` kills each command a few times; BOLLARD_SOAK=N kills each N
-// times (`make bench` runs a long soak).
+// `make test` makes a few runs of each command; BOLLARD_SOAK=N makes N
+// (`make bench` runs a long soak).
 
 // faultCommand is one command the suite kills.
 type faultCommand struct {
@@ -136,26 +136,29 @@ func TestKilledMidWrite(t *testing.T) {
 			t.Fatalf("BOLLARD_FAULT_SEED=%q: not a number", s)
 		}
 	}
-	kills := 6
+	runs := 6
 	if s := os.Getenv("BOLLARD_SOAK"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 {
-			t.Fatalf("BOLLARD_SOAK=%q: should be how many kills per command", s)
+			t.Fatalf("BOLLARD_SOAK=%q: should be how many runs of each command to kill", s)
 		}
-		kills = n
+		runs = n
 	}
-	t.Logf("seed %d, %d kills per command", seed, kills)
+	t.Logf("seed %d, %d runs of each command", seed, runs)
 	for _, fc := range faultCommands {
 		t.Run(fc.name, func(t *testing.T) {
 			h := fnv.New64a()
 			h.Write([]byte(fc.name))
 			rng := rand.New(rand.NewPCG(seed, h.Sum64()))
-			killCommand(t, fc, rng, kills, fmt.Sprintf("BOLLARD_FAULT_SEED=%d go test ./cli/ -run 'TestKilledMidWrite/%s'", seed, fc.name))
+			killCommand(t, fc, rng, runs, fmt.Sprintf("BOLLARD_FAULT_SEED=%d go test ./cli/ -run 'TestKilledMidWrite/%s'", seed, fc.name))
 		})
 	}
 }
 
-func killCommand(t *testing.T, fc faultCommand, rng *rand.Rand, kills int, replay string) {
+// killCommand runs one command on fresh copies of its workspace, runs
+// times, killing each run at points drawn from rng and checking the
+// workspace after each kill and after the command is run again to the end.
+func killCommand(t *testing.T, fc faultCommand, rng *rand.Rand, runs int, replay string) {
 	home := t.TempDir()
 	if fc.probe != nil {
 		r := run(t, append([]string{"--db", filepath.Join(t.TempDir(), "none.db")}, fc.probe...)...)
@@ -175,13 +178,13 @@ func killCommand(t *testing.T, fc faultCommand, rng *rand.Rand, kills int, repla
 		t.Fatalf("bollard %s on an unharmed workspace: exit %d %v\n%s", strings.Join(args(db), " "), whole.code, whole.err, whole.stderr)
 	}
 	if problems := faultProblems(t, db); len(problems) > 0 {
-		t.Fatalf("after a whole run, before any kill:\n  %s", strings.Join(problems, "\n  "))
+		t.Fatalf("after a whole run, before any kill:\n  %s\nreplay: %s", strings.Join(problems, "\n  "), replay)
 	}
 	os.RemoveAll(dir)
 	t.Logf("a whole run takes %v and moves the workspace's files by %d bytes", whole.took.Round(time.Millisecond), whole.moved)
 
 	landed := 0
-	for i := range kills {
+	for i := range runs {
 		// Every draw is made every time, so that run i of a seed is the same
 		// kill point whatever the runs before it did. One run in three is
 		// killed twice: the second kill lands while the command, run again,
@@ -233,7 +236,7 @@ func killCommand(t *testing.T, fc faultCommand, rng *rand.Rand, kills int, repla
 		os.RemoveAll(dir)
 	}
 	if landed == 0 {
-		t.Errorf("none of %d kills came before the command finished: nothing was tested (replay: %s)", kills, replay)
+		t.Errorf("in none of %d runs did a kill come before the command finished: nothing was tested (replay: %s)", runs, replay)
 	}
 }
 
