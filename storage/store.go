@@ -91,6 +91,9 @@ func checkIsWorkspace(ctx context.Context, path string) error {
 	if err != nil || st.Size() == 0 {
 		return nil
 	}
+	if err := rollBackHotJournal(ctx, path); err != nil {
+		return err
+	}
 	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?mode=ro&_busy_timeout=10000")
 	if err != nil {
 		return fmt.Errorf("storage: open %s: %w", path, err)
