@@ -72,9 +72,11 @@ fmt-check:
 vet:
 	go vet ./...
 
-# Long benchmarks live here, not in `make test`.
+# Long benchmarks live here, not in `make test`, and the crash soak
+# (each command of cli/faults_test.go killed 100 times).
 bench: deps-test
 	go test -run '^$$' -bench . -benchtime 1x -timeout 60m ./...
+	BOLLARD_SOAK=100 go test -count=1 -run '^TestKilledMidWrite$$' -timeout 60m ./cli/
 
 lint: fmt-check vet staticcheck
 

@@ -111,6 +111,9 @@ func peek(ctx context.Context, path string) (found, error) {
 	if err != nil || st.Size() == 0 {
 		return found{}, nil
 	}
+	if err := rollBackHotJournal(ctx, path); err != nil {
+		return found{}, err
+	}
 	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?mode=ro&_busy_timeout=4000")
 	if err != nil {
 		return found{}, fmt.Errorf("storage: open %s: %w", path, err)
