@@ -258,7 +258,7 @@ func TestFilesThatAreNotSheetsAreRefused(t *testing.T) {
 	}
 }
 
-func newCase(t *testing.T, w *app.Workspace) model.Case {
+func newCase(t testing.TB, w *app.Workspace) model.Case {
 	t.Helper()
 	c, err := w.CreateCase(ctx, model.Case{Title: "Bananas from Guayaquil", Status: model.StatusOpen, Priority: model.PriorityHigh,
 		Corridor: model.CorridorEULAC, ThreatTypes: []model.ThreatType{model.ThreatCocaine}, LeadAgency: "Belgian Customs"})
