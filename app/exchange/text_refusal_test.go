@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"bollard/app/exchange"
 	"bollard/model"
@@ -91,4 +92,58 @@ func TestCaseFileRefusesHostileText(t *testing.T) {
 	if _, err := exchange.ReadDocument(strings.NewReader(doc)); err != nil {
 		t.Fatalf("the clean file is refused: %v", err)
 	}
+}
+
+// A spreadsheet with a NUL or invalid UTF-8 in a value is refused whole,
+// naming the line and column, in every encoding it may arrive in.
+func TestSeizureSheetRefusesHostileText(t *testing.T) {
+	const header = "Date;Place;Commodity;Category;Quantity (kg);Transport mode;Notes\n"
+	row := func(notes string) string {
+		return "2026-03-14;Algeciras;Cocaine;cocaine;12;road;" + notes + "\n"
+	}
+	utf16le := func(s string) []byte {
+		var b []byte
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return b
+	}
+	for name, tc := range map[string]struct {
+		file []byte
+		want string
+	}{
+		"a NUL in a value": {[]byte(header + row("fine") + row("seen\x00at night")),
+			`line 3, column 7 ("Notes"): holds a NUL byte`},
+		"invalid UTF-8 after a UTF-8 byte-order mark": {[]byte("\xEF\xBB\xBF" + header + row("Mu\xf1oz")),
+			`line 2, column 7 ("Notes"): is not valid UTF-8`},
+		"half a surrogate pair in UTF-16": {append(append([]byte{0xFF, 0xFE}, utf16le(header+row("a"))...), 0x00, 0xD8, '\n', 0),
+			`line 3, column 1 ("Date"): is not valid UTF-8`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			w := mustOpen(t, "BEC")
+			c := newCase(t, w)
+			sheet, err := exchange.ReadSeizureCSV(bytes.NewReader(tc.file))
+			if err == nil {
+				_, err = exchange.ImportSeizureSheet(ctx, w, c.Ref, sheet, true)
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v; want it to say %q", err, tc.want)
+			}
+			if f, _ := w.CaseFile(ctx, c.Ref); len(f.Seizures) != 0 {
+				t.Fatalf("%d seizures imported from a refused file", len(f.Seizures))
+			}
+		})
+	}
+	t.Run("--encoding utf-8 on a file that is not", func(t *testing.T) {
+		_, err := exchange.ReadSeizureCSVWith(strings.NewReader(header+row("Mu\xf1oz")), exchange.SheetOptions{Encoding: exchange.EncodingUTF8})
+		if err == nil || !strings.Contains(err.Error(), "is not valid UTF-8") {
+			t.Fatalf("error %v", err)
+		}
+	})
+	t.Run("the same bytes without a byte-order mark are Windows-1252", func(t *testing.T) {
+		sheet, err := exchange.ReadSeizureCSV(strings.NewReader(header + row("Mu\xf1oz")))
+		if err != nil || len(sheet.Rows) != 1 || !strings.Contains(sheet.Rows[0].Seizure.Notes, "Muñoz") {
+			t.Fatalf("error %v, sheet %+v", err, sheet.Rows)
+		}
+	})
 }
