@@ -147,3 +147,11 @@ func TestSeizureSheetRefusesHostileText(t *testing.T) {
 		}
 	})
 }
+
+// A manifest whose signer is named with a NUL (escaped, so that the
+// manifest is valid UTF-8) is refused before any part is read.
+func TestPackageRefusesHostileSignerName(t *testing.T) {
+	c := goodCraft(t)
+	c.mutate = func(m map[string]any) { m["signer"].(map[string]any)["name"] = "Insp.\x00 Lotte Peeters" }
+	mustRefuse(t, c.file(t), exchange.OpenOptions{}, "the manifest's field signer.name: holds a NUL byte")
+}
