@@ -211,6 +211,7 @@ func readSeizureCSV(r io.Reader, opt SheetOptions, now time.Time, loc *time.Loca
 		return sheet, err
 	}
 	mark := decimalMarkOf(body, cols, best.sep)
+	sheet.Rows = make([]SheetRow, 0, len(body))
 	for i, rec := range body {
 		if blankRecord(rec) {
 			continue
