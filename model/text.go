@@ -1,6 +1,8 @@
 package model
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 )
@@ -29,4 +31,67 @@ func CheckText(field, value string) error {
 		return Invalid(field, "", "is not valid UTF-8 text (at byte %d): the file is damaged, or in another encoding", at+1)
 	}
 	return nil
+}
+
+// CheckRecordText applies CheckText to every text of a record (a struct or
+// a pointer to one): its string fields, the strings of its lists, and those
+// of the structs it holds, each named by its JSON name ("aliases[1]",
+// "to.name"). The store calls it on every record it writes, so that text
+// that reached no import's check (a command-line argument, a form) is held
+// to the same rule.
+func CheckRecordText(record any) error {
+	return checkValueText("", reflect.ValueOf(record))
+}
+
+func checkValueText(path string, v reflect.Value) error {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return nil
+		}
+		return checkValueText(path, v.Elem())
+	case reflect.String:
+		return CheckText(path, v.String())
+	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return nil // bytes are not text
+		}
+		for i := 0; i < v.Len(); i++ {
+			if err := checkValueText(fmt.Sprintf("%s[%d]", path, i), v.Index(i)); err != nil {
+				return err
+			}
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "-" {
+				continue
+			}
+			sub := path
+			switch {
+			case f.Anonymous && name == "":
+				// an embedded struct's fields are the record's own
+			case name == "":
+				sub = joinPath(path, f.Name)
+			default:
+				sub = joinPath(path, name)
+			}
+			if err := checkValueText(sub, v.Field(i)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func joinPath(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
 }

@@ -27,3 +27,28 @@ func TestCheckText(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckRecordText(t *testing.T) {
+	good := Entity{Kind: KindPerson, Name: "Juan Carlos Muñoz Rojas", Aliases: []string{"El Gallego"}}
+	if err := CheckRecordText(&good); err != nil {
+		t.Fatalf("a clean record is refused: %v", err)
+	}
+	for _, tc := range []struct {
+		name string
+		spoil func(e *Entity)
+		want string
+	}{
+		{"a field", func(e *Entity) { e.Name = "Juan\x00" }, "name: holds a NUL byte"},
+		{"a list", func(e *Entity) { e.Aliases = append(e.Aliases, "Mu\xf1oz") }, "aliases[1]: is not valid UTF-8"},
+		{"the record's history", func(e *Entity) { e.CreatedBy.Name = "M. Torres\x00" }, "created_by.name: holds a NUL byte"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := good
+			e.Aliases = append([]string(nil), good.Aliases...)
+			tc.spoil(&e)
+			if err := CheckRecordText(e); err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Fatalf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
