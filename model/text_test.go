@@ -34,9 +34,9 @@ func TestCheckRecordText(t *testing.T) {
 		t.Fatalf("a clean record is refused: %v", err)
 	}
 	for _, tc := range []struct {
-		name string
+		name  string
 		spoil func(e *Entity)
-		want string
+		want  string
 	}{
 		{"a field", func(e *Entity) { e.Name = "Juan\x00" }, "name: holds a NUL byte"},
 		{"a list", func(e *Entity) { e.Aliases = append(e.Aliases, "Mu\xf1oz") }, "aliases[1]: is not valid UTF-8"},
