@@ -26,6 +26,9 @@ type Batch struct {
 	// changed is, for each case whose contents this batch changed, the
 	// latest change, so that the case's "last change" follows its contents.
 	changed map[string]model.Record
+	// seizureNumbers is, by case, the highest SZ-NNNN number known to be
+	// taken in this batch (see lastSeizureNumber).
+	seizureNumbers map[string]int
 	// put and remove are the search index's changes, made once the batch is saved.
 	put    []search.Doc
 	remove []string
@@ -34,7 +37,7 @@ type Batch struct {
 func newBatch(tx *storage.Tx, o model.Officer, workspace string, now time.Time) *Batch {
 	tx.SetAuthor(o.Author(), workspace, now)
 	return &Batch{tx: tx, officer: o, workspace: workspace, now: now,
-		createdHere: map[string]bool{}, changed: map[string]model.Record{}}
+		createdHere: map[string]bool{}, changed: map[string]model.Record{}, seizureNumbers: map[string]int{}}
 }
 
 // Officer is the officer in whose name the batch writes.

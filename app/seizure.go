@@ -21,12 +21,36 @@ func (b *Batch) AddSeizure(s *model.Seizure) error {
 	if err := b.stampNew("seizure", &s.Record); err != nil {
 		return err
 	}
+	if s.Ref == "" {
+		n, err := b.lastSeizureNumber(s.CaseID)
+		if err != nil {
+			return err
+		}
+		s.Ref = model.FormatSeizureRef(n + 1)
+	}
 	if err := b.tx.InsertSeizure(s); err != nil {
 		return err
+	}
+	if n, ok := model.ParseSeizureRef(s.Ref); ok && n > b.seizureNumbers[s.CaseID] {
+		b.seizureNumbers[s.CaseID] = n
 	}
 	b.contentsChanged(s.CaseID, s.Record)
 	b.index(search.SeizureDoc(*s, c.Ref))
 	return nil
+}
+
+// lastSeizureNumber is the highest SZ-NNNN number of the case, read once
+// per batch and then counted up as the batch adds seizures: a spreadsheet
+// of 100,000 rows asks the file once, not 100,000 times.
+func (b *Batch) lastSeizureNumber(caseID string) (int, error) {
+	if n, ok := b.seizureNumbers[caseID]; ok {
+		return n, nil
+	}
+	n, err := b.tx.LastSeizureNumber(caseID)
+	if err == nil {
+		b.seizureNumbers[caseID] = n
+	}
+	return n, err
 }
 
 // UpdateSeizure saves an edited seizure; its case, ref and history are kept.

@@ -60,7 +60,7 @@ func runAudit(e *env, args []string) error {
 				Agency: x.By.Agency, RecordType: x.RecordType, RecordID: x.RecordID, CaseID: x.CaseID, Action: x.Action,
 				Text: l.Text, Before: x.Before, After: x.After, PrevHash: x.PrevHash, Hash: x.Hash})
 		} else {
-			_, err = fmt.Fprintf(e.stdout, "%6d  %s  %s\n", x.Seq, x.At.UTC().Format("2006-01-02 15:04"), l.Text)
+			_, err = fmt.Fprintf(forTerminal(e.stdout), "%6d  %s  %s\n", x.Seq, x.At.UTC().Format("2006-01-02 15:04"), l.Text)
 		}
 		if err != nil {
 			return err
@@ -113,7 +113,7 @@ func runVerify(e *env, args []string) error {
 		return nil
 	}
 	for _, p := range v.Problems {
-		fmt.Fprintln(e.stdout, "BROKEN: "+p)
+		fmt.Fprintln(forTerminal(e.stdout), "BROKEN: "+p)
 	}
 	return fmt.Errorf("verify found the workspace damaged or changed outside Bollard: %s", v.Problems[0])
 }

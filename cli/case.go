@@ -105,7 +105,7 @@ func runCaseList(e *env, args []string) error {
 		}
 		return writeJSON(e.stdout, lines)
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(forTerminal(e.stdout), 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "REF\tTITLE\tSTATUS\tCORRIDOR\tTHREATS\tLEAD OFFICER\tLAST CHANGE")
 	for _, c := range cases {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Ref, clip(c.Title, 48), c.Status, c.Corridor.Label(),
@@ -146,7 +146,7 @@ func runCaseShow(e *env, args []string) error {
 // printCaseFile prints a case for a person reading a terminal.
 func printCaseFile(e *env, f app.CaseFile) {
 	c := f.Case
-	out := e.stdout
+	out := forTerminal(e.stdout)
 	fmt.Fprintf(out, "%s  [%s]\n%s\n", c.Ref, c.HandlingMarking, c.Title)
 	if c.OperationName != "" {
 		fmt.Fprintf(out, "Operation %s\n", c.OperationName)

@@ -42,9 +42,9 @@ func runConflicts(e *env, args []string) error {
 		return nil
 	}
 	for _, c := range list {
-		fmt.Fprintf(e.stdout, "%s  %s  %s (received %s)\n", c.ID, c.CaseRef, c.Label, c.ReceivedAt.Format("2006-01-02 15:04"))
+		fmt.Fprintf(forTerminal(e.stdout), "%s  %s  %s (received %s)\n", c.ID, c.CaseRef, c.Label, c.ReceivedAt.Format("2006-01-02 15:04"))
 		for _, f := range c.Fields {
-			fmt.Fprintf(e.stdout, "    %-22s mine %s   theirs %s\n", f.Name, f.Mine, f.Theirs)
+			fmt.Fprintf(forTerminal(e.stdout), "    %-22s mine %s   theirs %s\n", f.Name, f.Mine, f.Theirs)
 		}
 	}
 	return nil
@@ -69,6 +69,6 @@ func runResolve(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("conflicts resolve: %w", err)
 	}
-	fmt.Fprintf(e.stdout, "settled %s: kept %s for %s\n", v.ID, *keep, v.Label)
+	fmt.Fprintf(forTerminal(e.stdout), "settled %s: kept %s for %s\n", v.ID, *keep, v.Label)
 	return nil
 }

@@ -68,7 +68,7 @@ func runSearch(e *env, args []string) error {
 			continue
 		}
 		if !*asJSON {
-			fmt.Fprintf(e.stdout, "» %s\n", lines.Text())
+			fmt.Fprintf(forTerminal(e.stdout), "» %s\n", lines.Text())
 		}
 		if err := answer(lines.Text()); err != nil {
 			return err
@@ -120,7 +120,7 @@ func printHits(e *env, hits []app.SearchHit) {
 		fmt.Fprintln(e.stdout, "nothing found")
 		return
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(forTerminal(e.stdout), 0, 0, 2, ' ', 0)
 	for _, group := range search.Group(hits) {
 		fmt.Fprintln(tw, kindHeadings[group[0].Doc.Kind])
 		for _, h := range group {

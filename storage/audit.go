@@ -67,6 +67,11 @@ func audited[T any](tx *Tx, recordType, action, id string, read func(string) (T,
 		if err != nil {
 			return err
 		}
+		// The record as stored holds clean text, whichever door it came in
+		// by; otherwise the change is undone with the transaction.
+		if err := model.CheckRecordText(now); err != nil {
+			return fmt.Errorf("%s %s: %w", recordType, id, err)
+		}
 		after, caseID = auditJSON(now), caseOf(now)
 	}
 	return tx.appendAudit(recordType, id, caseID, action, before, after)

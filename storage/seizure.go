@@ -31,10 +31,9 @@ func scanSeizure(row interface{ Scan(...any) error }) (model.Seizure, error) {
 func (tx *Tx) InsertSeizure(s *model.Seizure) error {
 	return audited(tx, RecordSeizure, model.AuditCreate, s.ID, tx.SeizureByID, caseOfSeizure, func() error {
 		if s.Ref == "" {
-			var last int
-			err := tx.queryRow(`SELECT COALESCE(MAX(seq), 0) FROM seizures WHERE case_id = ?`, s.CaseID).Scan(&last)
+			last, err := tx.LastSeizureNumber(s.CaseID)
 			if err != nil {
-				return wrap("number the new seizure", err)
+				return err
 			}
 			s.Ref = model.FormatSeizureRef(last + 1)
 		}
@@ -49,6 +48,14 @@ func (tx *Tx) InsertSeizure(s *model.Seizure) error {
 		_, err := tx.exec(`INSERT INTO seizures (`+seizureColumns+`, seq) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("insert seizure "+s.Ref, err)
 	})
+}
+
+// LastSeizureNumber is the highest NNNN of the case's SZ-NNNN refs, 0 when
+// it has none.
+func (tx *Tx) LastSeizureNumber(caseID string) (int, error) {
+	var last int
+	err := tx.queryRow(`SELECT COALESCE(MAX(seq), 0) FROM seizures WHERE case_id = ?`, caseID).Scan(&last)
+	return last, wrap("number the new seizure", err)
 }
 
 // UpdateSeizure saves an edited seizure. Its case and ref never change.

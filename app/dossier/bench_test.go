@@ -3,6 +3,7 @@ package dossier_test
 import (
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -96,4 +97,31 @@ func largeCase(b *testing.B) (app.CaseFile, dossier.Options) {
 		n++
 	}
 	return f, dossier.Options{Officer: testOfficer, Date: testDate, Version: app.Version, Photo: open}
+}
+
+// BenchmarkDossierUnbrokenToken prints a small case whose note, seizure
+// description and case summary are each one unbroken token (a pasted
+// hash dump, a hostile package): the dossier's time should follow the
+// token's length, not its square.
+func BenchmarkDossierUnbrokenToken(b *testing.B) {
+	for _, size := range []int{100 << 10, 1 << 20} {
+		b.Run(fmt.Sprintf("%d KB", size>>10), func(b *testing.B) {
+			token := strings.Repeat("A9f", size/3+1)[:size]
+			rec := model.Record{ID: "00000000-0000-4000-8000-000000000001", UpdatedAt: testNow, UpdatedBy: model.Author{Name: "Begoña Ibáñez Ruiz", Agency: "SVA"}}
+			f := app.CaseFile{Case: model.Case{Record: rec, Ref: "ESA-2026-0042", Title: "One long token", Status: model.StatusActive,
+				Priority: model.PriorityHigh, Corridor: model.CorridorEULAC, LeadAgency: "SVA", Summary: token}}
+			f.Seizures = []model.Seizure{{Record: rec, Ref: "SZ-0001", SeizedAt: testNow, PlaceName: "Algeciras", Category: model.CommodityCocaine,
+				Description: token, Quantity: 1, Unit: model.Kilogram, TransportMode: model.ModeContainer, Notes: token}}
+			f.Notes = []model.Note{{Record: rec, Body: token}}
+			opt := dossier.Options{Officer: testOfficer, Date: testDate, Version: app.Version}
+			for b.Loop() {
+				var out countingWriter
+				pages, err := dossier.Write(ctx, &out, f, opt)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(pages), "pages")
+			}
+		})
+	}
 }

@@ -35,6 +35,12 @@ var labels = map[string][4]string{
 		"Version non nominative : les personnes sont désignées par leurs initiales ; dates de naissance et numéros de pièce d'identité omis.",
 	},
 	"withheld": {"withheld", "omitido", "omitido", "omis"},
+	"word cut": {
+		"[%d more characters of this unbroken text not printed]",
+		"[%d caracteres más de este texto sin espacios no impresos]",
+		"[mais %d caracteres deste texto sem espaços não impressos]",
+		"[%d caractères de plus de ce texte sans espace non imprimés]",
+	},
 
 	// section headings
 	"contents":  {"Contents", "Índice", "Índice", "Sommaire"},

@@ -170,3 +170,39 @@ func TestColumnHeadingsKeepTheirWords(t *testing.T) {
 func htmlText(s string) string {
 	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'", "&#39;", "'").Replace(s)
 }
+
+// A word longer than any identifier (a pasted dump, a hostile package's
+// megabyte of one "word") is printed in part, with how much was left out,
+// in the reader's language; a long identifier is printed whole, broken
+// across lines, inside the margins.
+func TestUnbrokenWordsArePrintedSanely(t *testing.T) {
+	w := mustOpen(t)
+	f := mustCaseFile(t, w, 1)
+	wallet := "bc1q" + strings.Repeat("xy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh", 3)
+	f.Notes[0].Body = "Wallet " + wallet + " then a dump: " + strings.Repeat("Q", 5000) + " end of note."
+	for _, tc := range []struct {
+		lang model.Language
+		said string
+	}{
+		{model.English, "[3000 more characters of this unbroken text not printed]"},
+		{model.Spanish, "[3000 caracteres más de este texto sin espacios no impresos]"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			path := render(t, f, dossier.Options{Language: tc.lang})
+			if words := overflowing(t, path); len(words) > 0 {
+				t.Errorf("%d words outside the margins, e.g. %q", len(words), words[:min(5, len(words))])
+			}
+			text := strings.Join(pages(t, path), "")
+			joined := strings.Join(strings.Fields(text), "")
+			if !strings.Contains(joined, wallet) {
+				t.Errorf("the wallet address is not printed whole")
+			}
+			if n := strings.Count(joined, "Q"); n < 2000 || n > 2100 {
+				t.Errorf("%d Qs printed, want the first 2000 of 5000", n)
+			}
+			if !strings.Contains(flatten(text), tc.said) || !strings.Contains(flatten(text), "end of note.") {
+				t.Errorf("the note does not say what was left out (%q) or loses its end", tc.said)
+			}
+		})
+	}
+}

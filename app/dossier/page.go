@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -159,65 +160,108 @@ func (d *doc) paragraph(text string, size float64) {
 // font's tables for every call; the dossier measures every word of every
 // cell, so rune widths are remembered per style.
 func (d *doc) width(s string) float64 {
+	var w float64
+	for _, r := range s {
+		w += d.runeWidth(r)
+	}
+	return w
+}
+
+// runeWidth is the width of one rune in the current font.
+func (d *doc) runeWidth(r rune) float64 {
 	cache := d.widths[d.style]
 	if cache == nil {
 		cache = map[rune]float64{}
 		d.widths[d.style] = cache
 	}
-	var w float64
-	for _, r := range s {
-		cw, ok := cache[r]
-		if !ok {
-			cw = d.pdf.GetStringWidth(string(r)) / d.size
-			cache[r] = cw
-		}
-		w += cw
+	cw, ok := cache[r]
+	if !ok {
+		cw = d.pdf.GetStringWidth(string(r)) / d.size
+		cache[r] = cw
 	}
-	return w * d.size
+	return cw * d.size
 }
 
 // wrap breaks text into lines no wider than width in the current font:
 // at spaces where it can, inside a word (a hash, a wallet address) where
-// it must, and at every line break the officer typed.
+// it must, and at every line break the officer typed. Every rune is
+// measured a bounded number of times, so a field of one unbroken megabyte
+// costs what a megabyte of words does.
 func (d *doc) wrap(text string, width float64) []string {
 	var lines []string
+	space := d.width(" ")
 	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
-		line := ""
-		for _, word := range strings.Fields(para) {
-			candidate := word
-			if line != "" {
-				candidate = line + " " + word
+		line, lineW := "", 0.0
+		for _, word := range d.shortWords(para) {
+			wordW := d.width(word)
+			if line != "" && lineW+space+wordW <= width {
+				line, lineW = line+" "+word, lineW+space+wordW
+				continue
 			}
-			if d.width(candidate) <= width {
-				line = candidate
+			if line == "" && wordW <= width {
+				line, lineW = word, wordW
 				continue
 			}
 			if line != "" {
 				lines = append(lines, line)
 			}
-			for d.width(word) > width {
-				cut := d.fit(word, width)
+			for wordW > width {
+				cut, cutW := d.fit(word, width)
 				lines = append(lines, word[:cut])
-				word = word[cut:]
+				word, wordW = word[cut:], wordW-cutW
 			}
-			line = word
+			line, lineW = word, wordW
 		}
 		lines = append(lines, line)
 	}
 	return lines
 }
 
-// fit is how many bytes of s fit in width, at least one rune.
-func (d *doc) fit(s string, width float64) int {
-	n := 0
+// longestWord is the most of one unbroken word (a run of characters with
+// no space) that the dossier prints, in characters: a hash, a wallet
+// address or a URL is far shorter. Past it, a pasted dump or a hostile
+// package's megabyte of one "word" would print as a thousand pages that no
+// reader can use; the dossier prints its start and says how much it left
+// out, and the case file keeps every character.
+const longestWord = 2000
+
+// shortWords splits a paragraph into words, cutting any word longer than
+// longestWord and saying, in the dossier's language, how much was cut.
+func (d *doc) shortWords(para string) []string {
+	words := strings.Fields(para)
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if len(w) <= longestWord {
+			continue
+		}
+		n := utf8.RuneCountInString(w)
+		if n <= longestWord {
+			continue
+		}
+		cut := 0
+		for range longestWord {
+			_, size := utf8.DecodeRuneInString(w[cut:])
+			cut += size
+		}
+		note := strings.Fields(d.w.tf("word cut", n-longestWord))
+		words = slices.Concat(words[:i], []string{w[:cut] + "…"}, note, words[i+1:])
+		i += len(note)
+	}
+	return words
+}
+
+// fit is how many bytes of s fit in width, at least one rune, and their
+// width. It measures rune by rune, never the whole of s.
+func (d *doc) fit(s string, width float64) (n int, w float64) {
 	for n < len(s) {
-		_, size := utf8.DecodeRuneInString(s[n:])
-		if d.width(s[:n+size]) > width && n > 0 {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		rw := d.runeWidth(r)
+		if w+rw > width && n > 0 {
 			break
 		}
-		n += size
+		n, w = n+size, w+rw
 	}
-	return n
+	return n, w
 }
 
 // clip shortens text to one line of width, ending it with an ellipsis.
@@ -225,7 +269,7 @@ func (d *doc) clip(s string, width float64) string {
 	if d.width(s) <= width {
 		return s
 	}
-	cut := d.fit(s, width-d.width("…"))
+	cut, _ := d.fit(s, width-d.width("…"))
 	return strings.TrimRight(s[:cut], " ") + "…"
 }
 

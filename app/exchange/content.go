@@ -268,6 +268,9 @@ func ReadContent(data []byte) (Content, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return Content{}, errors.New("the content holds more than one JSON document")
 	}
+	if err := checkJSONText(data); err != nil {
+		return Content{}, err
+	}
 	if err := c.check(); err != nil {
 		return Content{}, err
 	}

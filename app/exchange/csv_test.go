@@ -247,7 +247,8 @@ func TestFilesThatAreNotSheetsAreRefused(t *testing.T) {
 		"a field given twice": {"Fecha;Date;Lugar;Mercancía;Cantidad;Unidad;Modo\n", `"Fecha" and "Date" both give the date`},
 		"titles and no rows":  {"Fecha;Lugar;Mercancía;Cantidad;Unidad;Modo\n;;;;;\n", "no rows of seizures"},
 		"an unclosed quote":   {"Fecha;Lugar;Mercancía;Cantidad;Unidad;Modo\n01/02/2026;\"Algeciras;cocaine;5;kg;road\n02/02/2026;X;cocaine;5;kg;road\n", "line 2: a value in quotes is not closed"},
-		"binary":              {"Fecha;Lugar\x00;Mercancía", "binary"},
+		"binary":              {"Fecha;Lugar\x00;Mercancía", "line 1, column 2: holds a NUL byte"},
+		"all binary":          {"F\x00e\x00c\x00h\x00a\x00;\x00", "binary data"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := readSheetText(t, tc.file)
@@ -258,7 +259,7 @@ func TestFilesThatAreNotSheetsAreRefused(t *testing.T) {
 	}
 }
 
-func newCase(t *testing.T, w *app.Workspace) model.Case {
+func newCase(t testing.TB, w *app.Workspace) model.Case {
 	t.Helper()
 	c, err := w.CreateCase(ctx, model.Case{Title: "Bananas from Guayaquil", Status: model.StatusOpen, Priority: model.PriorityHigh,
 		Corridor: model.CorridorEULAC, ThreatTypes: []model.ThreatType{model.ThreatCocaine}, LeadAgency: "Belgian Customs"})

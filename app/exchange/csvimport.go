@@ -75,8 +75,8 @@ func ImportSeizureSheet(ctx context.Context, w *app.Workspace, caseRef string, s
 	for _, s := range f.Seizures {
 		seen[seizureKey(s)] = s.Ref
 	}
-	var good []model.Seizure
-	var lines []int // the line of each good row, for messages
+	good := make([]model.Seizure, 0, len(sheet.Rows))
+	lines := make([]int, 0, len(sheet.Rows)) // the line of each good row, for messages
 	for _, row := range sheet.Rows {
 		problems := row.Problems
 		if !row.Bad() {
@@ -103,7 +103,7 @@ func ImportSeizureSheet(ctx context.Context, w *app.Workspace, caseRef string, s
 	}
 	caseID := f.Case.ID
 	err = w.Change(ctx, func(b *app.Batch) error {
-		sum.Refs = sum.Refs[:0]
+		sum.Refs = make([]string, 0, len(good))
 		for i := range good {
 			s := good[i] // a copy: a retried transaction starts from the file again
 			s.CaseID = caseID

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -144,12 +145,12 @@ func readSeizureCSV(r io.Reader, opt SheetOptions, now time.Time, loc *time.Loca
 		text, encoding = decodeWindows1252(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})), EncodingWindows1252
 	}
 	if opt.Encoding == EncodingUTF8 && encoding == EncodingWindows1252 {
-		text, encoding = strings.ToValidUTF8(string(data), "\uFFFD"), EncodingUTF8
+		text, encoding = string(data), EncodingUTF8 // its invalid bytes are refused by checkSheetText
 	}
 	if opt.Encoding == EncodingUTF16 && encoding != EncodingUTF16 {
 		text, encoding = decodeUTF16(data, false), EncodingUTF16
 	}
-	if strings.ContainsRune(text, 0) {
+	if strings.Count(text, "\x00") > len(text)/8 {
 		return SeizureSheet{}, errors.New("the file holds binary data, not text: it is not a CSV file")
 	}
 	sheet := SeizureSheet{Encoding: encoding, Separator: opt.Separator}
@@ -187,6 +188,9 @@ func readSeizureCSV(r io.Reader, opt SheetOptions, now time.Time, loc *time.Loca
 	if err != nil {
 		return sheet, err
 	}
+	if err := checkSheetText(records, lines, best.index, lineOffset); err != nil {
+		return sheet, err
+	}
 	header := records[best.index]
 	sheet.HeaderLine = lines[best.index] + lineOffset
 	cols, err := mapColumns(header)
@@ -207,6 +211,7 @@ func readSeizureCSV(r io.Reader, opt SheetOptions, now time.Time, loc *time.Loca
 		return sheet, err
 	}
 	mark := decimalMarkOf(body, cols, best.sep)
+	sheet.Rows = make([]SheetRow, 0, len(body))
 	for i, rec := range body {
 		if blankRecord(rec) {
 			continue
@@ -219,6 +224,27 @@ func readSeizureCSV(r io.Reader, opt SheetOptions, now time.Time, loc *time.Loca
 		return sheet, errors.New("the file has column titles but no rows of seizures")
 	}
 	return sheet, nil
+}
+
+// checkSheetText refuses a spreadsheet any of whose values is not clean
+// text by model.CheckText (a NUL byte, bytes that are not UTF-8), naming
+// its line and column: such a file is damaged or was made to harm, and is
+// refused whole rather than imported with the value mangled.
+func checkSheetText(records [][]string, lines []int, header, lineOffset int) error {
+	for i, rec := range records {
+		for j, v := range rec {
+			column := fmt.Sprintf("column %d", j+1)
+			if j < len(records[header]) && i != header {
+				if title := strings.TrimSpace(records[header][j]); title != "" && model.CheckText("", title) == nil {
+					column = fmt.Sprintf("column %d (%s)", j+1, strconv.QuoteToGraphic(title))
+				}
+			}
+			if err := model.CheckText(column, v); err != nil {
+				return fmt.Errorf("line %d, %w; nothing was imported", lines[i]+lineOffset, err)
+			}
+		}
+	}
+	return nil
 }
 
 // headerGuess is the most likely line of column titles for one separator.

@@ -23,7 +23,7 @@ const (
 func decodeSheet(data []byte) (text, encoding string) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return strings.ToValidUTF8(string(data[3:]), "\uFFFD"), EncodingUTF8BOM
+		return string(data[3:]), EncodingUTF8BOM // its invalid bytes, if any, are refused by checkSheetText
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
 		return decodeUTF16(data[2:], false), EncodingUTF16
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
@@ -43,6 +43,10 @@ func decodeWindows1252(data []byte) string {
 	return b.String()
 }
 
+// decodeUTF16 decodes UTF-16 text. Half a surrogate pair, which no text
+// has, becomes the three bytes UTF-8 would give it, which are not valid
+// UTF-8, so that checkSheetText refuses it instead of it turning silently
+// into U+FFFD.
 func decodeUTF16(data []byte, bigEndian bool) string {
 	units := make([]uint16, len(data)/2)
 	for i := range units {
@@ -52,7 +56,20 @@ func decodeUTF16(data []byte, bigEndian bool) string {
 			units[i] = uint16(data[2*i+1])<<8 | uint16(data[2*i])
 		}
 	}
-	return string(utf16.Decode(units))
+	b := make([]byte, 0, len(units)+len(units)/4)
+	for i := 0; i < len(units); i++ {
+		u := rune(units[i])
+		switch {
+		case !utf16.IsSurrogate(u):
+			b = utf8.AppendRune(b, u)
+		case u < 0xDC00 && i+1 < len(units) && units[i+1] >= 0xDC00 && units[i+1] <= 0xDFFF:
+			b = utf8.AppendRune(b, utf16.DecodeRune(u, rune(units[i+1])))
+			i++
+		default:
+			b = append(b, 0xED, byte(0x80|(u>>6)&0x3F), byte(0x80|u&0x3F))
+		}
+	}
+	return string(b)
 }
 
 // windows1252 maps each byte of Windows-1252 to its character. It is

@@ -54,6 +54,9 @@ func ReadDocument(r io.Reader) (Document, error) {
 	if dec.More() {
 		return Document{}, errors.New("the file holds more than one JSON document")
 	}
+	if err := checkJSONText(data); err != nil {
+		return Document{}, err
+	}
 	if len(d.Cases) == 0 {
 		return Document{}, errors.New("the file holds no cases")
 	}

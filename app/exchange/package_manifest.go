@@ -81,6 +81,9 @@ func decodeManifest(b []byte) (Manifest, error) {
 	if err := dec.Decode(&m); err != nil {
 		return m, refused("the manifest does not read as a version %d manifest (%v)", PackageFormatVersion, err)
 	}
+	if err := checkJSONText(b); err != nil {
+		return m, refused("the manifest's %v", err)
+	}
 	return m, nil
 }
 

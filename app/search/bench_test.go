@@ -326,3 +326,40 @@ func BenchmarkPut(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLongQuery searches 100,000 records with queries of 10 KB, as
+// pasted by mistake or sent by a script: one unbroken token, ten thousand
+// letters of words, and a paragraph of numbers. Each must answer, or be
+// refused, in well under a second.
+func BenchmarkLongQuery(b *testing.B) {
+	bi := buildBenchIndex(b, 100_000)
+	queries := map[string]string{
+		"one token":  strings.Repeat("munozrojas", 1024),
+		"words":      strings.Repeat("maria garcia lopez ", 540)[:10240],
+		"numbers":    strings.Repeat("4420 7946 0958 ", 683)[:10240],
+		"one letter": strings.Repeat("a", 10240),
+	}
+	// Records that hold the pasted text itself, so that every query has
+	// long fields to match and highlight, not only short names.
+	ix := New()
+	ix.Put(newCorpus(42).docs(10_000)...)
+	for name, q := range queries {
+		ix.Put(Doc{ID: "hostile " + name, Kind: KindNote, Title: "pasted", Fields: []string{strings.Repeat(q, 10)}})
+	}
+	for name, q := range queries {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := bi.ix.Search(context.Background(), q, Options{}); err != nil && !strings.Contains(err.Error(), "long") {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+" in notes that hold it", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := ix.Search(context.Background(), q, Options{}); err != nil && !strings.Contains(err.Error(), "long") {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
