@@ -43,7 +43,11 @@ func (w *Workspace) storeFiles(paths []string) ([]storedFile, error) {
 			w.dropUnattached(context.Background(), files)
 			return nil, fmt.Errorf("attach %s: %w", p, err)
 		}
-		files = append(files, storedFile{blob: blob, name: filepath.Base(p), mediaType: mediaType(p)})
+		// A name that is not UTF-8 (possible on Linux) keeps its readable
+		// part: the text check refuses invalid UTF-8 in any record, and the
+		// file is identified by its SHA-256, not its name.
+		name := strings.ToValidUTF8(filepath.Base(p), "\uFFFD")
+		files = append(files, storedFile{blob: blob, name: name, mediaType: mediaType(p)})
 	}
 	return files, nil
 }
