@@ -150,6 +150,22 @@ func TestInit(t *testing.T) {
 			t.Fatal("a refused init left a workspace file")
 		}
 	})
+	t.Run("init cut short before the profile is finished by init", func(t *testing.T) {
+		// What a kill between making the file and saving the profile leaves:
+		// a workspace with no officer (init without a profile makes one).
+		half := filepath.Join(t.TempDir(), "half.db")
+		must(t, 0, "--db", half, "init")
+		if r := must(t, 1, "--db", half, "init"); !strings.Contains(r.stderr, "already exists") {
+			t.Fatalf("init again with no profile: %s", r.stderr)
+		}
+		must(t, 0, "--db", half, "init", "--officer", "M. Torres", "--agency", "SVA", "--country", "ES", "--prefix", "ESA")
+		if r := must(t, 0, "--db", half, "profile", "--json"); !strings.Contains(r.stdout, `"ref_prefix": "ESA"`) {
+			t.Fatalf("profile after the second init: %s", r.stdout)
+		}
+		if r := must(t, 1, "--db", half, "init", "--officer", "X. Other", "--agency", "HMRC", "--country", "GB", "--prefix", "GBX"); !strings.Contains(r.stderr, "already exists") {
+			t.Fatalf("init over a workspace with an officer: %s", r.stderr)
+		}
+	})
 	t.Run("a missing workspace is not created by a read", func(t *testing.T) {
 		missing := filepath.Join(t.TempDir(), "typo.db")
 		r := must(t, 1, "--db", missing, "case", "list")

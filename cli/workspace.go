@@ -67,8 +67,9 @@ func runInit(e *env, args []string) error {
 	if len(rest) > 0 {
 		return usagef("init takes no arguments (got %q)", rest[0])
 	}
+	existed := false
 	if _, err := os.Stat(e.db); err == nil {
-		return fmt.Errorf("a workspace already exists at %s; nothing was changed", e.db)
+		existed = true
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
@@ -86,6 +87,18 @@ func runInit(e *env, args []string) error {
 		return err
 	}
 	defer w.Close()
+	if existed {
+		// An init killed between making the file and saving the profile
+		// leaves a workspace with no officer: running init again finishes
+		// it. One with an officer is somebody's workspace: left alone.
+		o, err := w.Officer(e.ctx)
+		if err != nil {
+			return err
+		}
+		if o.IsSet() || !pf.given() {
+			return fmt.Errorf("a workspace already exists at %s; nothing was changed", e.db)
+		}
+	}
 	if pf.given() {
 		if _, err := w.SetOfficer(e.ctx, officer); err != nil {
 			return err

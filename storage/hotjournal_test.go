@@ -84,3 +84,21 @@ func crashedMidWrite(t *testing.T, tables string) string {
 	}
 	return crashed
 }
+
+// A read-only open (verify) cannot undo a crashed write: it refuses the file
+// and says how to go on, and leaves both files as they were.
+func TestReadOnlyOpenRefusesAHotJournal(t *testing.T) {
+	path := crashedMidWrite(t, "")
+	before, _ := os.ReadFile(path + "-journal")
+	s, err := OpenReadOnly(context.Background(), path)
+	if err == nil {
+		s.Close()
+		t.Fatal("a read-only open read past a hot journal")
+	}
+	if !strings.Contains(err.Error(), "a crash left a write") || !strings.Contains(err.Error(), "ws.db-journal") {
+		t.Fatalf("refusal: %v", err)
+	}
+	if after, _ := os.ReadFile(path + "-journal"); string(after) != string(before) || len(after) == 0 {
+		t.Fatal("the read-only open changed the journal")
+	}
+}

@@ -39,6 +39,13 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	if !st.Mode().IsRegular() || st.Size() == 0 {
 		return nil, fmt.Errorf("storage: %s is not a Bollard workspace; nothing was changed", path)
 	}
+	if j, err := os.Stat(path + "-journal"); err == nil && j.Size() > 0 {
+		// immutable=1 would read past the journal a crash left, and a
+		// read-only connection cannot undo the write it holds.
+		return nil, fmt.Errorf("storage: a crash left a write to %s unfinished (%s): open the workspace once with Bollard, "+
+			"which undoes it (or a copy of both files, if this one must stay as it is), then check it; nothing was changed",
+			path, filepath.Base(path)+"-journal")
+	}
 	q := url.Values{}
 	q.Set("mode", "ro")
 	q.Set("_busy_timeout", "10000")
