@@ -46,7 +46,13 @@ func (s *Store) hold() (release func()) {
 	if os.WriteFile(p, b, 0o600) != nil {
 		return func() {}
 	}
-	return func() { os.Remove(p) }
+	return func() {
+		// The lock is released at commit, just before this runs: the next
+		// writer may already have left its own record, which must stay.
+		if now, err := os.ReadFile(p); err == nil && string(now) == string(b) {
+			os.Remove(p)
+		}
+	}
 }
 
 // busy is the error of a write that waited writerWait for another
