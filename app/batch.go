@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"bollard/app/search"
@@ -29,6 +30,10 @@ type Batch struct {
 	// seizureNumbers is, by case, the highest SZ-NNNN number known to be
 	// taken in this batch (see lastSeizureNumber).
 	seizureNumbers map[string]int
+	// activeCases are the cases activeCase has read, with the transaction's
+	// CaseWrites when it read them: a spreadsheet of 100,000 seizures for
+	// one case reads that case once, not 100,000 times.
+	activeCases map[string]checkedCase
 	// put and remove are the search index's changes, made once the batch is saved.
 	put    []search.Doc
 	remove []string
@@ -37,7 +42,8 @@ type Batch struct {
 func newBatch(tx *storage.Tx, o model.Officer, workspace string, now time.Time) *Batch {
 	tx.SetAuthor(o.Author(), workspace, now)
 	return &Batch{tx: tx, officer: o, workspace: workspace, now: now,
-		createdHere: map[string]bool{}, changed: map[string]model.Record{}, seizureNumbers: map[string]int{}}
+		createdHere: map[string]bool{}, changed: map[string]model.Record{}, seizureNumbers: map[string]int{},
+		activeCases: map[string]checkedCase{}}
 }
 
 // Officer is the officer in whose name the batch writes.
@@ -120,14 +126,28 @@ func (b *Batch) activeCase(caseID string) (model.Case, error) {
 	if caseID == "" {
 		return model.Case{}, model.Invalid("case", "", "is required")
 	}
-	c, err := b.tx.CaseByID(caseID)
-	if err != nil {
-		return c, err
+	checked, ok := b.activeCases[caseID]
+	if !ok || checked.writes != b.tx.CaseWrites() {
+		c, err := b.tx.CaseByID(caseID)
+		if err != nil {
+			return c, err
+		}
+		checked = checkedCase{c: c, writes: b.tx.CaseWrites()}
+		b.activeCases[caseID] = checked
 	}
+	c := checked.c
+	// A copy of its own: the caller may change the one it is handed.
+	c.ThreatTypes, c.PartnerAgencies = slices.Clone(c.ThreatTypes), slices.Clone(c.PartnerAgencies)
 	if c.Status == model.StatusArchived && !b.createdHere[c.ID] {
 		return c, fmt.Errorf("case %s is archived: restore it before changing it", c.Ref)
 	}
 	return c, nil
+}
+
+// checkedCase is a case as activeCase read it, and when.
+type checkedCase struct {
+	c      model.Case
+	writes int // the transaction's CaseWrites at the time
 }
 
 // Case returns the case with that ID as the batch sees it.

@@ -62,6 +62,9 @@ func audited[T any](tx *Tx, recordType, action, id string, read func(string) (T,
 	if err := change(); err != nil {
 		return err
 	}
+	if recordType == RecordCase {
+		tx.caseWrites++
+	}
 	if action != model.AuditRemove {
 		now, err := read(id)
 		if err != nil {

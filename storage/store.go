@@ -214,7 +214,16 @@ type Tx struct {
 	// lasts: a batch that saves thousands of records runs the same few
 	// dozen statements, and preparing each again costs more than running it.
 	stmts map[string]*sql.Stmt
+	// caseWrites counts the cases this transaction created or changed
+	// (see CaseWrites).
+	caseWrites int
 }
+
+// CaseWrites is how many times this transaction has created or changed a
+// case (its fields or its status; not the "last change" a batch moves up at
+// its end): a case read earlier in the transaction is still as stored while
+// this number has not moved.
+func (tx *Tx) CaseWrites() int { return tx.caseWrites }
 
 // prepared returns the transaction's statement for q, preparing it once.
 func (tx *Tx) prepared(q string) (*sql.Stmt, error) {
