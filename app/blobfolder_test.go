@@ -407,3 +407,38 @@ func TestFailedAttachKeepsAFileTheAuditTrailNames(t *testing.T) {
 		t.Errorf("left behind: %+v, %v", r, err)
 	}
 }
+
+// An exhibit refused because another program holds the workspace is
+// refused once, after one wait: its copies are not tidied away under a
+// second wait for the same program, and stay for `files prune`.
+func TestAttachRefusedWhileAnotherProgramWrites(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ws.db")
+	w := openAt(t, path)
+	t.Cleanup(func() { w.Close() })
+	c := mustCreateCase(t, w, "Bananas from Guayaquil")
+	other := openAt(t, path)
+	t.Cleanup(func() { other.Close() })
+
+	holding, release := make(chan struct{}), make(chan struct{})
+	held := make(chan error, 1)
+	go func() {
+		held <- other.Change(ctx, func(*app.Batch) error {
+			close(holding)
+			<-release
+			return nil
+		})
+	}()
+	<-holding
+	a, b := writeFile(t, "a.jpg", "\xFF\xD8\xFF photo a"), writeFile(t, "b.jpg", "\xFF\xD8\xFF photo b")
+	_, err := w.AddEvidence(ctx, model.EvidenceItem{CaseID: c.ID, Description: "two photos", Kind: model.EvidencePhoto}, a, b)
+	close(release)
+	if err := <-held; err != nil {
+		t.Fatal(err)
+	}
+	if !errors.Is(err, storage.ErrWorkspaceBusy) {
+		t.Fatalf("attach while another program writes: %v, want ErrWorkspaceBusy", err)
+	}
+	if r, err := w.PruneFiles(ctx, true); err != nil || len(r.Removed) != 2 {
+		t.Errorf("the copies of the refused exhibit: %+v, %v; want both left for files prune", r, err)
+	}
+}

@@ -104,7 +104,7 @@ func (w *Workspace) AddEvidence(ctx context.Context, e model.EvidenceItem, paths
 		return b.attachAndIndex(&e, files)
 	})
 	if err != nil {
-		w.dropUnattached(context.WithoutCancel(ctx), files)
+		w.dropAfterFailedSave(ctx, files, err)
 	}
 	return e, err
 }
@@ -127,7 +127,7 @@ func (w *Workspace) AttachFiles(ctx context.Context, itemID string, paths ...str
 		return b.attachAndIndex(&e, files)
 	})
 	if err != nil {
-		w.dropUnattached(context.WithoutCancel(ctx), files)
+		w.dropAfterFailedSave(ctx, files, err)
 	}
 	return e, err
 }

@@ -59,21 +59,47 @@ func (w *Workspace) storeFiles(paths []string) ([]storedFile, error) {
 // that it cannot race such an attach. A crash before this runs leaves the
 // copy in the store: only `files prune` removes it, never an open.
 func (w *Workspace) dropUnattached(ctx context.Context, files []storedFile) {
+	var fresh []storedFile
 	for _, f := range files {
-		if !f.blob.New {
-			continue
+		if f.blob.New {
+			fresh = append(fresh, f)
 		}
-		_ = w.store.Write(ctx, func(tx *storage.Tx) error {
-			inUse, err := tx.BlobInUse(f.blob.SHA256)
-			if err != nil || inUse {
-				return err
-			}
-			if audited, err := tx.HashInAudit(f.blob.SHA256); err != nil || audited {
-				return err
-			}
-			return w.blobs.Remove(f.blob.SHA256)
-		})
 	}
+	if len(fresh) == 0 {
+		return
+	}
+	// One transaction for them all: each write may wait for another program.
+	_ = w.store.Write(ctx, func(tx *storage.Tx) error {
+		for _, f := range fresh {
+			inUse, err := tx.BlobInUse(f.blob.SHA256)
+			if err != nil {
+				return err
+			}
+			audited, err := tx.HashInAudit(f.blob.SHA256)
+			if err != nil {
+				return err
+			}
+			if inUse || audited {
+				continue
+			}
+			if err := w.blobs.Remove(f.blob.SHA256); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// dropAfterFailedSave removes the copies a save that failed was to attach,
+// unless it failed because another program holds the workspace: tidying up
+// would wait for that program again, doubling the officer's wait for the
+// message that says who holds it. The copies then stay, named by no record,
+// until `files prune`.
+func (w *Workspace) dropAfterFailedSave(ctx context.Context, files []storedFile, saveErr error) {
+	if errors.Is(saveErr, storage.ErrWorkspaceBusy) {
+		return
+	}
+	w.dropUnattached(context.WithoutCancel(ctx), files)
 }
 
 // signatures are the first bytes of the file types investigators attach

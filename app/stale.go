@@ -1,6 +1,10 @@
 package app
 
-import "bollard/model"
+import (
+	"fmt"
+
+	"bollard/model"
+)
 
 // edited gives an edited record the identity and history of the stored one,
 // keeping the version the editor read it at: the save is then refused with
@@ -12,6 +16,10 @@ func edited(r *model.Record, stored model.Record, what string) error {
 	read := r.Version
 	*r = stored
 	r.Version = read
+	if read > stored.Version {
+		// Not a save somebody else made: a version this record never had.
+		return model.Invalid(what+" version", fmt.Sprint(read), "is newer than the record's own (%d): read the record again", stored.Version)
+	}
 	if read != stored.Version {
 		return &model.StaleError{Record: what, By: stored.UpdatedBy, At: stored.UpdatedAt}
 	}

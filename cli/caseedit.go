@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"strconv"
@@ -55,6 +56,7 @@ func runCaseEdit(e *env, args []string) error {
 		}
 		return err
 	}
+	current := c.Version
 	c.Version = read
 	if set["title"] {
 		c.Title = *title
@@ -72,6 +74,9 @@ func runCaseEdit(e *env, args []string) error {
 		c.Priority = model.Priority(*priority)
 	}
 	saved, err := w.UpdateCase(e.ctx, c)
+	if errors.Is(err, model.ErrStale) {
+		return fmt.Errorf("%w (its version is now %d)", err, current)
+	}
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ func TestCaseEditRefusesAStaleVersion(t *testing.T) {
 
 	args := []string{"--db", db, "case", "edit", read.Ref, "--version", v, "--summary", "typed by the second script"}
 	r = must(t, 1, args...)
-	if !strings.Contains(r.stderr, read.Ref+" was changed by ") || !strings.HasSuffix(strings.TrimSpace(r.stderr), "— reload to see it") {
+	if !strings.Contains(r.stderr, read.Ref+" was changed by ") || !strings.HasSuffix(strings.TrimSpace(r.stderr), "— reload to see it (its version is now 2)") {
 		t.Fatalf("stale save: %q", r.stderr)
 	}
 	var now caseLine
@@ -36,6 +36,12 @@ func TestCaseEditRefusesAStaleVersion(t *testing.T) {
 	}
 	if now.Title != "Renamed by the first script" || now.Version != 2 {
 		t.Fatalf("after the refused save: %+v", now)
+	}
+
+	// A version the case never had is not somebody else's save.
+	if r := must(t, 1, "--db", db, "case", "edit", read.Ref, "--version", "99", "--title", "x"); !strings.Contains(r.stderr, "version") ||
+		!strings.Contains(r.stderr, "newer than the record's own (2)") {
+		t.Fatalf("a version from nowhere: %q", r.stderr)
 	}
 
 	// With the version read again, the second script's change goes through.

@@ -48,6 +48,9 @@ func runEvidenceAdd(e *env, args []string) error {
 	if len(rest) != 1 {
 		return usagef("evidence add needs one case ref, e.g. evidence add ESA-2026-0001 --description TEXT")
 	}
+	if item.Description == "" {
+		return usagef("evidence add needs --description TEXT: what the exhibit is")
+	}
 	if item.Kind, err = model.ParseEvidenceKind(*kind); err != nil {
 		return usagef("--kind: %v", err)
 	}

@@ -93,6 +93,7 @@ func TestEvidenceUsage(t *testing.T) {
 	db, ref := demoCase(t)
 	must(t, 2, "--db", db, "evidence", "add", "--description", "no case")
 	must(t, 2, "--db", db, "evidence", "add", ref, "--description", "x", "--kind", "rumour")
+	must(t, 2, "--db", db, "evidence", "add", ref)
 	must(t, 2, "--db", db, "evidence", "add", ref, "--description", "x", "--acquired-at", "yesterday")
 	if r := must(t, 1, "--db", db, "evidence", "add", ref, "--description", " "); !strings.Contains(r.stderr, "description") {
 		t.Errorf("a blank description: %s", r.stderr)

@@ -84,10 +84,11 @@ func (e busyError) Is(target error) bool { return target == ErrWorkspaceBusy }
 
 // ReadHolder returns who holds the workspace at workspacePath for writing,
 // ok false when nobody left a record (nobody holds it, or a program other
-// than Bollard does).
+// than Bollard does) or when the program that left it is no longer running
+// (it was killed mid-write): an officer must not go looking for it.
 func ReadHolder(workspacePath string) (h Holder, ok bool) {
 	b, err := os.ReadFile(holderPath(workspacePath))
-	if err != nil || json.Unmarshal(b, &h) != nil || h.PID == 0 {
+	if err != nil || json.Unmarshal(b, &h) != nil || h.PID == 0 || !processAlive(h.PID) {
 		return Holder{}, false
 	}
 	return h, true

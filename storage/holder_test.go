@@ -3,9 +3,11 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -153,3 +155,25 @@ func TestOpeningWritesNothing(t *testing.T) {
 }
 
 func bytesEqual(a, b []byte) bool { return string(a) == string(b) }
+
+// The note of a program killed while it wrote is not believed: the waiting
+// side must not send the officer looking for a program that is gone.
+func TestANoteLeftByAKilledWriterIsNotBelieved(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "w.db")
+	gone := exec.Command("true")
+	if err := gone.Run(); err != nil {
+		t.Skip("no `true` to run:", err)
+	}
+	for _, c := range []struct {
+		pid  int
+		want bool
+	}{{os.Getpid(), true}, {gone.Process.Pid, false}} {
+		b, _ := json.Marshal(Holder{Program: "bollard import", PID: c.pid, Since: time.Now()})
+		if err := os.WriteFile(holderPath(path), b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := ReadHolder(path); ok != c.want {
+			t.Errorf("note of pid %d (running: %v) believed: %v", c.pid, c.want, ok)
+		}
+	}
+}
