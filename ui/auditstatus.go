@@ -36,7 +36,7 @@ type integrityCheck struct {
 	at     time.Time // when it finished, for the line to say
 	result app.Verification
 	err    error
-	cancel context.CancelFunc // stops it when a newer check replaces it
+	stale  bool // another program saved while it ran: check again after it
 }
 
 // auditStatus is the line along the bottom of the home screen: where the

@@ -177,3 +177,25 @@ func TestWindowNoticesOutsideSaveOnItsOwn(t *testing.T) {
 	t.Logf("the list showed the new case %v after it was saved", time.Since(saved).Round(time.Millisecond))
 	m.bg.wait()
 }
+
+// A save by another program while the integrity check runs does not throw
+// the check away (a script saving every second would keep it from ever
+// finishing): it is marked to run again once it ends.
+func TestOutsideSaveDuringACheckChecksAgainAfterIt(t *testing.T) {
+	_, m := openOnOneCase(t)
+	running := &integrityCheck{}
+	m.own.integrity = running
+	m.onOutsideChange(m.own.ws)
+	if m.own.integrity != running {
+		t.Fatal("a check under way was replaced by a new one")
+	}
+	if !running.stale {
+		t.Fatal("the check under way is not marked to run again")
+	}
+	// A finished check is replaced at once.
+	running.done = true
+	m.onOutsideChange(m.own.ws)
+	if m.own.integrity == running {
+		t.Fatal("a finished check was not run again after an outside save")
+	}
+}

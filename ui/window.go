@@ -140,18 +140,43 @@ func (m *mainWindow) showHome(o openedWorkspace, demo bool) {
 // to the home screen of that workspace when it is on screen, or when it
 // next is.
 func (m *mainWindow) checkIntegrity(ws *app.Workspace) *integrityCheck {
-	ctx, cancel := context.WithCancel(m.checks)
-	c := &integrityCheck{cancel: cancel}
+	c := &integrityCheck{}
+	began := time.Now()
 	inBackground(m.bg, func(context.Context) (app.Verification, error) {
-		return ws.Verify(ctx, nil)
+		return ws.Verify(m.checks, nil)
 	}, func(v app.Verification, err error) {
 		c.done, c.result, c.err, c.at = true, v, err, time.Now()
 		// A check overtaken by a newer one (the file changed again) shows nothing.
-		if o := m.opened(ws); o != nil && o.integrity == c && m.home != nil && m.showing == ws {
+		o := m.opened(ws)
+		if o == nil || o.integrity != c {
+			return
+		}
+		if m.home != nil && m.showing == ws {
 			m.home.status.showIntegrity(c)
+		}
+		if c.stale {
+			m.recheckLater(ws, c, c.at.Sub(began))
 		}
 	})
 	return c
+}
+
+// recheckLater checks ws again, after a pause as long as the check that
+// just ended took: another program saved while it ran, so its answer is not
+// about the file as it is. The pause keeps a script that saves every few
+// seconds from keeping a laptop's core busy checking; the line meanwhile
+// says when the last check was made.
+func (m *mainWindow) recheckLater(ws *app.Workspace, last *integrityCheck, pause time.Duration) {
+	time.AfterFunc(pause, func() {
+		fyne.Do(func() {
+			if m.checks.Err() != nil {
+				return // the window is closing
+			}
+			if o := m.opened(ws); o != nil && o.integrity == last {
+				o.integrity = m.checkIntegrity(ws)
+			}
+		})
+	})
 }
 
 // watch starts noticing saves made to ws's file by other programs. It
@@ -170,10 +195,14 @@ func (m *mainWindow) onOutsideChange(ws *app.Workspace) {
 	if o == nil {
 		return
 	}
-	if o.integrity != nil && o.integrity.cancel != nil {
-		o.integrity.cancel()
+	if c := o.integrity; c != nil && !c.done {
+		// The check under way is not thrown away (against a script saving
+		// every second it would never finish): it runs to its end, and the
+		// file is checked again after it.
+		c.stale = true
+	} else {
+		o.integrity = m.checkIntegrity(ws)
 	}
-	o.integrity = m.checkIntegrity(ws)
 	if m.home != nil && m.showing == ws {
 		m.home.status.showIntegrity(o.integrity)
 		m.home.onOutsideChange()
