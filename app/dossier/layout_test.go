@@ -179,7 +179,7 @@ func TestUnbrokenWordsArePrintedSanely(t *testing.T) {
 	w := mustOpen(t)
 	f := mustCaseFile(t, w, 1)
 	wallet := "bc1q" + strings.Repeat("xy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh", 3)
-	f.Notes[0].Body = "Wallet " + wallet + " then a dump: " + strings.Repeat("Q", 5000) + " end of note."
+	f.Notes[0].Body = "Wallet " + wallet + " then a dump: " + strings.Repeat("Q", 23000) + " end of note."
 	for _, tc := range []struct {
 		lang model.Language
 		said string
@@ -197,8 +197,8 @@ func TestUnbrokenWordsArePrintedSanely(t *testing.T) {
 			if !strings.Contains(joined, wallet) {
 				t.Errorf("the wallet address is not printed whole")
 			}
-			if n := strings.Count(joined, "Q"); n < 2000 || n > 2100 {
-				t.Errorf("%d Qs printed, want the first 2000 of 5000", n)
+			if n := strings.Count(joined, "Q"); n < 20000 || n > 20100 {
+				t.Errorf("%d Qs printed, want the first 20000 of 23000", n)
 			}
 			if !strings.Contains(flatten(text), tc.said) || !strings.Contains(flatten(text), "end of note.") {
 				t.Errorf("the note does not say what was left out (%q) or loses its end", tc.said)

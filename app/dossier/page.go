@@ -219,11 +219,13 @@ func (d *doc) wrap(text string, width float64) []string {
 
 // longestWord is the most of one unbroken word (a run of characters with
 // no space) that the dossier prints, in characters: a hash, a wallet
-// address or a URL is far shorter. Past it, a pasted dump or a hostile
-// package's megabyte of one "word" would print as a thousand pages that no
-// reader can use; the dossier prints its start and says how much it left
-// out, and the case file keeps every character.
-const longestWord = 2000
+// address or a URL is far shorter, and a pasted block of base64 or a list
+// of hashes with no spaces (some ten pages) still prints whole. Past it, a
+// pasted dump or a hostile package's megabyte of one "word" would print as
+// a thousand pages that no reader can use; the dossier prints its start and
+// says, where the text stops, how much it left out, and the case file
+// keeps every character.
+const longestWord = 20000
 
 // shortWords splits a paragraph into words, cutting any word longer than
 // longestWord and saying, in the dossier's language, how much was cut.
