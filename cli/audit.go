@@ -150,6 +150,9 @@ func runCheckpoint(e *env, args []string) error {
 	if len(rest) > 0 || *out == "" {
 		return usagef("checkpoint needs -o FILE and no arguments")
 	}
+	if err := app.CheckOutput(*out, e.db); err != nil {
+		return usagef("-o %v", err)
+	}
 	w, err := e.open()
 	if err != nil {
 		return err

@@ -78,10 +78,10 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case err == nil:
 		return exitOK
 	case errors.As(err, new(usageError)):
-		fmt.Fprintf(stderr, "bollard: %s (see bollard help)\n", oneLine(err))
+		fmt.Fprintf(forTerminal(stderr), "bollard: %s (see bollard help)\n", oneLine(err))
 		return exitUsage
 	default:
-		fmt.Fprintf(stderr, "bollard: %s\n", oneLine(err))
+		fmt.Fprintf(forTerminal(stderr), "bollard: %s\n", oneLine(err))
 		return exitWork
 	}
 }

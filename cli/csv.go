@@ -75,18 +75,19 @@ func runImportCSV(e *env, path string, args []string) error {
 // printSheetImport prints the summary line, what was read, and each bad
 // row with its line and what is wrong with it.
 func printSheetImport(e *env, sum exchange.SheetImport) {
+	out := forTerminal(e.stdout) // column titles and cells are a stranger's text
 	if sum.Imported > 0 {
 		if sum.Imported == 1 {
-			fmt.Fprintf(e.stdout, "imported 1 seizure into %s (%s)\n", sum.Case, sum.Refs[0])
+			fmt.Fprintf(out, "imported 1 seizure into %s (%s)\n", sum.Case, sum.Refs[0])
 		} else {
-			fmt.Fprintf(e.stdout, "imported %d seizures into %s (%s to %s)\n", sum.Imported, sum.Case, sum.Refs[0], sum.Refs[len(sum.Refs)-1])
+			fmt.Fprintf(out, "imported %d seizures into %s (%s to %s)\n", sum.Imported, sum.Case, sum.Refs[0], sum.Refs[len(sum.Refs)-1])
 		}
 	}
 	if sum.Rows > 0 {
-		fmt.Fprintf(e.stdout, "  read %d rows (%s, %s separated)\n", sum.Rows, sum.Encoding, sum.Separator)
+		fmt.Fprintf(out, "  read %d rows (%s, %s separated)\n", sum.Rows, sum.Encoding, sum.Separator)
 	}
 	if len(sum.NotesColumns) > 0 {
-		fmt.Fprintf(e.stdout, "  columns kept in the notes of each seizure: %s\n", strings.Join(sum.NotesColumns, ", "))
+		fmt.Fprintf(out, "  columns kept in the notes of each seizure: %s\n", strings.Join(sum.NotesColumns, ", "))
 	}
 	if len(sum.Bad) == 0 {
 		return
@@ -96,11 +97,11 @@ func printSheetImport(e *env, sum exchange.SheetImport) {
 		what = "to correct"
 	}
 	if len(sum.Bad) == 1 {
-		fmt.Fprintf(e.stdout, "1 bad row, %s:\n", what)
+		fmt.Fprintf(out, "1 bad row, %s:\n", what)
 	} else {
-		fmt.Fprintf(e.stdout, "%d bad rows, %s:\n", len(sum.Bad), what)
+		fmt.Fprintf(out, "%d bad rows, %s:\n", len(sum.Bad), what)
 	}
 	for _, b := range sum.Bad {
-		fmt.Fprintf(e.stdout, "  %s\n", b)
+		fmt.Fprintf(out, "  %s\n", b)
 	}
 }

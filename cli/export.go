@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"bollard/app"
 	"bollard/app/exchange"
 )
 
@@ -32,6 +33,9 @@ func runExport(e *env, args []string) error {
 	}
 	if len(refs) == 0 || *out == "" {
 		return usagef("export needs case refs and -o FILE, e.g. bollard export BEC-2026-0001 -o case.bollard")
+	}
+	if err := app.CheckOutput(*out, e.db); err != nil {
+		return usagef("-o %v", err)
 	}
 	switch *format {
 	case "ftm":

@@ -119,19 +119,20 @@ func runImportPackage(e *env, args []string) error {
 	defer w.Close()
 	sum, err := exchange.ImportPackage(e.ctx, w, path, opt)
 	if err != nil {
-		return fmt.Errorf("import %s: %w; nothing was imported", path, err)
+		return notImported(path, err)
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, sum)
 	}
-	fmt.Fprintf(e.stdout, "imported %s, signed by %s (%s)\n", strings.Join(sum.Refs, ", "), sum.Signer.Name, sum.Signer.Agency)
-	fmt.Fprintf(e.stdout, "  %d added, %d updated, %d unchanged, %d conflicts; %d files\n",
+	out := forTerminal(e.stdout) // the signer's name and the refs are the partner's text
+	fmt.Fprintf(out, "imported %s, signed by %s (%s)\n", strings.Join(sum.Refs, ", "), sum.Signer.Name, sum.Signer.Agency)
+	fmt.Fprintf(out, "  %d added, %d updated, %d unchanged, %d conflicts; %d files\n",
 		sum.Added, sum.Updated, sum.Unchanged, sum.Conflicts, sum.Files)
 	for _, r := range sum.Renumbered {
-		fmt.Fprintf(e.stdout, "  renumbered: %s\n", r)
+		fmt.Fprintf(out, "  renumbered: %s\n", r)
 	}
 	if sum.Conflicts > 0 {
-		fmt.Fprintf(e.stdout, "  see them with: bollard conflicts --case %s\n", sum.Refs[0])
+		fmt.Fprintf(out, "  see them with: bollard conflicts --case %s\n", sum.Refs[0])
 	}
 	return nil
 }
@@ -156,7 +157,7 @@ func runImportJSON(e *env, args []string) error {
 	defer f.Close()
 	doc, err := exchange.ReadDocument(f)
 	if err != nil {
-		return fmt.Errorf("import %s: %w; nothing was imported", path, err)
+		return notImported(path, err)
 	}
 	w, err := e.open()
 	if err != nil {
@@ -165,13 +166,22 @@ func runImportJSON(e *env, args []string) error {
 	defer w.Close()
 	sum, err := exchange.Import(e.ctx, w, doc)
 	if err != nil {
-		return fmt.Errorf("import %s: %w; nothing was imported", path, err)
+		return notImported(path, err)
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, sum)
 	}
-	fmt.Fprintf(e.stdout, "imported %d case(s): %s\n", sum.Cases, strings.Join(sum.Refs, ", "))
-	fmt.Fprintf(e.stdout, "  %d seizures, %d new entities (%d already here), %d links, %d relations, %d timeline events, %d tasks, %d notes\n",
+	out := forTerminal(e.stdout)
+	fmt.Fprintf(out, "imported %d case(s): %s\n", sum.Cases, strings.Join(sum.Refs, ", "))
+	fmt.Fprintf(out, "  %d seizures, %d new entities (%d already here), %d links, %d relations, %d timeline events, %d tasks, %d notes\n",
 		sum.Seizures, sum.Entities, sum.SharedEntities, sum.Links, sum.Relations, sum.Events, sum.Tasks, sum.Notes)
 	return nil
+}
+
+// notImported is an import's refusal, saying once that nothing was imported.
+func notImported(path string, err error) error {
+	if strings.Contains(err.Error(), "nothing was imported") {
+		return fmt.Errorf("import %s: %w", path, err)
+	}
+	return fmt.Errorf("import %s: %w; nothing was imported", path, err)
 }

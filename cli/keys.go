@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 
+	"bollard/app"
 	"bollard/app/exchange"
 )
 
@@ -38,6 +39,11 @@ func runKeys(e *env, args []string) error {
 	}
 	if exporting && *out == "" {
 		return usagef("keys export needs -o FILE")
+	}
+	if exporting {
+		if err := app.CheckOutput(*out, e.db); err != nil {
+			return usagef("-o %v", err)
+		}
 	}
 	w, err := e.open()
 	if err != nil {

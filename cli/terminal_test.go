@@ -89,3 +89,23 @@ func TestImportRefusesSheetWithNUL(t *testing.T) {
 		t.Fatal("a row of the refused sheet was imported")
 	}
 }
+
+// What the officer did not type reaches the terminal escaped in errors and
+// summaries too: a ref or path given as an argument echoed in "not found",
+// and the column titles of a spreadsheet in the import summary.
+func TestEscapesInErrorsAndSummaries(t *testing.T) {
+	db, ref := demoCase(t)
+	r := must(t, 1, "--db", db, "case", "show", "X"+hostileTitle)
+	if strings.Contains(r.stderr, "\x1b") || !strings.Contains(r.stderr, "no case") {
+		t.Errorf("not-found error: %q", r.stderr)
+	}
+	sheet := filepath.Join(t.TempDir(), "hostile.csv")
+	csv := "Date,Place,Commodity,Quantity (kg),Transport mode,Bogus" + hostileTitle + "\n2026-01-01,Antwerp,cocaine bricks,1,maritime container,a\n"
+	if err := os.WriteFile(sheet, []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r = must(t, 0, "--db", db, "import", sheet, "--case", ref)
+	if strings.Contains(r.stdout, "\x1b") || !strings.Contains(r.stdout, "columns kept") {
+		t.Errorf("import summary: %q", r.stdout)
+	}
+}

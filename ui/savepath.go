@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"bollard/app"
 )
 
 // askSavePath asks where to save a file the window makes (a dossier, a case
@@ -80,20 +82,11 @@ func checkSavePath(dir, name, workspace string) (path string, exists bool, err e
 		return "", false, fmt.Errorf("%q: type a file name only; the folder is chosen above", name)
 	}
 	path = filepath.Join(dir, name)
-	if workspace != "" {
-		files := workspace + "|" + workspace + "-wal|" + workspace + "-shm|" + workspace + "-journal"
-		for _, f := range strings.Split(files, "|") {
-			if sameFile(path, f) {
-				return "", false, fmt.Errorf("%s is the workspace's own file: choose another name", name)
-			}
-		}
-		// The folder of attached files, and the one older releases used,
-		// which may still hold them.
-		for _, blobs := range []string{workspace + ".files", strings.TrimSuffix(workspace, filepath.Ext(workspace)) + ".files"} {
-			if sameFile(path, blobs) || strings.HasPrefix(filepath.Clean(path), filepath.Clean(blobs)+string(filepath.Separator)) {
-				return "", false, fmt.Errorf("%s holds the workspace's attached files: choose another name", name)
-			}
-		}
+	switch app.WorkspaceOwns(path, workspace) {
+	case app.OwnDatabase:
+		return "", false, fmt.Errorf("%s is the workspace's own file: choose another name", name)
+	case app.OwnAttachments:
+		return "", false, fmt.Errorf("%s holds the workspace's attached files: choose another name", name)
 	}
 	info, err := os.Stat(path)
 	switch {
@@ -107,15 +100,3 @@ func checkSavePath(dir, name, workspace string) (path string, exists bool, err e
 	return "", false, err
 }
 
-// sameFile reports whether two paths name the same file: by what they are
-// on disk when both exist, else by their cleaned absolute paths.
-func sameFile(a, b string) bool {
-	ia, errA := os.Stat(a)
-	ib, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(ia, ib)
-	}
-	absA, errA := filepath.Abs(a)
-	absB, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && absA == absB
-}

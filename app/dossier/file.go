@@ -17,20 +17,19 @@ import (
 var (
 	// ErrExists: a file is there, and replacing it was not asked for.
 	ErrExists = errors.New("the file exists")
-	// ErrWorkspace: the path is the workspace file, or its -wal or -shm,
-	// which a dossier written over it would destroy.
-	ErrWorkspace = errors.New("that is the workspace file")
+	// ErrWorkspace: the path is one of the workspace's own files (the
+	// database, its -wal or -shm, the folder of attached files or a file
+	// in it), which a dossier written over it would destroy.
+	ErrWorkspace = errors.New("that is one of the workspace's own files")
 	// ErrFolder: the path is a folder.
 	ErrFolder = errors.New("is a folder")
 )
 
 // CheckTarget says whether a dossier may be written at path: never over
-// the workspace file at workspace (nor its -wal, -shm or -journal, even
-// when they are not there at the moment, nor under another name for the
-// same file), never over a folder, and over an existing file only when
-// replace is set.
+// one of the workspace's own files (app.WorkspaceOwns), never over a
+// folder, and over an existing file only when replace is set.
 func CheckTarget(path, workspace string, replace bool) error {
-	if workspace != "" && isWorkspaceFile(path, workspace) {
+	if app.WorkspaceOwns(path, workspace) != app.NotOwn {
 		return fmt.Errorf("%s: %w", path, ErrWorkspace)
 	}
 	info, err := os.Stat(path)
@@ -41,40 +40,6 @@ func CheckTarget(path, workspace string, replace bool) error {
 		return fmt.Errorf("%s: %w", path, ErrExists)
 	}
 	return nil
-}
-
-// isWorkspaceFile says whether path names the workspace or one of the
-// files SQLite keeps beside it.
-func isWorkspaceFile(path, workspace string) bool {
-	targets := []string{workspace}
-	if real, err := filepath.EvalSymlinks(workspace); err == nil && real != workspace {
-		targets = append(targets, real) // SQLite names its -wal after the real file
-	}
-	for _, t := range targets {
-		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
-			if sameFile(path, t+suffix) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// sameFile says whether a and b name one file: the same file if both are
-// there (a hard link, a symbolic link, another spelling of the path), else
-// the same name in the same folder.
-func sameFile(a, b string) bool {
-	ia, errA := os.Stat(a)
-	ib, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(ia, ib)
-	}
-	if filepath.Base(filepath.Clean(a)) != filepath.Base(filepath.Clean(b)) {
-		return false
-	}
-	da, errA := os.Stat(filepath.Dir(a))
-	db, errB := os.Stat(filepath.Dir(b))
-	return errA == nil && errB == nil && os.SameFile(da, db)
 }
 
 // WriteFile writes the dossier to the file at path. It writes a temporary
