@@ -351,13 +351,20 @@ func TestLegacyBlobFolderIsBroughtAcross(t *testing.T) {
 			}
 		}
 		for _, sha := range want[path] {
-			if !storage.SharedWithLegacy(path, sha) {
-				t.Errorf("%s: file %s was copied, not linked", path, sha[:12])
+			ours, err1 := os.Lstat(w.AttachmentPath(sha))
+			old, err2 := os.Lstat(filepath.Join(legacy, sha[:2], sha))
+			if err1 != nil || err2 != nil || os.SameFile(ours, old) {
+				t.Errorf("%s: file %s is not a copy of its own: %v %v", path, sha[:12], err1, err2)
 			}
 		}
 		v, err := w.Verify(ctx, nil)
 		if err != nil || (path == xsqlite && !v.OK()) {
 			t.Errorf("%s verify: %v %q", path, err, v.Problems)
+		}
+		for _, p := range v.Problems {
+			if strings.Contains(p, "hard link") {
+				t.Errorf("%s verify: %s", path, p)
+			}
 		}
 		w.Close()
 		if ro, err := storage.ReadWorkspaceBlobs(path, ids[path]); err != nil || ro.Dir() != path+".files" {

@@ -415,12 +415,7 @@ func (w *Workspace) checkFiles(ctx context.Context, tx *storage.Tx, side *record
 	}
 	odd, err := w.blobs.ScanBlobs()
 	for _, o := range odd {
-		if o.OtherLinks == 1 && storage.SharedWithLegacy(w.Path(), o.SHA256()) {
-			// Brought across from the folder of an older release by a
-			// hard link, on purpose: the same bytes, not stored twice.
-			continue
-		}
-		problem("the attachment folder holds %s: Bollard never stores one", o)
+		problem("the attachment folder holds %s; Bollard never stores such a thing", o)
 	}
 	if err != nil {
 		problem("the attachment folder could not be scanned whole: %v", err)

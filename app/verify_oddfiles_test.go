@@ -34,9 +34,9 @@ func TestVerifyReportsOddFilesInTheAttachmentFolder(t *testing.T) {
 	}
 	v := mustVerify(t, w, nil)
 	wantProblems(t, v,
-		"the attachment folder holds "+rel(link)+" is a symbolic link to "+outside,
-		"the attachment folder holds "+rel(stored)+" is a file with 1 other hard links",
-		"the attachment folder holds pipe is not a plain file (a named pipe)")
+		"the attachment folder holds "+rel(link)+": a symbolic link to "+outside,
+		"the attachment folder holds "+rel(stored)+": a file with 1 other hard links (it can be changed through another name)",
+		"the attachment folder holds pipe: not a plain file (a named pipe)")
 	if len(v.Problems) != 3 {
 		t.Errorf("problems = %q, want 3", v.Problems)
 	}

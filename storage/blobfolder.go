@@ -44,7 +44,58 @@ type ForeignBlobsError struct {
 }
 
 func (e *ForeignBlobsError) Error() string {
-	return fmt.Sprintf("storage: the attachment folder %s belongs to workspace %s, not to this workspace (%s); nothing in it was touched: open the workspace it belongs to, or move the folder aside", e.Dir, e.Owner, e.This)
+	return fmt.Sprintf("storage: the attachment folder %s belongs to workspace %q, not to this workspace (%q); nothing in it was touched: open the workspace it belongs to, or move the folder aside", e.Dir, e.Owner, e.This)
+}
+
+// maxMarker is the most of a marker file that is read: a workspace ID and
+// a newline are a few dozen bytes, and a huge file put in its place must
+// not fill the memory.
+const maxMarker = 4 << 10
+
+// readMarker returns the workspace ID the marker in dir names, reading at
+// most maxMarker bytes; an error matching os.ErrNotExist when there is
+// none. A marker larger than that is not one Bollard wrote, and its
+// beginning is returned as the owner, so that it is refused as another's.
+func readMarker(dir string) (string, error) {
+	f, err := os.Open(filepath.Join(dir, markerName))
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxMarker+1))
+	if err != nil {
+		return "", err
+	}
+	if len(b) > maxMarker {
+		return fmt.Sprintf("%s… (a marker of more than %d bytes)", b[:64], maxMarker), nil
+	}
+	return strings.TrimSpace(string(b)), nil
+}
+
+// hasMarker reports whether dir holds a marker, or anything under the
+// marker's name. Releases before issue 12 never wrote one, so a folder
+// that has it is a store of this release and never an old release's.
+func hasMarker(dir string) bool {
+	_, err := os.Lstat(filepath.Join(dir, markerName))
+	return !errors.Is(err, os.ErrNotExist)
+}
+
+// legacyFolder returns the folder an older release kept this workspace's
+// files in, and whether there is one to bring files from: a folder (not a
+// link) by the old name, other than the workspace's own, that carries no
+// marker. A folder with a marker is a store of this release, perhaps the
+// live store of the workspace this file is a backup of (w.db.bak ->
+// w.db.files), and is never read as an old one.
+func legacyFolder(workspacePath string) (string, bool) {
+	legacy := LegacyBlobDir(workspacePath)
+	if legacy == BlobDir(workspacePath) {
+		return legacy, false
+	}
+	st, err := os.Lstat(legacy)
+	if err != nil || !st.IsDir() || hasMarker(legacy) {
+		return legacy, false
+	}
+	return legacy, true
 }
 
 // BlobFolderReady reports whether the workspace's attachment folder exists
@@ -53,10 +104,10 @@ func (e *ForeignBlobsError) Error() string {
 // marker, whose owner cannot be told. It writes nothing.
 func BlobFolderReady(workspacePath, id string) (bool, error) {
 	dir := BlobDir(workspacePath)
-	owner, err := os.ReadFile(filepath.Join(dir, markerName))
+	owner, err := readMarker(dir)
 	switch {
 	case err == nil:
-		if got := strings.TrimSpace(string(owner)); got != id {
+		if got := owner; got != id {
 			return false, &ForeignBlobsError{Dir: dir, Owner: got, This: id}
 		}
 		return true, nil
@@ -98,8 +149,8 @@ func ReadWorkspaceBlobs(workspacePath, id string) (*Blobs, error) {
 		return nil, err
 	}
 	if !ready {
-		if st, err := os.Stat(LegacyBlobDir(workspacePath)); err == nil && st.IsDir() {
-			return ReadOnlyBlobs(LegacyBlobDir(workspacePath)), nil
+		if legacy, ok := legacyFolder(workspacePath); ok {
+			return ReadOnlyBlobs(legacy), nil
 		}
 	}
 	return ReadOnlyBlobs(BlobDir(workspacePath)), nil
@@ -109,23 +160,25 @@ func ReadWorkspaceBlobs(workspacePath, id string) (*Blobs, error) {
 // when it has none. A workspace made by an older release has its files in
 // the folder LegacyBlobDir names, perhaps shared with other workspaces:
 // the files this workspace references (referenced: its attachments and
-// every hash its audit trail names) are brought across, by hard link where
-// the disk allows, else copied, synced and checked, and the old folder is
-// left exactly as it was. The new folder is built under a temp name and
-// renamed into place, so a crash leaves either no folder (and the next
-// open starts again) or the whole one. Call it holding the workspace's
-// write lock, so that two programs never build it at once.
+// every hash its audit trail names) are copied across, each synced and
+// checked, and the old folder is left exactly as it was. Copies, never
+// hard links: each store owns its files, and a file with a second name
+// could be changed through it. The new folder is built under a temp name,
+// marked first, and renamed into place, so a crash leaves either no folder
+// (and the next open starts again) or the whole one. Call it holding the
+// workspace's write lock, so that two programs never build it at once.
 func MakeBlobFolder(workspacePath, id string, referenced func() (map[string]bool, error)) error {
 	ready, err := BlobFolderReady(workspacePath, id)
 	if err != nil || ready {
 		return err
 	}
-	dir, legacy := BlobDir(workspacePath), LegacyBlobDir(workspacePath)
+	dir := BlobDir(workspacePath)
 	if _, err := os.Stat(dir); err == nil {
-		if dir == legacy {
+		if dir == LegacyBlobDir(workspacePath) {
 			// A workspace file without an extension: the old folder is
-			// the new one under the same name, and only needs the marker.
-			return writeMarker(dir, id)
+			// the new one under the same name, and is claimed only when
+			// every file in it is this workspace's.
+			return claimSameName(workspacePath, id, referenced)
 		}
 		// An empty folder (BlobFolderReady refused any other): made
 		// again below, with the files brought across. os.Remove removes
@@ -138,19 +191,10 @@ func MakeBlobFolder(workspacePath, id string, referenced func() (map[string]bool
 	if err := os.MkdirAll(parent, dirMode); err != nil {
 		return fmt.Errorf("storage: make the attachment folder: %w", err)
 	}
-	// What an earlier attempt that crashed left: copies of files that are
-	// still in the old folder. The write lock says nobody builds it now.
-	building := filepath.Base(dir) + ".migrating-"
-	if entries, err := os.ReadDir(parent); err == nil {
-		for _, e := range entries {
-			if e.IsDir() && strings.HasPrefix(e.Name(), building) {
-				if err := removeTree(filepath.Join(parent, e.Name())); err != nil {
-					return fmt.Errorf("storage: remove an unfinished attachment folder: %w", err)
-				}
-			}
-		}
+	if err := removeUnfinished(dir, id); err != nil {
+		return err
 	}
-	tmp, err := os.MkdirTemp(parent, building+"*")
+	tmp, err := os.MkdirTemp(parent, filepath.Base(dir)+migratingInfix+"*")
 	if err != nil {
 		return fmt.Errorf("storage: make the attachment folder: %w", err)
 	}
@@ -160,7 +204,12 @@ func MakeBlobFolder(workspacePath, id string, referenced func() (map[string]bool
 			removeTree(tmp)
 		}
 	}()
-	if st, err := os.Stat(legacy); err == nil && st.IsDir() && legacy != dir {
+	// The marker first: a folder left by a crash is then provably this
+	// workspace's unfinished one, and the next open may remove it.
+	if err := writeMarker(tmp, id); err != nil {
+		return err
+	}
+	if legacy, ok := legacyFolder(workspacePath); ok {
 		hashes, err := referenced()
 		if err != nil {
 			return err
@@ -169,9 +218,6 @@ func MakeBlobFolder(workspacePath, id string, referenced func() (map[string]bool
 			return err
 		}
 	}
-	if err := writeMarker(tmp, id); err != nil {
-		return err
-	}
 	if err := os.Rename(tmp, dir); err != nil {
 		return fmt.Errorf("storage: put the attachment folder in place: %w", err)
 	}
@@ -179,9 +225,10 @@ func MakeBlobFolder(workspacePath, id string, referenced func() (map[string]bool
 	return syncDir(parent)
 }
 
-// bringAcross links or copies the files with the given hashes from the
-// old folder into the new one. A hash the old folder lacks is skipped:
-// verify reports the file missing, as it did before.
+// bringAcross copies the files with the given hashes from the old folder
+// into the new one, each synced and checked. A hash the old folder lacks,
+// or holds as something other than a plain file (a link, a device), is
+// skipped: verify reports the file missing.
 func bringAcross(from, to string, hashes map[string]bool) error {
 	sorted := make([]string, 0, len(hashes))
 	for sha := range hashes {
@@ -200,20 +247,15 @@ func bringAcross(from, to string, hashes map[string]bool) error {
 		if err != nil {
 			return fmt.Errorf("storage: bring attachment file %s across: %w", sha, err)
 		}
+		if !info.Mode().IsRegular() {
+			continue // not evidence this store made
+		}
 		sub := filepath.Join(to, sha[:2])
 		if err := os.MkdirAll(sub, dirMode); err != nil {
 			return fmt.Errorf("storage: bring attachment file %s across: %w", sha, err)
 		}
-		dst := filepath.Join(sub, sha)
-		// A hard link is the same file under a second name: instant, no
-		// second copy on disk, and the old name keeps it too.
-		if err := os.Link(src, dst); err != nil {
-			if !info.Mode().IsRegular() {
-				continue // a link or device that cannot be linked: not evidence this store made
-			}
-			if err := copyChecked(src, dst); err != nil {
-				return fmt.Errorf("storage: bring attachment file %s across: %w", sha, err)
-			}
+		if err := copyChecked(src, filepath.Join(sub, sha)); err != nil {
+			return fmt.Errorf("storage: bring attachment file %s across: %w", sha, err)
 		}
 		synced[sub] = true
 	}
@@ -288,18 +330,4 @@ func writeMarker(dir, id string) error {
 		return fmt.Errorf("storage: mark the attachment folder: %w", err)
 	}
 	return syncDir(dir)
-}
-
-// SharedWithLegacy reports whether the workspace's stored file with hash
-// sha is the very file the old folder holds under the same name: a hard
-// link made when the files were brought across (MakeBlobFolder). A check
-// that reports hard links in the store can tell these, which are expected,
-// from others.
-func SharedWithLegacy(workspacePath, sha string) bool {
-	if !validHash(sha) || BlobDir(workspacePath) == LegacyBlobDir(workspacePath) {
-		return false
-	}
-	ours, err1 := os.Lstat(filepath.Join(BlobDir(workspacePath), sha[:2], sha))
-	old, err2 := os.Lstat(filepath.Join(LegacyBlobDir(workspacePath), sha[:2], sha))
-	return err1 == nil && err2 == nil && os.SameFile(ours, old)
 }

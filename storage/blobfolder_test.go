@@ -46,6 +46,8 @@ func TestMakeBlobFolder(t *testing.T) {
 	ws := filepath.Join(dir, "ws.db")
 	half := filepath.Join(dir, "ws.db.files.migrating-123")
 	os.MkdirAll(filepath.Join(half, "ab"), 0o700)
+	os.WriteFile(filepath.Join(half, markerName), []byte("id-1\n"), 0o600)
+	os.WriteFile(filepath.Join(half, "ab", strings.Repeat("ab", 32)), []byte("half a copy"), 0o400)
 	nothing := func() (map[string]bool, error) { return nil, nil }
 	if err := MakeBlobFolder(ws, "id-1", nothing); err != nil {
 		t.Fatal(err)

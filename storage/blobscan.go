@@ -28,7 +28,7 @@ func (o OddBlobFile) SHA256() string {
 	return ""
 }
 
-func (o OddBlobFile) String() string { return o.Path + " is " + o.What }
+func (o OddBlobFile) String() string { return o.Path + ": " + o.What }
 
 // ScanBlobs walks the whole blob store, without following links, and
 // returns everything in it that is not a plain folder or a plain file with
@@ -57,7 +57,7 @@ func (b *Blobs) ScanBlobs() ([]OddBlobFile, error) {
 		case mode.IsDir():
 		case mode.IsRegular():
 			if n := linkCount(info); n > 1 {
-				odd = append(odd, OddBlobFile{Path: rel, What: fmt.Sprintf("a file with %d other hard links: it can be changed through another name", n-1), OtherLinks: int(n - 1)})
+				odd = append(odd, OddBlobFile{Path: rel, What: fmt.Sprintf("a file with %d other hard links (it can be changed through another name)", n-1), OtherLinks: int(n - 1)})
 			}
 		default:
 			odd = append(odd, OddBlobFile{Path: rel, What: "not a plain file (" + kindOf(mode) + ")"})

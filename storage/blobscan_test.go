@@ -42,9 +42,9 @@ func TestScanBlobsNamesOddFiles(t *testing.T) {
 		got = append(got, o.String())
 	}
 	want := []string{
-		"ab is a symbolic link to " + filepath.Join(elsewhere, "x"),
-		"fifo is not a plain file (a named pipe)",
-		filepath.Join(blob.SHA256[:2], blob.SHA256) + " is a file with 1 other hard links: it can be changed through another name",
+		"ab: a symbolic link to " + filepath.Join(elsewhere, "x"),
+		"fifo: not a plain file (a named pipe)",
+		filepath.Join(blob.SHA256[:2], blob.SHA256) + ": a file with 1 other hard links (it can be changed through another name)",
 	}
 	sort.Strings(got)
 	sort.Strings(want)
@@ -61,7 +61,7 @@ func TestScanBlobsNamesOddFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	odd, err = b.ScanBlobs()
-	if err != nil || len(odd) != 1 || odd[0].String() != filepath.Base(b.dir)+" is a symbolic link to "+moved {
+	if err != nil || len(odd) != 1 || odd[0].String() != filepath.Base(b.dir)+": a symbolic link to "+moved {
 		t.Errorf("a linked folder: %v, %v", odd, err)
 	}
 

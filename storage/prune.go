@@ -1,8 +1,11 @@
 package storage
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -67,8 +70,10 @@ func (b *Blobs) FinishPrune(prune string) error {
 }
 
 // UndoPrune puts back the files a prune that did not commit set aside. A
-// file stored again meanwhile is kept as it is, and the set-aside copy,
-// the same contents, dropped.
+// file stored again meanwhile is kept as it is, and the set-aside copy is
+// dropped only when the file in place re-hashes to its name (the same
+// contents); when it does not, the set-aside original stays where it is,
+// the prune's folder with it, and the error names both.
 func (b *Blobs) UndoPrune(prune string) error {
 	if !model.ValidID(prune) {
 		return fmt.Errorf("storage: undo prune: %q is not a prune's ID", prune)
@@ -82,12 +87,21 @@ func (b *Blobs) UndoPrune(prune string) error {
 		return fmt.Errorf("storage: undo prune: %w", err)
 	}
 	touched := map[string]bool{}
+	var kept []error
 	for _, e := range entries {
 		final := b.Path(e.Name())
 		if final == "" {
 			continue // not a file a prune sets aside: left for a person to see
 		}
 		if _, err := os.Lstat(final); err == nil {
+			set := filepath.Join(aside, e.Name())
+			if !sameAsName(final, e.Name()) {
+				kept = append(kept, fmt.Errorf("storage: undo prune: %s does not hold the bytes its name says; the original is kept set aside at %s", final, set))
+				continue
+			}
+			if err := os.Remove(set); err != nil {
+				return fmt.Errorf("storage: undo prune: %w", err)
+			}
 			continue
 		}
 		if err := os.MkdirAll(filepath.Dir(final), dirMode); err != nil {
@@ -108,7 +122,28 @@ func (b *Blobs) UndoPrune(prune string) error {
 	if err := syncDir(b.dir); err != nil {
 		return err
 	}
+	if len(kept) > 0 {
+		return errors.Join(kept...)
+	}
 	return b.FinishPrune(prune)
+}
+
+// sameAsName reports whether the plain file at p re-hashes to sha.
+func sameAsName(p, sha string) bool {
+	info, err := os.Lstat(p)
+	if err != nil || !info.Mode().IsRegular() {
+		return false
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.CopyBuffer(h, f, make([]byte, copyChunk)); err != nil {
+		return false
+	}
+	return hex.EncodeToString(h.Sum(nil)) == sha
 }
 
 // SettlePrunes finishes or undoes, by what the audit trail says, every
