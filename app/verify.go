@@ -171,7 +171,7 @@ type lastState struct {
 func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[string]lastState, error) {
 	latest := map[string]lastState{}
 	var prev model.AuditEntry
-	broken := 0
+	broken, forged := 0, 0
 	err := tx.EachAuditEntry(func(e model.AuditEntry) error {
 		if v.Entries%4096 == 0 && ctx.Err() != nil {
 			return ctx.Err()
@@ -197,6 +197,12 @@ func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[strin
 				v.entryProblem(e, "audit entry %d (%s) was changed after it was written: it no longer matches its hash")
 			}
 		}
+		if !storage.BollardWrites(e.RecordType, e.Action) {
+			forged++
+			if forged <= maxProblems {
+				v.forgedEntry(e)
+			}
+		}
 		if e.RecordType == storage.RecordKey && e.RecordID == storage.KeySigning {
 			var k storage.WorkspaceKey
 			if json.Unmarshal([]byte(e.After), &k) == nil && k.PublicKey != "" {
@@ -213,8 +219,51 @@ func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[strin
 	if broken > maxProblems {
 		v.problem("…and %d more broken audit entries", broken-maxProblems)
 	}
+	if forged > maxProblems {
+		v.problem("…and %d more audit entries written outside Bollard", forged-maxProblems)
+	}
 	v.Head = prev
 	return latest, err
+}
+
+// forgedEntry notes an entry whose action Bollard never writes for its kind
+// of record (an update of a custody event): however well it chains, it was
+// written outside Bollard. It is named by case and ref once those are read.
+func (v *Verification) forgedEntry(e model.AuditEntry) {
+	say := func(record string) string {
+		return fmt.Sprintf("audit entry %d records %s of %s, a change Bollard never makes: it was written outside Bollard",
+			e.Seq, actionNoun(e.Action), record)
+	}
+	v.problem("%s", say(e.RecordType+" "+e.RecordID))
+	if v.relabel == nil {
+		v.relabel = map[int]func(*recordNames) string{}
+	}
+	v.relabel[len(v.Problems)-1] = func(n *recordNames) string {
+		state := e.After
+		if state == "" {
+			state = e.Before
+		}
+		return say(n.label(e.RecordType, e.RecordID, state))
+	}
+}
+
+// actionNoun names an audit entry's action in a sentence: "an update".
+func actionNoun(action string) string {
+	switch action {
+	case model.AuditCreate:
+		return "a creation"
+	case model.AuditUpdate:
+		return "an update"
+	case model.AuditRemove:
+		return "a removal"
+	case model.AuditArchive:
+		return "an archiving"
+	case model.AuditRestore:
+		return "a restoring"
+	case model.AuditBaseline:
+		return "a baseline"
+	}
+	return fmt.Sprintf("an action %q", action)
 }
 
 // entryProblem notes a finding about one audit entry: format takes the
