@@ -93,6 +93,11 @@ type recordsSide struct {
 	unreadable map[string]error
 	files      int
 	key        string // the workspace's signing key, public half, "" when none
+	// exhibits are the exhibit refs by item ID, and attachments the
+	// attachments whose files are checked, both taken from the records as
+	// read: a row that cannot be read is a finding, not the end of the check.
+	exhibits    map[string]string
+	attachments []model.Attachment
 }
 
 func (w *Workspace) verifyOnce(ctx context.Context, cp *model.Checkpoint, key string, oneTransaction bool) (Verification, bool, error) {
@@ -106,11 +111,11 @@ func (w *Workspace) verifyOnce(ctx context.Context, cp *model.Checkpoint, key st
 		return v.checkCheckpoint(tx, w.id, *cp, key)
 	}
 	records := func(tx *storage.Tx) error {
-		head, err := tx.AuditHead()
+		head, err := tx.AuditLength()
 		if err != nil {
 			return err
 		}
-		side.head = head.Seq
+		side.head = head
 		if err := side.readRecords(tx); err != nil {
 			return err
 		}
@@ -172,11 +177,17 @@ func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[strin
 	latest := map[string]lastState{}
 	var prev model.AuditEntry
 	broken, forged := 0, 0
-	err := tx.EachAuditEntry(func(e model.AuditEntry) error {
+	err := tx.EachAuditEntryAsStored(func(e model.AuditEntry, unreadable error) error {
 		if v.Entries%4096 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
 		v.Entries++
+		if unreadable != nil {
+			broken++
+			if broken <= maxProblems {
+				v.entryProblem(e, "audit entry %d (%s) holds a value Bollard never writes (%v): it was changed outside Bollard", errors.Unwrap(unreadable))
+			}
+		}
 		switch {
 		case e.Seq != prev.Seq+1:
 			broken++
@@ -191,7 +202,7 @@ func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[strin
 				v.entryProblem(e, "audit entry %d (%s) does not chain to entry %d: the entry before it was replaced", prev.Seq)
 			}
 		}
-		if e.ComputeHash() != e.Hash {
+		if unreadable == nil && e.ComputeHash() != e.Hash {
 			broken++
 			if broken <= maxProblems {
 				v.entryProblem(e, "audit entry %d (%s) was changed after it was written: it no longer matches its hash")
@@ -279,20 +290,29 @@ func (v *Verification) entryProblem(e model.AuditEntry, format string, args ...a
 		if state == "" {
 			state = e.Before
 		}
-		label := fmt.Sprintf("%s %s, %s by %s", e.Action, n.label(e.RecordType, e.RecordID, state), e.At.Format("2006-01-02 15:04"), e.By.Name)
+		label := fmt.Sprintf("%s %s, %s by %s", e.Action, n.label(e.RecordType, e.RecordID, state), entryTime(e), e.By.Name)
 		return fmt.Sprintf(format, append([]any{e.Seq, label}, args...)...)
 	}
 }
 
 // entryLabel names an entry for a message: "update seizure, 2026-11-27 10:04 by M. Torres".
 func entryLabel(e model.AuditEntry) string {
-	return fmt.Sprintf("%s %s, %s by %s", e.Action, e.RecordType, e.At.Format("2006-01-02 15:04"), e.By.Name)
+	return fmt.Sprintf("%s %s, %s by %s", e.Action, e.RecordType, entryTime(e), e.By.Name)
+}
+
+// entryTime is when an entry says it was written, for a message.
+func entryTime(e model.AuditEntry) string {
+	if e.At.IsZero() {
+		return "at a time that cannot be read"
+	}
+	return e.At.Format("2006-01-02 15:04")
 }
 
 // readRecords reads every record's contents hash, and notes the records
 // that cannot be read and the safeguards that were removed.
 func (side *recordsSide) readRecords(tx *storage.Tx) error {
 	side.records = map[string][sha256.Size]byte{}
+	side.exhibits = map[string]string{}
 	each := func(r storage.StoredRecord) error {
 		if r.Unreadable != nil {
 			if side.unreadable == nil {
@@ -303,6 +323,18 @@ func (side *recordsSide) readRecords(tx *storage.Tx) error {
 			return nil
 		}
 		side.records[r.Type+"/"+r.ID] = contentsHash(r.Type, r.JSON)
+		switch r.Type {
+		case storage.RecordEvidence:
+			var x model.EvidenceItem
+			if json.Unmarshal([]byte(r.JSON), &x) == nil {
+				side.exhibits[x.ID] = x.ExhibitRef
+			}
+		case storage.RecordAttachment:
+			var a model.Attachment
+			if json.Unmarshal([]byte(r.JSON), &a) == nil {
+				side.attachments = append(side.attachments, a)
+			}
+		}
 		if r.Type == storage.RecordKey && r.ID == storage.KeySigning {
 			var k storage.WorkspaceKey
 			_ = json.Unmarshal([]byte(r.JSON), &k)
@@ -374,8 +406,11 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 		for i, problem := range v.relabel {
 			v.Problems[i] = problem(names)
 		}
-		recorded := func(key string) (model.AuditEntry, error) { return tx.AuditEntry(latest[key].seq) }
+		recorded := func(key string) (model.AuditEntry, error) { return auditEntry(tx, latest[key].seq) }
 		for _, key := range added {
+			if unreadable[key] != nil {
+				continue // named below, once
+			}
 			typ, id, _ := strings.Cut(key, "/")
 			found = append(found, fmt.Sprintf("%s is not in the audit trail: it was added outside Bollard", names.label(typ, id, current[key])))
 		}
@@ -397,15 +432,19 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 		}
 		for key, why := range unreadable {
 			typ, id, _ := strings.Cut(key, "/")
-			name := typ + " " + id
-			if last, ok := latest[key]; ok {
-				e, err := tx.AuditEntry(last.seq)
+			name, how := typ+" "+id, "it was changed outside Bollard"
+			last, ok := latest[key]
+			if !ok {
+				how = "it is not in the audit trail: it was added outside Bollard"
+			}
+			if ok {
+				e, err := auditEntry(tx, last.seq)
 				if err != nil {
 					return err
 				}
 				name = names.label(e.RecordType, e.RecordID, e.After)
 			}
-			found = append(found, fmt.Sprintf("%s holds a value Bollard never writes (%v): it was changed outside Bollard", name, why))
+			found = append(found, fmt.Sprintf("%s holds a value Bollard never writes (%v): %s", name, why, how))
 		}
 		for _, key := range back {
 			e, err := recorded(key)
@@ -433,6 +472,17 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 	return err
 }
 
+// auditEntry reads one entry for a finding: an entry with a value Bollard
+// never writes is already reported, and still names its record.
+func auditEntry(tx *storage.Tx, seq int64) (model.AuditEntry, error) {
+	e, err := tx.AuditEntry(seq)
+	var bad *storage.UnreadableEntry
+	if errors.As(err, &bad) {
+		return bad.Entry, nil
+	}
+	return e, err
+}
+
 // contentsHash is the SHA-256 of a record's JSON, to compare a record with
 // its last audit entry. A case is compared without its last change: that
 // moves when a record in the case changes, and the record's own entry
@@ -454,14 +504,7 @@ func contentsHash(recordType, recordJSON string) [sha256.Size]byte {
 func (w *Workspace) checkFiles(ctx context.Context, tx *storage.Tx, side *recordsSide) error {
 	problem := func(format string, args ...any) { side.problems = append(side.problems, fmt.Sprintf(format, args...)) }
 	checked := map[string]error{}
-	exhibits := map[string]string{} // exhibit refs by item ID
-	err := tx.EachEvidence(func(e model.EvidenceItem) error {
-		exhibits[e.ID] = e.ExhibitRef
-		return nil
-	})
-	if err != nil {
-		return err
-	}
+	exhibits := side.exhibits
 	odd, err := w.blobs.ScanBlobs()
 	for _, o := range odd {
 		if o.OtherLinks == 1 && storage.SharedWithLegacy(w.Path(), o.SHA256()) {
@@ -474,7 +517,14 @@ func (w *Workspace) checkFiles(ctx context.Context, tx *storage.Tx, side *record
 	if err != nil {
 		problem("the attachment folder could not be scanned whole: %v", err)
 	}
-	return tx.EachAttachment(func(a model.Attachment) error {
+	sort.Slice(side.attachments, func(i, j int) bool {
+		a, b := side.attachments[i], side.attachments[j]
+		if a.ItemID != b.ItemID {
+			return a.ItemID < b.ItemID
+		}
+		return a.AddedAt.Before(b.AddedAt)
+	})
+	for _, a := range side.attachments {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -494,8 +544,8 @@ func (w *Workspace) checkFiles(ctx context.Context, tx *storage.Tx, side *record
 		default:
 			problem("exhibit %s: the file %s could not be checked: %v", exhibits[a.ItemID], a.Name, err)
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // checkCheckpoint compares the trail with a checkpoint made earlier.
@@ -544,7 +594,7 @@ func (v *Verification) checkCheckpoint(tx *storage.Tx, workspace string, cp mode
 			v.Head.Seq, when, cp.Seq, v.Head.Seq+1, cp.Seq)
 		return nil
 	}
-	e, err := tx.AuditEntry(cp.Seq)
+	e, err := auditEntry(tx, cp.Seq)
 	if errors.Is(err, model.ErrNotFound) {
 		v.problem("audit entry %d, which the checkpoint of %s recorded, is missing", cp.Seq, when)
 		return nil
