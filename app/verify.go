@@ -423,10 +423,21 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 			if e.RecordType == storage.RecordCase {
 				ignore = map[string]bool{"updated_at": true, "updated_by": true}
 			}
-			msg := fmt.Sprintf("%s differs from its last audit entry (%d): it was changed outside Bollard",
-				names.label(e.RecordType, e.RecordID, e.After), e.Seq)
-			if fields := fieldChanges(e.After, current[key], ignore); fields != "" {
-				msg += ": " + fields
+			name := names.label(e.RecordType, e.RecordID, e.After)
+			fields, reencoded := fieldChanges(e.After, current[key], ignore)
+			var msg string
+			if fields == "" && sameValue(json.RawMessage(e.After), json.RawMessage(current[key])) || fields == "" && len(reencoded) > 0 {
+				// The same values, written in other bytes: not a change of
+				// value, but still not bytes Bollard wrote.
+				msg = fmt.Sprintf("%s differs from its last audit entry (%d) in its bytes, not its values: it was re-encoded outside Bollard", name, e.Seq)
+			} else {
+				msg = fmt.Sprintf("%s differs from its last audit entry (%d): it was changed outside Bollard", name, e.Seq)
+				if fields != "" {
+					msg += ": " + fields
+				}
+			}
+			if len(reencoded) > 0 {
+				msg += fmt.Sprintf(" (%s: the same value, re-encoded)", strings.Join(reencoded, ", "))
 			}
 			found = append(found, msg)
 		}

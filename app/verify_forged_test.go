@@ -65,3 +65,38 @@ func TestVerifyNamesEntriesBollardNeverWrites(t *testing.T) {
 	wantProblem(t, mustVerify(t, w, nil), "records an update of custody event (sealed, ", "of exhibit "+x.ExhibitRef,
 		"a change Bollard never makes: it was written outside Bollard")
 }
+
+// A record whose bytes differ from its last entry's but whose values are
+// the same was re-encoded outside Bollard: named so, not as a change of
+// value between two values that look the same.
+func TestVerifySaysReencodedWhenOnlyTheBytesDiffer(t *testing.T) {
+	w, s, _ := aCaseWithHistory(t)
+	s.Description = "bananas (AAD&A)"
+	s, err := w.UpdateSeizure(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite3", w.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var last model.AuditEntry
+	err = db.QueryRow(`SELECT workspace_id, case_id, after FROM audit_log WHERE record_id = ? ORDER BY seq DESC LIMIT 1`, s.ID).
+		Scan(&last.Workspace, &last.CaseID, &last.After)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := strings.Replace(last.After, `\u0026`, `&`, 1)
+	if after == last.After {
+		t.Fatalf("no escaped & in %s", last.After)
+	}
+	appendForgedEntry(t, db, model.AuditEntry{By: model.Author{Name: "M. Torres", Agency: "SVA"}, Workspace: last.Workspace,
+		RecordType: "seizure", RecordID: s.ID, CaseID: last.CaseID, Action: model.AuditUpdate, Before: last.After, After: after})
+	v := mustVerify(t, w, nil)
+	wantProblem(t, v, "/SZ-0001 differs from its last audit entry", "in its bytes, not its values: it was re-encoded outside Bollard",
+		"(commodity_description: the same value, re-encoded)")
+	if strings.Contains(v.Problems[0], "→") {
+		t.Errorf("a re-encoding is shown as a change of value: %s", v.Problems[0])
+	}
+}
