@@ -546,12 +546,16 @@ func (w *Workspace) checkFiles(ctx context.Context, tx *storage.Tx, side *record
 			side.files++
 		}
 		var mismatch *storage.BlobMismatch
+		var odd *storage.NotPlainFile
 		switch {
 		case err == nil:
 		case errors.Is(err, storage.ErrBlobMissing):
 			problem("exhibit %s: the file %s (SHA-256 %s) is missing from the workspace", exhibits[a.ItemID], a.Name, a.SHA256)
 		case errors.As(err, &mismatch):
 			problem("exhibit %s: the file %s no longer matches its SHA-256 %s: it now hashes to %s", exhibits[a.ItemID], a.Name, a.SHA256, mismatch.Got)
+		case errors.As(err, &odd):
+			problem("exhibit %s: the file %s (SHA-256 %s) is %s in the attachment folder, not a plain file: Bollard never stores one, and it was not read",
+				exhibits[a.ItemID], a.Name, a.SHA256, odd.What)
 		default:
 			problem("exhibit %s: the file %s could not be checked: %v", exhibits[a.ItemID], a.Name, err)
 		}
