@@ -577,7 +577,10 @@ func (v *Verification) checkCheckpoint(tx *storage.Tx, workspace string, cp mode
 	}
 	key, err := tx.PublicKey()
 	if err != nil {
-		return err
+		// A damaged key is a finding (the key record cannot be read), not
+		// the end of the check.
+		v.problem("the checkpoint cannot be checked against this workspace's signing key: %v", err)
+		return nil
 	}
 	if cp.Workspace != workspace {
 		v.problem("the checkpoint was made by another workspace (%s), not this one (%s)", cp.Workspace, workspace)

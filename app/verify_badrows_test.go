@@ -30,3 +30,16 @@ func TestVerifyReportsRowsThatDoNotReadInsteadOfStopping(t *testing.T) {
 		}
 	})
 }
+
+// A damaged signing key with a checkpoint given: both named, the check goes on.
+func TestVerifyWithACheckpointReportsADamagedKey(t *testing.T) {
+	w, _, _ := aCaseWithHistory(t)
+	cp, err := w.Checkpoint(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sqlOn(t, w, `UPDATE workspace SET signing_key = 'not a key'`)
+	v := mustVerify(t, w, &cp)
+	wantProblems(t, v, "the workspace's signing key holds a value Bollard never writes",
+		"the checkpoint cannot be checked against this workspace's signing key")
+}
