@@ -177,6 +177,7 @@ func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[strin
 	latest := map[string]lastState{}
 	var prev model.AuditEntry
 	broken, forged := 0, 0
+	begun := false // an entry other than a baseline was walked
 	err := tx.EachAuditEntryAsStored(func(e model.AuditEntry, unreadable error) error {
 		if v.Entries%4096 == 0 && ctx.Err() != nil {
 			return ctx.Err()
@@ -208,11 +209,14 @@ func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[strin
 				v.entryProblem(e, "audit entry %d (%s) was changed after it was written: it no longer matches its hash")
 			}
 		}
-		if !storage.BollardWrites(e.RecordType, e.Action) {
+		if why, ok := bollardWrote(e, latest, begun); !ok {
 			forged++
 			if forged <= maxProblems {
-				v.forgedEntry(e)
+				v.forgedEntry(e, why)
 			}
+		}
+		if e.Action != model.AuditBaseline {
+			begun = true
 		}
 		if e.RecordType == storage.RecordKey && e.RecordID == storage.KeySigning {
 			var k storage.WorkspaceKey
@@ -240,10 +244,10 @@ func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[strin
 // forgedEntry notes an entry whose action Bollard never writes for its kind
 // of record (an update of a custody event): however well it chains, it was
 // written outside Bollard. It is named by case and ref once those are read.
-func (v *Verification) forgedEntry(e model.AuditEntry) {
+func (v *Verification) forgedEntry(e model.AuditEntry, why string) {
 	say := func(record string) string {
-		return fmt.Sprintf("audit entry %d records %s of %s, a change Bollard never makes: it was written outside Bollard",
-			e.Seq, actionNoun(e.Action), record)
+		return fmt.Sprintf("audit entry %d records %s of %s%s, a change Bollard never makes: it was written outside Bollard",
+			e.Seq, actionNoun(e.Action), record, why)
 	}
 	v.problem("%s", say(e.RecordType+" "+e.RecordID))
 	if v.relabel == nil {
@@ -256,6 +260,37 @@ func (v *Verification) forgedEntry(e model.AuditEntry) {
 		}
 		return say(n.label(e.RecordType, e.RecordID, state))
 	}
+}
+
+// bollardWrote reports whether Bollard could have written the entry, given
+// the entries before it (latest: each record's last state so far; begun: an
+// entry other than a baseline came before). When not, why says what is
+// wrong beyond the action itself ("" when the action is never written for
+// the kind). A record is created once (again only after its removal, as a
+// case link re-imported); baselines are written by migrations only, by
+// Bollard, as a record's first entry, and for all but partners and keys
+// only before any other entry: the trail began with them.
+func bollardWrote(e model.AuditEntry, latest map[string]lastState, begun bool) (why string, ok bool) {
+	if !storage.BollardWrites(e.RecordType, e.Action) {
+		return "", false
+	}
+	last, known := latest[e.RecordType+"/"+e.RecordID]
+	switch e.Action {
+	case model.AuditCreate:
+		if known && !last.gone {
+			return fmt.Sprintf(", which audit entry %d already recorded", last.seq), false
+		}
+	case model.AuditBaseline:
+		switch {
+		case known:
+			return fmt.Sprintf(", which audit entry %d already recorded", last.seq), false
+		case e.By != storage.AuditBaselineAuthor:
+			return " by " + e.By.Name + " (baselines are written by Bollard when the trail begins)", false
+		case begun && e.RecordType != storage.RecordPartner && e.RecordType != storage.RecordKey:
+			return " after the trail began", false
+		}
+	}
+	return "", true
 }
 
 // actionNoun names an audit entry's action in a sentence: "an update".

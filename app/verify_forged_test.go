@@ -100,3 +100,33 @@ func TestVerifySaysReencodedWhenOnlyTheBytesDiffer(t *testing.T) {
 		t.Errorf("a re-encoding is shown as a change of value: %s", v.Problems[0])
 	}
 }
+
+// A custody event "created" again, or given a new baseline, after its
+// creation: both are Bollard's actions for the kind, but never for a
+// record that already exists, nor a baseline after the trail began.
+func TestVerifyNamesACreationOrBaselineOfARecordAlreadyThere(t *testing.T) {
+	for _, action := range []string{model.AuditCreate, model.AuditBaseline} {
+		t.Run(action, func(t *testing.T) {
+			w, _, x := aCaseWithHistory(t)
+			ev, err := w.AddCustodyEvent(ctx, model.CustodyEvent{ItemID: x.ID, Action: model.CustodySealed, Place: "Locker 4"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			db, err := sql.Open("sqlite3", w.Path())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			var last model.AuditEntry
+			err = db.QueryRow(`SELECT workspace_id, case_id, after FROM audit_log WHERE record_id = ?`, ev.ID).
+				Scan(&last.Workspace, &last.CaseID, &last.After)
+			if err != nil {
+				t.Fatal(err)
+			}
+			appendForgedEntry(t, db, model.AuditEntry{By: model.Author{Name: "Bollard", Agency: "audit trail started"}, Workspace: last.Workspace,
+				RecordType: "custody event", RecordID: ev.ID, CaseID: last.CaseID, Action: action, After: last.After})
+			wantProblem(t, mustVerify(t, w, nil), "of custody event (sealed, ", "which audit entry ", "already recorded",
+				"a change Bollard never makes: it was written outside Bollard")
+		})
+	}
+}
