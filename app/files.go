@@ -141,6 +141,12 @@ func mediaType(p string) string {
 // changed in place.
 func (w *Workspace) AttachmentPath(sha256 string) string { return w.blobs.Path(sha256) }
 
+// OpenAttachment opens the file with that SHA-256 for reading, refusing
+// anything in its place that is not a plain file (a named pipe, a symbolic
+// link) with an error naming what it is, instead of reading it: reading a
+// pipe or /dev/zero would never end.
+func (w *Workspace) OpenAttachment(sha256 string) (*os.File, error) { return w.blobs.Open(sha256) }
+
 // attach records stored files against an exhibit. Each file is checked to
 // be still there under the write lock: another program's failed attach or
 // a prune, which hold the same lock, may have removed a copy

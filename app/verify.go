@@ -93,6 +93,11 @@ type recordsSide struct {
 	unreadable map[string]error
 	files      int
 	key        string // the workspace's signing key, public half, "" when none
+	// exhibits are the exhibit refs by item ID, and attachments the
+	// attachments whose files are checked, both taken from the records as
+	// read: a row that cannot be read is a finding, not the end of the check.
+	exhibits    map[string]string
+	attachments []model.Attachment
 }
 
 func (w *Workspace) verifyOnce(ctx context.Context, cp *model.Checkpoint, key string, oneTransaction bool) (Verification, bool, error) {
@@ -106,11 +111,11 @@ func (w *Workspace) verifyOnce(ctx context.Context, cp *model.Checkpoint, key st
 		return v.checkCheckpoint(tx, w.id, *cp, key)
 	}
 	records := func(tx *storage.Tx) error {
-		head, err := tx.AuditHead()
+		head, err := tx.AuditLength()
 		if err != nil {
 			return err
 		}
-		side.head = head.Seq
+		side.head = head
 		if err := side.readRecords(tx); err != nil {
 			return err
 		}
@@ -171,12 +176,19 @@ type lastState struct {
 func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[string]lastState, error) {
 	latest := map[string]lastState{}
 	var prev model.AuditEntry
-	broken := 0
-	err := tx.EachAuditEntry(func(e model.AuditEntry) error {
+	broken, forged := 0, 0
+	begun := false // an entry other than a baseline was walked
+	err := tx.EachAuditEntryAsStored(func(e model.AuditEntry, unreadable error) error {
 		if v.Entries%4096 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
 		v.Entries++
+		if unreadable != nil {
+			broken++
+			if broken <= maxProblems {
+				v.entryProblem(e, "audit entry %d (%s) holds a value Bollard never writes (%v): it was changed outside Bollard", errors.Unwrap(unreadable))
+			}
+		}
 		switch {
 		case e.Seq != prev.Seq+1:
 			broken++
@@ -191,11 +203,20 @@ func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[strin
 				v.entryProblem(e, "audit entry %d (%s) does not chain to entry %d: the entry before it was replaced", prev.Seq)
 			}
 		}
-		if e.ComputeHash() != e.Hash {
+		if unreadable == nil && e.ComputeHash() != e.Hash {
 			broken++
 			if broken <= maxProblems {
 				v.entryProblem(e, "audit entry %d (%s) was changed after it was written: it no longer matches its hash")
 			}
+		}
+		if why, ok := bollardWrote(e, latest, begun); !ok {
+			forged++
+			if forged <= maxProblems {
+				v.forgedEntry(e, why)
+			}
+		}
+		if e.Action != model.AuditBaseline {
+			begun = true
 		}
 		if e.RecordType == storage.RecordKey && e.RecordID == storage.KeySigning {
 			var k storage.WorkspaceKey
@@ -213,8 +234,82 @@ func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[strin
 	if broken > maxProblems {
 		v.problem("…and %d more broken audit entries", broken-maxProblems)
 	}
+	if forged > maxProblems {
+		v.problem("…and %d more audit entries written outside Bollard", forged-maxProblems)
+	}
 	v.Head = prev
 	return latest, err
+}
+
+// forgedEntry notes an entry whose action Bollard never writes for its kind
+// of record (an update of a custody event): however well it chains, it was
+// written outside Bollard. It is named by case and ref once those are read.
+func (v *Verification) forgedEntry(e model.AuditEntry, why string) {
+	say := func(record string) string {
+		return fmt.Sprintf("audit entry %d records %s of %s%s, a change Bollard never makes: it was written outside Bollard",
+			e.Seq, actionNoun(e.Action), record, why)
+	}
+	v.problem("%s", say(e.RecordType+" "+e.RecordID))
+	if v.relabel == nil {
+		v.relabel = map[int]func(*recordNames) string{}
+	}
+	v.relabel[len(v.Problems)-1] = func(n *recordNames) string {
+		state := e.After
+		if state == "" {
+			state = e.Before
+		}
+		return say(n.label(e.RecordType, e.RecordID, state))
+	}
+}
+
+// bollardWrote reports whether Bollard could have written the entry, given
+// the entries before it (latest: each record's last state so far; begun: an
+// entry other than a baseline came before). When not, why says what is
+// wrong beyond the action itself ("" when the action is never written for
+// the kind). A record is created once (again only after its removal, as a
+// case link re-imported); baselines are written by migrations only, by
+// Bollard, as a record's first entry, and for all but partners and keys
+// only before any other entry: the trail began with them.
+func bollardWrote(e model.AuditEntry, latest map[string]lastState, begun bool) (why string, ok bool) {
+	if !storage.BollardWrites(e.RecordType, e.Action) {
+		return "", false
+	}
+	last, known := latest[e.RecordType+"/"+e.RecordID]
+	switch e.Action {
+	case model.AuditCreate:
+		if known && !last.gone {
+			return fmt.Sprintf(", which audit entry %d already recorded", last.seq), false
+		}
+	case model.AuditBaseline:
+		switch {
+		case known:
+			return fmt.Sprintf(", which audit entry %d already recorded", last.seq), false
+		case e.By != storage.AuditBaselineAuthor:
+			return " by " + e.By.Name + " (baselines are written by Bollard when the trail begins)", false
+		case begun && e.RecordType != storage.RecordPartner && e.RecordType != storage.RecordKey:
+			return " after the trail began", false
+		}
+	}
+	return "", true
+}
+
+// actionNoun names an audit entry's action in a sentence: "an update".
+func actionNoun(action string) string {
+	switch action {
+	case model.AuditCreate:
+		return "a creation"
+	case model.AuditUpdate:
+		return "an update"
+	case model.AuditRemove:
+		return "a removal"
+	case model.AuditArchive:
+		return "an archiving"
+	case model.AuditRestore:
+		return "a restoring"
+	case model.AuditBaseline:
+		return "a baseline"
+	}
+	return fmt.Sprintf("an action %q", action)
 }
 
 // entryProblem notes a finding about one audit entry: format takes the
@@ -230,20 +325,29 @@ func (v *Verification) entryProblem(e model.AuditEntry, format string, args ...a
 		if state == "" {
 			state = e.Before
 		}
-		label := fmt.Sprintf("%s %s, %s by %s", e.Action, n.label(e.RecordType, e.RecordID, state), e.At.Format("2006-01-02 15:04"), e.By.Name)
+		label := fmt.Sprintf("%s %s, %s by %s", e.Action, n.label(e.RecordType, e.RecordID, state), entryTime(e), e.By.Name)
 		return fmt.Sprintf(format, append([]any{e.Seq, label}, args...)...)
 	}
 }
 
 // entryLabel names an entry for a message: "update seizure, 2026-11-27 10:04 by M. Torres".
 func entryLabel(e model.AuditEntry) string {
-	return fmt.Sprintf("%s %s, %s by %s", e.Action, e.RecordType, e.At.Format("2006-01-02 15:04"), e.By.Name)
+	return fmt.Sprintf("%s %s, %s by %s", e.Action, e.RecordType, entryTime(e), e.By.Name)
+}
+
+// entryTime is when an entry says it was written, for a message.
+func entryTime(e model.AuditEntry) string {
+	if e.At.IsZero() {
+		return "at a time that cannot be read"
+	}
+	return e.At.Format("2006-01-02 15:04")
 }
 
 // readRecords reads every record's contents hash, and notes the records
 // that cannot be read and the safeguards that were removed.
 func (side *recordsSide) readRecords(tx *storage.Tx) error {
 	side.records = map[string][sha256.Size]byte{}
+	side.exhibits = map[string]string{}
 	each := func(r storage.StoredRecord) error {
 		if r.Unreadable != nil {
 			if side.unreadable == nil {
@@ -254,6 +358,18 @@ func (side *recordsSide) readRecords(tx *storage.Tx) error {
 			return nil
 		}
 		side.records[r.Type+"/"+r.ID] = contentsHash(r.Type, r.JSON)
+		switch r.Type {
+		case storage.RecordEvidence:
+			var x model.EvidenceItem
+			if json.Unmarshal([]byte(r.JSON), &x) == nil {
+				side.exhibits[x.ID] = x.ExhibitRef
+			}
+		case storage.RecordAttachment:
+			var a model.Attachment
+			if json.Unmarshal([]byte(r.JSON), &a) == nil {
+				side.attachments = append(side.attachments, a)
+			}
+		}
 		if r.Type == storage.RecordKey && r.ID == storage.KeySigning {
 			var k storage.WorkspaceKey
 			_ = json.Unmarshal([]byte(r.JSON), &k)
@@ -325,8 +441,11 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 		for i, problem := range v.relabel {
 			v.Problems[i] = problem(names)
 		}
-		recorded := func(key string) (model.AuditEntry, error) { return tx.AuditEntry(latest[key].seq) }
+		recorded := func(key string) (model.AuditEntry, error) { return auditEntry(tx, latest[key].seq) }
 		for _, key := range added {
+			if unreadable[key] != nil {
+				continue // named below, once
+			}
 			typ, id, _ := strings.Cut(key, "/")
 			found = append(found, fmt.Sprintf("%s is not in the audit trail: it was added outside Bollard", names.label(typ, id, current[key])))
 		}
@@ -339,24 +458,39 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 			if e.RecordType == storage.RecordCase {
 				ignore = map[string]bool{"updated_at": true, "updated_by": true}
 			}
-			msg := fmt.Sprintf("%s differs from its last audit entry (%d): it was changed outside Bollard",
-				names.label(e.RecordType, e.RecordID, e.After), e.Seq)
-			if fields := fieldChanges(e.After, current[key], ignore); fields != "" {
-				msg += ": " + fields
+			name := names.label(e.RecordType, e.RecordID, e.After)
+			fields, reencoded := fieldChanges(e.After, current[key], ignore)
+			var msg string
+			if fields == "" && sameValue(json.RawMessage(e.After), json.RawMessage(current[key])) || fields == "" && len(reencoded) > 0 {
+				// The same values, written in other bytes: not a change of
+				// value, but still not bytes Bollard wrote.
+				msg = fmt.Sprintf("%s differs from its last audit entry (%d) in its bytes, not its values: it was re-encoded outside Bollard", name, e.Seq)
+			} else {
+				msg = fmt.Sprintf("%s differs from its last audit entry (%d): it was changed outside Bollard", name, e.Seq)
+				if fields != "" {
+					msg += ": " + fields
+				}
+			}
+			if len(reencoded) > 0 {
+				msg += fmt.Sprintf(" (%s: the same value, re-encoded)", strings.Join(reencoded, ", "))
 			}
 			found = append(found, msg)
 		}
 		for key, why := range unreadable {
 			typ, id, _ := strings.Cut(key, "/")
-			name := typ + " " + id
-			if last, ok := latest[key]; ok {
-				e, err := tx.AuditEntry(last.seq)
+			name, how := typ+" "+id, "it was changed outside Bollard"
+			last, ok := latest[key]
+			if !ok {
+				how = "it is not in the audit trail: it was added outside Bollard"
+			}
+			if ok {
+				e, err := auditEntry(tx, last.seq)
 				if err != nil {
 					return err
 				}
 				name = names.label(e.RecordType, e.RecordID, e.After)
 			}
-			found = append(found, fmt.Sprintf("%s holds a value Bollard never writes (%v): it was changed outside Bollard", name, why))
+			found = append(found, fmt.Sprintf("%s holds a value Bollard never writes (%v): %s", name, why, how))
 		}
 		for _, key := range back {
 			e, err := recorded(key)
@@ -384,6 +518,17 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 	return err
 }
 
+// auditEntry reads one entry for a finding: an entry with a value Bollard
+// never writes is already reported, and still names its record.
+func auditEntry(tx *storage.Tx, seq int64) (model.AuditEntry, error) {
+	e, err := tx.AuditEntry(seq)
+	var bad *storage.UnreadableEntry
+	if errors.As(err, &bad) {
+		return bad.Entry, nil
+	}
+	return e, err
+}
+
 // contentsHash is the SHA-256 of a record's JSON, to compare a record with
 // its last audit entry. A case is compared without its last change: that
 // moves when a record in the case changes, and the record's own entry
@@ -405,14 +550,7 @@ func contentsHash(recordType, recordJSON string) [sha256.Size]byte {
 func (w *Workspace) checkFiles(ctx context.Context, tx *storage.Tx, side *recordsSide) error {
 	problem := func(format string, args ...any) { side.problems = append(side.problems, fmt.Sprintf(format, args...)) }
 	checked := map[string]error{}
-	exhibits := map[string]string{} // exhibit refs by item ID
-	err := tx.EachEvidence(func(e model.EvidenceItem) error {
-		exhibits[e.ID] = e.ExhibitRef
-		return nil
-	})
-	if err != nil {
-		return err
-	}
+	exhibits := side.exhibits
 	odd, err := w.blobs.ScanBlobs()
 	for _, o := range odd {
 		problem("the attachment folder holds %s; Bollard never stores such a thing", o)
@@ -420,7 +558,14 @@ func (w *Workspace) checkFiles(ctx context.Context, tx *storage.Tx, side *record
 	if err != nil {
 		problem("the attachment folder could not be scanned whole: %v", err)
 	}
-	return tx.EachAttachment(func(a model.Attachment) error {
+	sort.Slice(side.attachments, func(i, j int) bool {
+		a, b := side.attachments[i], side.attachments[j]
+		if a.ItemID != b.ItemID {
+			return a.ItemID < b.ItemID
+		}
+		return a.AddedAt.Before(b.AddedAt)
+	})
+	for _, a := range side.attachments {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -431,17 +576,21 @@ func (w *Workspace) checkFiles(ctx context.Context, tx *storage.Tx, side *record
 			side.files++
 		}
 		var mismatch *storage.BlobMismatch
+		var odd *storage.NotPlainFile
 		switch {
 		case err == nil:
 		case errors.Is(err, storage.ErrBlobMissing):
 			problem("exhibit %s: the file %s (SHA-256 %s) is missing from the workspace", exhibits[a.ItemID], a.Name, a.SHA256)
 		case errors.As(err, &mismatch):
 			problem("exhibit %s: the file %s no longer matches its SHA-256 %s: it now hashes to %s", exhibits[a.ItemID], a.Name, a.SHA256, mismatch.Got)
+		case errors.As(err, &odd):
+			problem("exhibit %s: the file %s (SHA-256 %s) is %s in the attachment folder, not a plain file: Bollard never stores one, and it was not read",
+				exhibits[a.ItemID], a.Name, a.SHA256, odd.What)
 		default:
 			problem("exhibit %s: the file %s could not be checked: %v", exhibits[a.ItemID], a.Name, err)
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // checkCheckpoint compares the trail with a checkpoint made earlier.
@@ -458,7 +607,10 @@ func (v *Verification) checkCheckpoint(tx *storage.Tx, workspace string, cp mode
 	}
 	key, err := tx.PublicKey()
 	if err != nil {
-		return err
+		// A damaged key is a finding (the key record cannot be read), not
+		// the end of the check.
+		v.problem("the checkpoint cannot be checked against this workspace's signing key: %v", err)
+		return nil
 	}
 	if cp.Workspace != workspace {
 		v.problem("the checkpoint was made by another workspace (%s), not this one (%s)", cp.Workspace, workspace)
@@ -490,7 +642,7 @@ func (v *Verification) checkCheckpoint(tx *storage.Tx, workspace string, cp mode
 			v.Head.Seq, when, cp.Seq, v.Head.Seq+1, cp.Seq)
 		return nil
 	}
-	e, err := tx.AuditEntry(cp.Seq)
+	e, err := auditEntry(tx, cp.Seq)
 	if errors.Is(err, model.ErrNotFound) {
 		v.problem("audit entry %d, which the checkpoint of %s recorded, is missing", cp.Seq, when)
 		return nil

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -84,7 +83,7 @@ func runDossier(e *env, args []string) error {
 	if opt.Language == "" {
 		opt.Language = opt.Officer.Language
 	}
-	opt.Photo = func(sha256 string) (io.ReadCloser, error) { return os.Open(w.AttachmentPath(sha256)) }
+	opt.Photo = func(sha256 string) (io.ReadCloser, error) { return w.OpenAttachment(sha256) }
 
 	start := time.Now()
 	pages, err := dossier.WriteFile(e.ctx, *out, f, opt)

@@ -132,17 +132,71 @@ func (tx *Tx) AuditEntry(seq int64) (model.AuditEntry, error) {
 	return e, wrap(fmt.Sprintf("audit entry %d", seq), err)
 }
 
+// UnreadableEntry is an audit entry with a value Bollard never writes (a
+// time that does not parse): it was changed outside Bollard. Entry holds
+// everything else it says, so that verify can name it and walk on.
+type UnreadableEntry struct {
+	Entry model.AuditEntry
+	Err   error
+}
+
+func (u *UnreadableEntry) Error() string {
+	return fmt.Sprintf("audit entry %d holds a value Bollard never writes (%v)", u.Entry.Seq, u.Err)
+}
+
+func (u *UnreadableEntry) Unwrap() error { return u.Err }
+
+// scanAudit reads one entry. Its time is read as text first, so that a time
+// that does not parse still leaves the rest of the entry read, returned
+// with an *UnreadableEntry.
 func scanAudit(row interface{ Scan(...any) error }) (model.AuditEntry, error) {
 	var e model.AuditEntry
-	err := row.Scan(&e.Seq, timeCol{&e.At}, &e.By.Name, &e.By.Agency, &e.Workspace, &e.RecordType, &e.RecordID,
+	var at any
+	err := row.Scan(&e.Seq, &at, &e.By.Name, &e.By.Agency, &e.Workspace, &e.RecordType, &e.RecordID,
 		&e.CaseID, &e.Action, &e.Before, &e.After, &e.PrevHash, &e.Hash)
-	return e, err
+	if err != nil {
+		return e, err
+	}
+	if err := (timeCol{&e.At}).Scan(at); err != nil {
+		return e, &UnreadableEntry{Entry: e, Err: err}
+	}
+	return e, nil
 }
 
 // EachAuditEntry calls fn with every entry of the trail, oldest first,
 // without holding them all in memory.
 func (tx *Tx) EachAuditEntry(fn func(model.AuditEntry) error) error {
 	return eachRow(tx, "read the audit trail", scanAudit, fn, `SELECT `+auditColumns+` FROM audit_log ORDER BY seq`)
+}
+
+// EachAuditEntryAsStored is EachAuditEntry for verify: an entry with a value
+// Bollard never writes is handed on with an *UnreadableEntry instead of
+// stopping the walk, so that it is reported with everything else found.
+func (tx *Tx) EachAuditEntryAsStored(fn func(model.AuditEntry, error) error) error {
+	rows, err := tx.query(`SELECT ` + auditColumns + ` FROM audit_log ORDER BY seq`)
+	if err != nil {
+		return wrap("read the audit trail", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		e, err := scanAudit(rows)
+		var bad *UnreadableEntry
+		if err != nil && !errors.As(err, &bad) {
+			return wrap("read the audit trail", err)
+		}
+		if err := fn(e, err); err != nil {
+			return err
+		}
+	}
+	return wrap("read the audit trail", rows.Err())
+}
+
+// AuditLength is the number of the trail's last entry, 0 when it is empty,
+// read without reading the entry itself.
+func (tx *Tx) AuditLength() (int64, error) {
+	var n int64
+	err := tx.queryRow(`SELECT COALESCE(MAX(seq), 0) FROM audit_log`).Scan(&n)
+	return n, wrap("read the audit trail's length", err)
 }
 
 // CaseAudit returns a case's audit entries, newest first: the changes to

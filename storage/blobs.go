@@ -312,13 +312,19 @@ func (b *Blobs) Path(sha string) string {
 }
 
 // Open opens the stored file with hash sha for reading. A file not in the
-// store gives an error matching ErrBlobMissing.
+// store gives an error matching ErrBlobMissing; anything there that is not a
+// plain file (a named pipe, a symbolic link) a *NotPlainFile, before a byte
+// is read.
 func (b *Blobs) Open(sha string) (*os.File, error) {
 	p := b.Path(sha)
 	if p == "" {
 		return nil, fmt.Errorf("%w: %q", ErrBadHash, sha)
 	}
-	f, err := os.Open(p)
+	f, err := openPlain(sha, p)
+	var odd *NotPlainFile
+	if errors.As(err, &odd) {
+		return nil, err
+	}
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("%w: %s", ErrBlobMissing, sha)
 	}

@@ -42,10 +42,15 @@ const partnerColumns = `public_key, name, agency, workspace_id, first_seen_at, l
 // Partner returns the partner whose public key this is, model.ErrNotFound
 // when the key is not a known partner's.
 func (tx *Tx) Partner(publicKey string) (Partner, error) {
-	var p Partner
-	err := tx.queryRow(`SELECT `+partnerColumns+` FROM partners WHERE public_key = ?`, publicKey).
-		Scan(&p.PublicKey, &p.Name, &p.Agency, &p.WorkspaceID, timeCol{&p.FirstSeenAt}, timeCol{&p.LastSeenAt})
+	p, err := scanPartner(tx.queryRow(`SELECT `+partnerColumns+` FROM partners WHERE public_key = ?`, publicKey))
 	return p, wrap("read partner", err)
+}
+
+// scanPartner reads one partner, its columns in partnerColumns' order.
+func scanPartner(row interface{ Scan(...any) error }) (Partner, error) {
+	var p Partner
+	err := row.Scan(&p.PublicKey, &p.Name, &p.Agency, &p.WorkspaceID, timeCol{&p.FirstSeenAt}, timeCol{&p.LastSeenAt})
+	return p, err
 }
 
 // Partners returns every known partner, by agency and name.
@@ -57,8 +62,8 @@ func (tx *Tx) Partners() ([]Partner, error) {
 	defer rows.Close()
 	var list []Partner
 	for rows.Next() {
-		var p Partner
-		if err := rows.Scan(&p.PublicKey, &p.Name, &p.Agency, &p.WorkspaceID, timeCol{&p.FirstSeenAt}, timeCol{&p.LastSeenAt}); err != nil {
+		p, err := scanPartner(rows)
+		if err != nil {
 			return nil, wrap("list partners", err)
 		}
 		list = append(list, p)

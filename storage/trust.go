@@ -103,19 +103,17 @@ func (tx *Tx) setKey(kind, column, secret string) error {
 // EachTrustRecord calls fn with each partner and each of the workspace's
 // keys as they stand, written the way their audit entries write them.
 func (tx *Tx) EachTrustRecord(fn func(StoredRecord) error) error {
-	partners, err := tx.Partners()
-	if err != nil {
+	// A partner row that does not read as one (a time that does not parse)
+	// is handed on as Unreadable, like any record: one bad row is a finding,
+	// not the end of the check.
+	if err := eachStored(tx, RecordPartner, scanPartner, partnerColumns, "partners", fn); err != nil {
 		return err
 	}
-	for _, p := range partners {
-		if err := fn(StoredRecord{Type: RecordPartner, ID: p.PublicKey, JSON: auditJSON(p)}); err != nil {
-			return err
-		}
-	}
-	var signing, ageSecret string
-	if err := tx.queryRow(`SELECT signing_key, age_identity FROM workspace`).Scan(&signing, &ageSecret); err != nil {
+	var signingCol, ageCol sql.NullString
+	if err := tx.queryRow(`SELECT signing_key, age_identity FROM workspace`).Scan(&signingCol, &ageCol); err != nil {
 		return wrap("read the workspace's keys", err)
 	}
+	signing, ageSecret := signingCol.String, ageCol.String
 	for _, kind := range []string{KeySigning, KeyAge} {
 		k, err := publicKeys(kind, signing, ageSecret)
 		r := StoredRecord{Type: RecordKey, ID: kind, JSON: auditJSON(k), Unreadable: err}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"time"
 
@@ -375,7 +374,9 @@ func (c *Content) Files() []string {
 	return out
 }
 
-// openFile opens an attachment file the workspace keeps, read-only.
-func openFile(path string) func() (io.ReadCloser, error) {
-	return func() (io.ReadCloser, error) { return os.Open(path) }
+// openFile opens an attachment file the workspace keeps, read-only; what
+// stands in its place that is not a plain file (a named pipe, a link to
+// /dev/zero) is refused, named, instead of being read forever.
+func openFile(w *app.Workspace, sha string) func() (io.ReadCloser, error) {
+	return func() (io.ReadCloser, error) { return w.OpenAttachment(sha) }
 }

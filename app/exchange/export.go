@@ -39,7 +39,7 @@ func ExportPackage(ctx context.Context, w *app.Workspace, path string, enc Encry
 	}
 	parts := PackageParts{Content: data, CreatedAt: x.Content.ExportedAt}
 	for _, f := range x.Files {
-		parts.Files = append(parts.Files, PackageFile{SHA256: f.SHA256, Size: f.Size, Open: openFile(f.Path)})
+		parts.Files = append(parts.Files, PackageFile{SHA256: f.SHA256, Size: f.Size, Open: openFile(w, f.SHA256)})
 	}
 	if err := CreatePackage(path, parts, Signer(signer), enc); err != nil {
 		return Exported{}, err

@@ -1,0 +1,62 @@
+package storage
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"bollard/model"
+)
+
+// Every audited(...) call with a fixed action must be in writtenActions:
+// otherwise verify would call Bollard's own entries forged.
+func TestWrittenActionsListEveryAuditedCall(t *testing.T) {
+	records := map[string]string{"RecordCase": RecordCase, "RecordSeizure": RecordSeizure, "RecordEntity": RecordEntity,
+		"RecordCaseLink": RecordCaseLink, "RecordRelation": RecordRelation, "RecordEvent": RecordEvent, "RecordTask": RecordTask,
+		"RecordNote": RecordNote, "RecordEvidence": RecordEvidence, "RecordAttachment": RecordAttachment,
+		"RecordCustody": RecordCustody, "RecordPartner": RecordPartner, "RecordKey": RecordKey, "RecordFile": RecordFile}
+	actions := map[string]string{"AuditCreate": model.AuditCreate, "AuditUpdate": model.AuditUpdate,
+		"AuditArchive": model.AuditArchive, "AuditRestore": model.AuditRestore, "AuditRemove": model.AuditRemove}
+	call := regexp.MustCompile(`audited\(tx, (Record\w+), (?:model\.(Audit\w+)|(\w+)),`)
+	files, _ := filepath.Glob("*.go")
+	calls := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range call.FindAllStringSubmatch(string(src), -1) {
+			calls++
+			typ, ok := records[m[1]]
+			if !ok {
+				t.Errorf("%s: audited(tx, %s, …): a record type this test does not know", f, m[1])
+				continue
+			}
+			if m[2] == "" {
+				continue // an action chosen at run time: PutPartner's create or update
+			}
+			if !BollardWrites(typ, actions[m[2]]) {
+				t.Errorf("%s: audited(tx, %s, model.%s, …) is not in writtenActions", f, m[1], m[2])
+			}
+		}
+	}
+	if calls < 20 {
+		t.Errorf("found %d audited calls: the pattern no longer matches", calls)
+	}
+	for typ := range records {
+		if typ != "RecordFile" && !BollardWrites(records[typ], model.AuditBaseline) {
+			t.Errorf("%s has no baseline entries in writtenActions", typ)
+		}
+	}
+	for _, forged := range [][2]string{{RecordCustody, model.AuditUpdate}, {RecordNote, model.AuditRemove},
+		{RecordAttachment, model.AuditUpdate}, {RecordKey, model.AuditUpdate}, {"nothing", model.AuditCreate}} {
+		if BollardWrites(forged[0], forged[1]) {
+			t.Errorf("BollardWrites(%q, %q) = true", forged[0], forged[1])
+		}
+	}
+}
