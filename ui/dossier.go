@@ -26,7 +26,7 @@ import (
 type dossierStore interface {
 	CaseFile(ctx context.Context, ref string) (app.CaseFile, error)
 	Officer(ctx context.Context) (model.Officer, error)
-	AttachmentPath(sha256 string) string
+	OpenAttachment(sha256 string) (*os.File, error)
 }
 
 // dossierPanel is the Dossier tab of the case view: the same choices as
@@ -257,7 +257,8 @@ func (p *dossierPanel) saveTo(ref, path string) {
 	opt.Progress = func(done, total int) {
 		p.bg.do(func() { p.progress.SetValue(float64(done) / float64(total)) })
 	}
-	opt.Photo = func(sha256 string) (io.ReadCloser, error) { return os.Open(p.store.AttachmentPath(sha256)) }
+	// Through the store, which refuses a pipe or a link in a file's place.
+	opt.Photo = func(sha256 string) (io.ReadCloser, error) { return p.store.OpenAttachment(sha256) }
 	workspace := p.workspacePath()
 	inBackground(p.bg, func(ctx context.Context) (int, error) {
 		// Replacing a file was asked first; nothing replaces the workspace.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -26,7 +27,7 @@ type evidenceStore interface {
 	UpdateEvidence(ctx context.Context, e model.EvidenceItem) (model.EvidenceItem, error)
 	AttachFiles(ctx context.Context, itemID string, paths ...string) (model.EvidenceItem, error)
 	AddCustodyEvent(ctx context.Context, ev model.CustodyEvent) (model.CustodyEvent, error)
-	AttachmentPath(sha256 string) string
+	OpenAttachment(sha256 string) (*os.File, error)
 }
 
 // evidenceTab is a case's exhibits: the list on the left, the exhibit

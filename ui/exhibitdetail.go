@@ -7,7 +7,7 @@ import (
 	_ "image/gif" // thumbnails of the photos officers attach
 	_ "image/jpeg"
 	_ "image/png"
-	"os"
+	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -172,9 +172,14 @@ func (t *evidenceTab) thumbnail(sha string) fyne.CanvasObject {
 		img.Image = small
 		return img
 	}
-	path := t.store.AttachmentPath(sha)
 	inBackground(t.bg, func(context.Context) (image.Image, error) {
-		return readThumbnail(path)
+		// Through the store, which refuses a pipe or a link in the file's place.
+		f, err := t.store.OpenAttachment(sha)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return readThumbnail(f)
 	}, func(small image.Image, err error) {
 		if err != nil {
 			logError("read the photo "+sha, err)
@@ -187,15 +192,10 @@ func (t *evidenceTab) thumbnail(sha string) fyne.CanvasObject {
 	return img
 }
 
-// readThumbnail decodes the image at path and shrinks it to fit twice
+// readThumbnail decodes the image read from r and shrinks it to fit twice
 // thumbSize (sharp on a high-density screen), by sampling.
-func readThumbnail(path string) (image.Image, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	src, _, err := image.Decode(f)
+func readThumbnail(r io.Reader) (image.Image, error) {
+	src, _, err := image.Decode(r)
 	if err != nil {
 		return nil, err
 	}

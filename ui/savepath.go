@@ -99,4 +99,3 @@ func checkSavePath(dir, name, workspace string) (path string, exists bool, err e
 	}
 	return "", false, err
 }
-
