@@ -36,7 +36,7 @@ func runDossier(e *env, args []string) error {
 	if err := dossier.CheckTarget(*out, e.db, *force); err != nil {
 		switch {
 		case errors.Is(err, dossier.ErrWorkspace):
-			return usagef("-o %s is one of the workspace's own files (%s): choose another file", *out, e.db)
+			return usagef("-o %s is the workspace %s or one of its own files: choose another file", *out, e.db)
 		case errors.Is(err, dossier.ErrFolder):
 			return usagef("-o %s: is a folder", *out)
 		case errors.Is(err, dossier.ErrExists):

@@ -242,6 +242,13 @@ var AuditBaselineAuthor = model.Author{Name: "Bollard", Agency: "audit trail sta
 // inside the migration that creates the trail: running it again later
 // would hide entries removed since.
 func startAuditTrail(tx *Tx) error {
+	return baselineEach(tx, tx.EachStoredRecord, caseOfJSON)
+}
+
+// baselineEach writes one baseline entry, credited to AuditBaselineAuthor,
+// for every record each lists, as it stands: the start of the trail of
+// records that were kept before they were audited.
+func baselineEach(tx *Tx, each func(func(StoredRecord) error) error, caseOf func(StoredRecord) string) error {
 	var workspace string
 	err := tx.queryRow(`SELECT id FROM workspace`).Scan(&workspace)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -252,7 +259,7 @@ func startAuditTrail(tx *Tx) error {
 	}
 	tx.SetAuthor(AuditBaselineAuthor, workspace, time.Now())
 	var records []StoredRecord
-	if err := tx.EachStoredRecord(func(r StoredRecord) error {
+	if err := each(func(r StoredRecord) error {
 		records = append(records, r)
 		return nil
 	}); err != nil {
@@ -262,7 +269,7 @@ func startAuditTrail(tx *Tx) error {
 		if r.Unreadable != nil {
 			return fmt.Errorf("%s %s cannot be read: %w", r.Type, r.ID, r.Unreadable)
 		}
-		if err := tx.appendAudit(r.Type, r.ID, caseOfJSON(r), model.AuditBaseline, "", r.JSON); err != nil {
+		if err := tx.appendAudit(r.Type, r.ID, caseOf(r), model.AuditBaseline, "", r.JSON); err != nil {
 			return err
 		}
 	}

@@ -4,9 +4,7 @@ import (
 	"crypto/ed25519"
 	"database/sql"
 	"encoding/base64"
-	"errors"
 	"fmt"
-	"time"
 
 	"filippo.io/age"
 
@@ -132,29 +130,5 @@ func (tx *Tx) EachTrustRecord(fn func(StoredRecord) error) error {
 // something to compare them with from now on. It runs once, inside
 // migration 0004.
 func startTrustTrail(tx *Tx) error {
-	var workspace string
-	err := tx.queryRow(`SELECT id FROM workspace`).Scan(&workspace)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil // a new file: nothing recorded yet
-	}
-	if err != nil {
-		return wrap("read workspace", err)
-	}
-	tx.SetAuthor(AuditBaselineAuthor, workspace, time.Now())
-	var records []StoredRecord
-	if err := tx.EachTrustRecord(func(r StoredRecord) error {
-		records = append(records, r)
-		return nil
-	}); err != nil {
-		return err
-	}
-	for _, r := range records {
-		if r.Unreadable != nil {
-			return fmt.Errorf("%s %s cannot be read: %w", r.Type, r.ID, r.Unreadable)
-		}
-		if err := tx.appendAudit(r.Type, r.ID, "", model.AuditBaseline, "", r.JSON); err != nil {
-			return err
-		}
-	}
-	return nil
+	return baselineEach(tx, tx.EachTrustRecord, func(StoredRecord) string { return "" })
 }

@@ -183,9 +183,14 @@ func TestWindowNoticesOutsideSaveOnItsOwn(t *testing.T) {
 // finishing): it is marked to run again once it ends.
 func TestOutsideSaveDuringACheckChecksAgainAfterIt(t *testing.T) {
 	_, m := openOnOneCase(t)
+	m.bg.wait()
 	running := &integrityCheck{}
-	m.own.integrity = running
-	m.onOutsideChange(m.own.ws)
+	// As the watcher does: on the UI goroutine, then the reloads it starts.
+	m.bg.do(func() {
+		m.own.integrity = running
+		m.onOutsideChange(m.own.ws)
+	})
+	m.bg.wait()
 	if m.own.integrity != running {
 		t.Fatal("a check under way was replaced by a new one")
 	}
@@ -193,8 +198,11 @@ func TestOutsideSaveDuringACheckChecksAgainAfterIt(t *testing.T) {
 		t.Fatal("the check under way is not marked to run again")
 	}
 	// A finished check is replaced at once.
-	running.done = true
-	m.onOutsideChange(m.own.ws)
+	m.bg.do(func() {
+		running.done = true
+		m.onOutsideChange(m.own.ws)
+	})
+	m.bg.wait()
 	if m.own.integrity == running {
 		t.Fatal("a finished check was not run again after an outside save")
 	}
