@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 
+	"bollard/app"
 	"bollard/app/exchange"
 )
 
@@ -44,6 +45,18 @@ func runImportCSV(e *env, path string, args []string) error {
 		return usageError{"--encoding: " + err.Error()}
 	}
 
+	w, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	// The case first: a mistyped ref is said at once, not after reading
+	// 100,000 rows.
+	if _, err := w.Case(e.ctx, *caseRef); app.IsNotFound(err) {
+		return fmt.Errorf("import %s: there is no case %s in this workspace; nothing was imported", path, *caseRef)
+	} else if err != nil {
+		return err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
@@ -53,11 +66,6 @@ func runImportCSV(e *env, path string, args []string) error {
 	if err != nil {
 		return fmt.Errorf("import %s: %w; nothing was imported", path, err)
 	}
-	w, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer w.Close()
 	sum, importErr := exchange.ImportSeizureSheet(e.ctx, w, *caseRef, sheet, *partial)
 	if *asJSON {
 		if err := writeJSON(e.stdout, sum); err != nil {

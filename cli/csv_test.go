@@ -124,11 +124,14 @@ func TestImportSpreadsheetRefusals(t *testing.T) {
 		code int
 		want string
 	}{
-		"unknown case":      {[]string{sheet("en_comma_utf8.csv"), "--case", "ESA-2020-0999"}, 1, "no case ESA-2020-0999"},
-		"not a spreadsheet": {[]string{write("notes.csv", "just some text\nand more\n"), "--case", ref}, 1, "no column titles"},
-		"missing column":    {[]string{write("nomode.csv", "Date;Place;Commodity;Quantity;Unit\n01/02/2026;X;cocaine;1;kg\n"), "--case", ref}, 1, "no column for the transport mode"},
-		"bad delimiter":     {[]string{sheet("en_comma_utf8.csv"), "--case", ref, "--delimiter", "#"}, 2, "--delimiter"},
-		"forced delimiter":  {[]string{sheet("en_comma_utf8.csv"), "--case", ref, "--delimiter", "semicolon"}, 1, "no column"},
+		"unknown case": {[]string{sheet("en_comma_utf8.csv"), "--case", "ESA-2020-0999"}, 1, "no case ESA-2020-0999"},
+		// The case is looked up before a row is read: a mistyped ref is
+		// said at once, whatever the file holds.
+		"unknown case first": {[]string{write("big.csv", "not even a spreadsheet\n"), "--case", "ESA-2020-0999"}, 1, "no case ESA-2020-0999"},
+		"not a spreadsheet":  {[]string{write("notes.csv", "just some text\nand more\n"), "--case", ref}, 1, "no column titles"},
+		"missing column":     {[]string{write("nomode.csv", "Date;Place;Commodity;Quantity;Unit\n01/02/2026;X;cocaine;1;kg\n"), "--case", ref}, 1, "no column for the transport mode"},
+		"bad delimiter":      {[]string{sheet("en_comma_utf8.csv"), "--case", ref, "--delimiter", "#"}, 2, "--delimiter"},
+		"forced delimiter":   {[]string{sheet("en_comma_utf8.csv"), "--case", ref, "--delimiter", "semicolon"}, 1, "no column"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := must(t, tc.code, append([]string{"--db", db, "import"}, tc.args...)...)
