@@ -87,8 +87,11 @@ func TestDossierPanelFollowsTheCase(t *testing.T) {
 	bg := newTestBackground(t)
 	ref := files[0].Case.Ref
 	content := newDossierPanel(win, bg, ws, func() string { return ref })
-	win.SetContent(content)
+	// The test driver runs fyne.Do on the calling goroutine: let the panel's
+	// first reads land before the window measures it, as the UI goroutine
+	// would see them one after the other.
 	bg.wait()
+	win.SetContent(content)
 	show := followCase(content)
 	if show == nil {
 		t.Fatal("the Dossier tab cannot be told which case is shown")
