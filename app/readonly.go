@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
-	"time"
 
 	"bollard/storage"
 )
@@ -21,19 +20,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Workspace{store: store, Now: time.Now, search: newSearchIndex()}
-	err = store.Read(ctx, func(tx *storage.Tx) error {
-		w.id, err = tx.WorkspaceID()
-		return err
-	})
-	if err == nil {
-		w.blobs, err = storage.ReadWorkspaceBlobs(path, w.id)
-	}
-	if err != nil {
-		store.Close()
-		return nil, err
-	}
-	return w, nil
+	return openOn(ctx, store, func(w *Workspace) (*storage.Blobs, error) { return storage.ReadWorkspaceBlobs(path, w.id) })
 }
 
 // CheckPublicKey refuses a text that is not an ed25519 public key in

@@ -33,13 +33,20 @@ func Open(ctx context.Context, path string) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
+	return openOn(ctx, store, func(w *Workspace) (*storage.Blobs, error) { return w.openBlobs(ctx, path) })
+}
+
+// openOn makes the Workspace of an open store: it reads the workspace's
+// identity, then opens its attachment files with blobs. On failure the
+// store is closed.
+func openOn(ctx context.Context, store *storage.Store, blobs func(*Workspace) (*storage.Blobs, error)) (*Workspace, error) {
 	w := &Workspace{store: store, Now: time.Now, search: newSearchIndex()}
-	err = store.Read(ctx, func(tx *storage.Tx) error {
+	err := store.Read(ctx, func(tx *storage.Tx) (err error) {
 		w.id, err = tx.WorkspaceID()
 		return err
 	})
 	if err == nil {
-		w.blobs, err = w.openBlobs(ctx, path)
+		w.blobs, err = blobs(w)
 	}
 	if err != nil {
 		store.Close()
