@@ -22,21 +22,6 @@ import (
 // storage.Conflict.
 type Conflict = storage.Conflict
 
-// The record types a case package carries, as the audit trail names them.
-const (
-	RecordCase       = storage.RecordCase
-	RecordSeizure    = storage.RecordSeizure
-	RecordEntity     = storage.RecordEntity
-	RecordCaseLink   = storage.RecordCaseLink
-	RecordRelation   = storage.RecordRelation
-	RecordEvent      = storage.RecordEvent
-	RecordTask       = storage.RecordTask
-	RecordNote       = storage.RecordNote
-	RecordEvidence   = storage.RecordEvidence
-	RecordAttachment = storage.RecordAttachment
-	RecordCustody    = storage.RecordCustody
-)
-
 // RecordJSON is a record written the way the workspace compares and
 // remembers it (the audit trail's form).
 func RecordJSON(v any) string { return storage.RecordJSON(v) }
@@ -47,39 +32,39 @@ func RecordJSON(v any) string { return storage.RecordJSON(v) }
 func (b *Batch) StoredRecord(recordType, id string) (js, caseID string, found bool, err error) {
 	var v any
 	switch recordType {
-	case RecordCase:
+	case model.RecordCase:
 		var c model.Case
 		c, err = b.tx.CaseByID(id)
 		v, caseID = c, c.ID
-	case RecordSeizure:
+	case model.RecordSeizure:
 		var s model.Seizure
 		s, err = b.tx.SeizureByID(id)
 		v, caseID = s, s.CaseID
-	case RecordEntity:
+	case model.RecordEntity:
 		v, err = b.tx.EntityByID(id)
-	case RecordCaseLink:
+	case model.RecordCaseLink:
 		var l model.CaseLink
 		l, err = b.tx.CaseLinkByID(id)
 		v, caseID = l, l.CaseID
-	case RecordRelation:
+	case model.RecordRelation:
 		v, err = b.tx.RelationByID(id)
-	case RecordEvent:
+	case model.RecordEvent:
 		var e model.TimelineEvent
 		e, err = b.tx.TimelineEventByID(id)
 		v, caseID = e, e.CaseID
-	case RecordTask:
+	case model.RecordTask:
 		var t model.Task
 		t, err = b.tx.TaskByID(id)
 		v, caseID = t, t.CaseID
-	case RecordNote:
+	case model.RecordNote:
 		var n model.Note
 		n, err = b.tx.NoteByID(id)
 		v, caseID = n, n.CaseID
-	case RecordEvidence:
+	case model.RecordEvidence:
 		var e model.EvidenceItem
 		e, err = b.tx.EvidenceByID(id)
 		v, caseID = e, e.CaseID
-	case RecordCustody:
+	case model.RecordCustody:
 		var ev model.CustodyEvent
 		ev, err = b.tx.CustodyEventByID(id)
 		if err == nil {
@@ -108,7 +93,7 @@ func (b *Batch) StoredRecord(recordType, id string) (js, caseID string, found bo
 // never edited (notes, custody events, case links) cannot be saved this way.
 func (b *Batch) SaveMerged(recordType string, js []byte) error {
 	switch recordType {
-	case RecordCase:
+	case model.RecordCase:
 		var c model.Case
 		return saveMerged(b, js, &c, &c.Record, func() error {
 			old, err := b.activeCase(c.ID)
@@ -131,7 +116,7 @@ func (b *Batch) SaveMerged(recordType string, js []byte) error {
 			b.index(search.CaseDoc(c))
 			return nil
 		})
-	case RecordSeizure:
+	case model.RecordSeizure:
 		var s model.Seizure
 		var c model.Case
 		return saveMerged(b, js, &s, &s.Record, func() error {
@@ -156,7 +141,7 @@ func (b *Batch) SaveMerged(recordType string, js []byte) error {
 			b.index(search.SeizureDoc(s, c.Ref))
 			return nil
 		})
-	case RecordEntity:
+	case model.RecordEntity:
 		var e model.Entity
 		return saveMerged(b, js, &e, &e.Record, func() error {
 			old, err := b.tx.EntityByID(e.ID)
@@ -175,7 +160,7 @@ func (b *Batch) SaveMerged(recordType string, js []byte) error {
 			b.index(search.EntityDoc(e))
 			return nil
 		})
-	case RecordRelation:
+	case model.RecordRelation:
 		var r model.Relation
 		return saveMerged(b, js, &r, &r.Record, func() error {
 			old, err := b.tx.RelationByID(r.ID)
@@ -191,7 +176,7 @@ func (b *Batch) SaveMerged(recordType string, js []byte) error {
 			}
 			return b.tx.UpdateRelation(&r)
 		})
-	case RecordEvent:
+	case model.RecordEvent:
 		var e model.TimelineEvent
 		return saveMerged(b, js, &e, &e.Record, func() error {
 			old, err := b.tx.TimelineEventByID(e.ID)
@@ -214,7 +199,7 @@ func (b *Batch) SaveMerged(recordType string, js []byte) error {
 			b.contentsChanged(e.CaseID, e.Record)
 			return nil
 		})
-	case RecordTask:
+	case model.RecordTask:
 		var t model.Task
 		var c model.Case
 		return saveMerged(b, js, &t, &t.Record, func() error {
@@ -239,7 +224,7 @@ func (b *Batch) SaveMerged(recordType string, js []byte) error {
 			b.index(search.TaskDoc(t, c.Ref))
 			return nil
 		})
-	case RecordEvidence:
+	case model.RecordEvidence:
 		var e model.EvidenceItem
 		var c model.Case
 		return saveMerged(b, js, &e, &e.Record, func() error {
@@ -305,15 +290,15 @@ func (b *Batch) RefTaken(recordType, caseID, ref string) (string, error) {
 	var id string
 	var err error
 	switch recordType {
-	case RecordCase:
+	case model.RecordCase:
 		var c model.Case
 		c, err = b.tx.CaseByRef(ref)
 		id = c.ID
-	case RecordSeizure:
+	case model.RecordSeizure:
 		var s model.Seizure
 		s, err = b.tx.SeizureByRef(caseID, ref)
 		id = s.ID
-	case RecordEvidence:
+	case model.RecordEvidence:
 		var e model.EvidenceItem
 		e, err = b.tx.EvidenceByRef(ref)
 		id = e.ID

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"bollard/app/search"
 	"bollard/model"
@@ -66,20 +65,8 @@ func (b *Batch) AddAttachmentAsRecorded(a *model.Attachment) error {
 	if err != nil {
 		return err
 	}
-	switch {
-	case !model.ValidID(a.ID):
-		return model.Invalid("attachment id", a.ID, "should be a UUID")
-	case a.Name == "":
-		return model.Invalid("attachment name", "", "is required")
-	case a.Size < 0:
-		return model.Invalid("attachment size", fmt.Sprint(a.Size), "cannot be negative")
-	case a.AddedAt.IsZero() || a.AddedAt.After(b.now):
-		return model.Invalid("attachment added_at", a.AddedAt.Format(time.RFC3339), "should be a time in the past")
-	case a.AddedBy.Name == "":
-		return model.Invalid("attachment added_by", "", "an author needs a name")
-	}
-	if a.MediaType == "" {
-		a.MediaType = "application/octet-stream"
+	if err := a.Validate(b.now); err != nil {
+		return err
 	}
 	has, err := b.blobs.Has(a.SHA256)
 	if err != nil {

@@ -117,17 +117,17 @@ func describeEntry(e model.AuditEntry, name func(id string) string) string {
 
 func createdText(recordType, what string, rec fields, name func(string) string) string {
 	switch recordType {
-	case storage.RecordCase:
+	case model.RecordCase:
 		return "opened " + what
-	case storage.RecordCaseLink:
+	case model.RecordCaseLink:
 		return "linked " + name(rec.text("entity_id")) + " to the case as " + strings.ReplaceAll(rec.text("role"), "_", " ")
-	case storage.RecordAttachment:
+	case model.RecordAttachment:
 		return fmt.Sprintf("attached %s to exhibit %s (SHA-256 %s)", rec.text("name"), name(rec.text("item_id")), rec.text("sha256"))
-	case storage.RecordCustody:
+	case model.RecordCustody:
 		var ev model.CustodyEvent
 		_ = json.Unmarshal([]byte(rec.json), &ev)
 		return "recorded custody of exhibit " + name(ev.ItemID) + ": " + ev.Describe()
-	case storage.RecordNote:
+	case model.RecordNote:
 		return "added a note"
 	}
 	return "added " + what
@@ -137,15 +137,15 @@ func createdText(recordType, what string, rec fields, name func(string) string) 
 // "person Jorge Muñoz", "exhibit ESA-2026-0001/EX-001".
 func recordName(recordType string, rec fields, name func(string) string) string {
 	switch recordType {
-	case storage.RecordCase, storage.RecordSeizure:
+	case model.RecordCase, model.RecordSeizure:
 		return recordType + " " + rec.text("ref")
-	case storage.RecordEntity:
+	case model.RecordEntity:
 		return strings.ReplaceAll(rec.text("kind"), "_", " ") + " " + rec.text("name")
-	case storage.RecordEvidence:
+	case model.RecordEvidence:
 		return "exhibit " + rec.text("exhibit_ref")
-	case storage.RecordRelation:
+	case model.RecordRelation:
 		return fmt.Sprintf("relation %s %s %s", name(rec.text("from_id")), strings.ReplaceAll(rec.text("type"), "_", " "), name(rec.text("to_id")))
-	case storage.RecordTask, storage.RecordEvent:
+	case model.RecordTask, model.RecordEvent:
 		return recordType + " “" + rec.text("title") + "”"
 	}
 	return recordType

@@ -359,12 +359,12 @@ func (side *recordsSide) readRecords(tx *storage.Tx) error {
 		}
 		side.records[r.Type+"/"+r.ID] = contentsHash(r.Type, r.JSON)
 		switch r.Type {
-		case storage.RecordEvidence:
+		case model.RecordEvidence:
 			var x model.EvidenceItem
 			if json.Unmarshal([]byte(r.JSON), &x) == nil {
 				side.exhibits[x.ID] = x.ExhibitRef
 			}
-		case storage.RecordAttachment:
+		case model.RecordAttachment:
 			var a model.Attachment
 			if json.Unmarshal([]byte(r.JSON), &a) == nil {
 				side.attachments = append(side.attachments, a)
@@ -455,7 +455,7 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 				return err
 			}
 			var ignore map[string]bool
-			if e.RecordType == storage.RecordCase {
+			if e.RecordType == model.RecordCase {
 				ignore = map[string]bool{"updated_at": true, "updated_by": true}
 			}
 			name := names.label(e.RecordType, e.RecordID, e.After)
@@ -534,7 +534,7 @@ func auditEntry(tx *storage.Tx, seq int64) (model.AuditEntry, error) {
 // moves when a record in the case changes, and the record's own entry
 // records that change.
 func contentsHash(recordType, recordJSON string) [sha256.Size]byte {
-	if recordType == storage.RecordCase && recordJSON != "" {
+	if recordType == model.RecordCase && recordJSON != "" {
 		var c model.Case
 		if json.Unmarshal([]byte(recordJSON), &c) == nil {
 			c.UpdatedAt, c.UpdatedBy = time.Time{}, model.Author{}

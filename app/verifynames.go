@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"bollard/model"
 	"bollard/storage"
 )
 
@@ -28,7 +29,7 @@ func newRecordNames() *recordNames {
 // learn remembers the name of a record, if it is of a kind others are named by.
 func (n *recordNames) learn(recordType, id, recordJSON string) {
 	switch recordType {
-	case storage.RecordCase, storage.RecordEntity, storage.RecordEvidence:
+	case model.RecordCase, model.RecordEntity, model.RecordEvidence:
 	default:
 		return
 	}
@@ -42,11 +43,11 @@ func (n *recordNames) learn(recordType, id, recordJSON string) {
 		return
 	}
 	switch recordType {
-	case storage.RecordCase:
+	case model.RecordCase:
 		n.cases[id] = r.Ref
-	case storage.RecordEntity:
+	case model.RecordEntity:
 		n.entities[id] = strings.ReplaceAll(r.Kind, "_", " ") + " " + r.Name
-	case storage.RecordEvidence:
+	case model.RecordEvidence:
 		n.exhibits[id] = r.ExhibitRef
 	}
 }
@@ -100,25 +101,25 @@ func (n *recordNames) label(recordType, id, recordJSON string) string {
 	}
 	of := func(what string) string { return what + " of " + n.caseRef(r.CaseID) }
 	switch recordType {
-	case storage.RecordCase:
+	case model.RecordCase:
 		return "case " + r.Ref
-	case storage.RecordSeizure:
+	case model.RecordSeizure:
 		return "seizure " + n.caseRef(r.CaseID) + "/" + r.Ref
-	case storage.RecordEvidence:
+	case model.RecordEvidence:
 		return "exhibit " + r.ExhibitRef
-	case storage.RecordAttachment:
+	case model.RecordAttachment:
 		return fmt.Sprintf("attachment %s of exhibit %s", r.Name, n.exhibit(r.ItemID))
-	case storage.RecordCustody:
+	case model.RecordCustody:
 		return fmt.Sprintf("custody event (%s, %s) of exhibit %s", r.Action, r.At, n.exhibit(r.ItemID))
-	case storage.RecordEntity:
+	case model.RecordEntity:
 		return strings.ReplaceAll(r.Kind, "_", " ") + " " + r.Name
-	case storage.RecordCaseLink:
+	case model.RecordCaseLink:
 		return fmt.Sprintf("link of %s to %s as %s", n.entity(r.EntityID), n.caseRef(r.CaseID), r.Role)
-	case storage.RecordRelation:
+	case model.RecordRelation:
 		return fmt.Sprintf("relation %s %s %s", n.entity(r.FromID), strings.ReplaceAll(r.Type, "_", " "), n.entity(r.ToID))
-	case storage.RecordTask, storage.RecordEvent:
+	case model.RecordTask, model.RecordEvent:
 		return of(fmt.Sprintf("%s “%s”", recordType, r.Title))
-	case storage.RecordNote:
+	case model.RecordNote:
 		return of("note " + id)
 	case storage.RecordPartner:
 		return fmt.Sprintf("partner %s (%s, key %s)", r.Name, r.Agency, r.PublicKey)

@@ -95,6 +95,28 @@ type Attachment struct {
 // RecordID is the attachment's UUID.
 func (a Attachment) RecordID() string { return a.ID }
 
+// Validate checks an attachment as another workspace recorded it: whose
+// file, added by whom and when. That the file itself is here is the
+// workspace's to check.
+func (a *Attachment) Validate(now time.Time) error {
+	switch {
+	case !ValidID(a.ID):
+		return Invalid("attachment id", a.ID, "should be a UUID")
+	case a.Name == "":
+		return Invalid("attachment name", "", "is required")
+	case a.Size < 0:
+		return Invalid("attachment size", fmt.Sprint(a.Size), "cannot be negative")
+	case a.AddedAt.IsZero() || a.AddedAt.After(now):
+		return Invalid("attachment added_at", a.AddedAt.Format(time.RFC3339), "should be a time in the past")
+	case a.AddedBy.Name == "":
+		return Invalid("attachment added_by", "", "an author needs a name")
+	}
+	if a.MediaType == "" {
+		a.MediaType = "application/octet-stream"
+	}
+	return nil
+}
+
 // CustodyAction is what happened to an exhibit.
 type CustodyAction string
 

@@ -17,7 +17,7 @@ func scanAttachment(row interface{ Scan(...any) error }) (model.Attachment, erro
 // attached to an exhibit. The same file attached twice to one exhibit is a
 // conflict.
 func (tx *Tx) InsertAttachment(a *model.Attachment) error {
-	return audited(tx, RecordAttachment, model.AuditCreate, a.ID, tx.AttachmentByID, tx.caseOfAttachment, func() error {
+	return audited(tx, model.RecordAttachment, model.AuditCreate, a.ID, tx.AttachmentByID, tx.caseOfAttachment, func() error {
 		_, err := tx.exec(`INSERT INTO attachments (`+attachmentColumns+`) VALUES (`+placeholders(9)+`)`,
 			a.ID, a.ItemID, a.SHA256, a.Name, a.Size, a.MediaType, dbTime(a.AddedAt), a.AddedBy.Name, a.AddedBy.Agency)
 		return wrap("attach "+a.Name, err)

@@ -10,19 +10,8 @@ import (
 	"bollard/model"
 )
 
-// The record types the audit trail names.
+// How an audit entry is stored.
 const (
-	RecordCase        = "case"
-	RecordSeizure     = "seizure"
-	RecordEntity      = "entity"
-	RecordCaseLink    = "case link"
-	RecordRelation    = "relation"
-	RecordEvent       = "timeline event"
-	RecordTask        = "task"
-	RecordNote        = "note"
-	RecordEvidence    = "evidence item"
-	RecordAttachment  = "attachment"
-	RecordCustody     = "custody event"
 	auditColumns      = `seq, at, by_name, by_agency, workspace_id, record_type, record_id, case_id, action, before, after, prev_hash, hash`
 	auditEntryColumns = 13
 )
@@ -62,7 +51,7 @@ func audited[T any](tx *Tx, recordType, action, id string, read func(string) (T,
 	if err := change(); err != nil {
 		return err
 	}
-	if recordType == RecordCase {
+	if recordType == model.RecordCase {
 		tx.caseWrites++
 	}
 	if action != model.AuditRemove {
@@ -278,7 +267,7 @@ func baselineEach(tx *Tx, each func(func(StoredRecord) error) error, caseOf func
 
 // caseOfJSON is the case a stored record belongs to, read from its JSON.
 func caseOfJSON(r StoredRecord) string {
-	if r.Type == RecordCase {
+	if r.Type == model.RecordCase {
 		return r.ID
 	}
 	var of struct {

@@ -9,20 +9,20 @@ import "bollard/model"
 // audited(...) call in this package and the baseline entries of migrations
 // 0002 and 0004 are here; a new call must be added here too (a test checks).
 var writtenActions = map[string][]string{
-	RecordCase:       {model.AuditBaseline, model.AuditCreate, model.AuditUpdate, model.AuditArchive, model.AuditRestore},
-	RecordSeizure:    {model.AuditBaseline, model.AuditCreate, model.AuditUpdate},
-	RecordEntity:     {model.AuditBaseline, model.AuditCreate, model.AuditUpdate},
-	RecordCaseLink:   {model.AuditBaseline, model.AuditCreate, model.AuditRemove},
-	RecordRelation:   {model.AuditBaseline, model.AuditCreate, model.AuditUpdate},
-	RecordEvent:      {model.AuditBaseline, model.AuditCreate, model.AuditUpdate},
-	RecordTask:       {model.AuditBaseline, model.AuditCreate, model.AuditUpdate},
-	RecordEvidence:   {model.AuditBaseline, model.AuditCreate, model.AuditUpdate},
-	RecordNote:       {model.AuditBaseline, model.AuditCreate}, // append-only
-	RecordAttachment: {model.AuditBaseline, model.AuditCreate}, // append-only
-	RecordCustody:    {model.AuditBaseline, model.AuditCreate}, // append-only
-	RecordPartner:    {model.AuditBaseline, model.AuditCreate, model.AuditUpdate},
-	RecordKey:        {model.AuditBaseline, model.AuditCreate}, // a key is made once, never replaced
-	RecordFile:       {model.AuditRemove},                      // a file removed by files prune
+	model.RecordCase:       {model.AuditBaseline, model.AuditCreate, model.AuditUpdate, model.AuditArchive, model.AuditRestore},
+	model.RecordSeizure:    {model.AuditBaseline, model.AuditCreate, model.AuditUpdate},
+	model.RecordEntity:     {model.AuditBaseline, model.AuditCreate, model.AuditUpdate},
+	model.RecordCaseLink:   {model.AuditBaseline, model.AuditCreate, model.AuditRemove},
+	model.RecordRelation:   {model.AuditBaseline, model.AuditCreate, model.AuditUpdate},
+	model.RecordEvent:      {model.AuditBaseline, model.AuditCreate, model.AuditUpdate},
+	model.RecordTask:       {model.AuditBaseline, model.AuditCreate, model.AuditUpdate},
+	model.RecordEvidence:   {model.AuditBaseline, model.AuditCreate, model.AuditUpdate},
+	model.RecordNote:       {model.AuditBaseline, model.AuditCreate}, // append-only
+	model.RecordAttachment: {model.AuditBaseline, model.AuditCreate}, // append-only
+	model.RecordCustody:    {model.AuditBaseline, model.AuditCreate}, // append-only
+	RecordPartner:          {model.AuditBaseline, model.AuditCreate, model.AuditUpdate},
+	RecordKey:              {model.AuditBaseline, model.AuditCreate}, // a key is made once, never replaced
+	RecordFile:             {model.AuditRemove},                      // a file removed by files prune
 }
 
 // BollardWrites reports whether Bollard ever writes an audit entry with

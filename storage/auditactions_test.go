@@ -13,10 +13,10 @@ import (
 // Every audited(...) call with a fixed action must be in writtenActions:
 // otherwise verify would call Bollard's own entries forged.
 func TestWrittenActionsListEveryAuditedCall(t *testing.T) {
-	records := map[string]string{"RecordCase": RecordCase, "RecordSeizure": RecordSeizure, "RecordEntity": RecordEntity,
-		"RecordCaseLink": RecordCaseLink, "RecordRelation": RecordRelation, "RecordEvent": RecordEvent, "RecordTask": RecordTask,
-		"RecordNote": RecordNote, "RecordEvidence": RecordEvidence, "RecordAttachment": RecordAttachment,
-		"RecordCustody": RecordCustody, "RecordPartner": RecordPartner, "RecordKey": RecordKey, "RecordFile": RecordFile}
+	records := map[string]string{"model.RecordCase": model.RecordCase, "model.RecordSeizure": model.RecordSeizure, "model.RecordEntity": model.RecordEntity,
+		"model.RecordCaseLink": model.RecordCaseLink, "model.RecordRelation": model.RecordRelation, "model.RecordEvent": model.RecordEvent, "model.RecordTask": model.RecordTask,
+		"model.RecordNote": model.RecordNote, "model.RecordEvidence": model.RecordEvidence, "model.RecordAttachment": model.RecordAttachment,
+		"model.RecordCustody": model.RecordCustody, "RecordPartner": RecordPartner, "RecordKey": RecordKey, "RecordFile": RecordFile}
 	actions := map[string]string{"AuditCreate": model.AuditCreate, "AuditUpdate": model.AuditUpdate,
 		"AuditArchive": model.AuditArchive, "AuditRestore": model.AuditRestore, "AuditRemove": model.AuditRemove}
 	call := regexp.MustCompile(`audited\(tx, (Record\w+), (?:model\.(Audit\w+)|(\w+)),`)
@@ -53,8 +53,8 @@ func TestWrittenActionsListEveryAuditedCall(t *testing.T) {
 			t.Errorf("%s has no baseline entries in writtenActions", typ)
 		}
 	}
-	for _, forged := range [][2]string{{RecordCustody, model.AuditUpdate}, {RecordNote, model.AuditRemove},
-		{RecordAttachment, model.AuditUpdate}, {RecordKey, model.AuditUpdate}, {"nothing", model.AuditCreate}} {
+	for _, forged := range [][2]string{{model.RecordCustody, model.AuditUpdate}, {model.RecordNote, model.AuditRemove},
+		{model.RecordAttachment, model.AuditUpdate}, {RecordKey, model.AuditUpdate}, {"nothing", model.AuditCreate}} {
 		if BollardWrites(forged[0], forged[1]) {
 			t.Errorf("BollardWrites(%q, %q) = true", forged[0], forged[1])
 		}

@@ -23,7 +23,7 @@ func scanCustody(row interface{ Scan(...any) error }) (model.CustodyEvent, error
 // InsertCustodyEvent adds an event to an exhibit's chain of custody.
 // Events are never changed or removed afterwards.
 func (tx *Tx) InsertCustodyEvent(c *model.CustodyEvent) error {
-	return audited(tx, RecordCustody, model.AuditCreate, c.ID, tx.CustodyEventByID, tx.caseOfCustody, func() error {
+	return audited(tx, model.RecordCustody, model.AuditCreate, c.ID, tx.CustodyEventByID, tx.caseOfCustody, func() error {
 		var intact any
 		if c.SealIntact != nil {
 			intact = *c.SealIntact

@@ -4,6 +4,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+
+	"bollard/model"
 )
 
 // StoredRecord is one record as the workspace holds it now, written the way
@@ -21,21 +23,25 @@ type StoredRecord struct {
 // covers, read with the same queries the trail's entries were read with.
 func (tx *Tx) EachStoredRecord(fn func(StoredRecord) error) error {
 	tables := []func() error{
-		func() error { return eachStored(tx, RecordCase, scanCase, caseColumns, "cases", fn) },
-		func() error { return eachStored(tx, RecordSeizure, scanSeizure, seizureColumns, "seizures", fn) },
-		func() error { return eachStored(tx, RecordEntity, scanEntity, entityColumns, "entities", fn) },
-		func() error { return eachStored(tx, RecordCaseLink, scanLink, linkColumns, "case_links", fn) },
-		func() error { return eachStored(tx, RecordRelation, scanRelation, relationColumns, "relations", fn) },
-		func() error { return eachStored(tx, RecordEvent, scanEvent, eventColumns, "timeline_events", fn) },
-		func() error { return eachStored(tx, RecordTask, scanTask, taskColumns, "tasks", fn) },
-		func() error { return eachStored(tx, RecordNote, scanNote, noteColumns, "notes", fn) },
+		func() error { return eachStored(tx, model.RecordCase, scanCase, caseColumns, "cases", fn) },
+		func() error { return eachStored(tx, model.RecordSeizure, scanSeizure, seizureColumns, "seizures", fn) },
+		func() error { return eachStored(tx, model.RecordEntity, scanEntity, entityColumns, "entities", fn) },
+		func() error { return eachStored(tx, model.RecordCaseLink, scanLink, linkColumns, "case_links", fn) },
 		func() error {
-			return eachStored(tx, RecordEvidence, scanEvidence, evidenceColumns, "evidence_items", fn)
+			return eachStored(tx, model.RecordRelation, scanRelation, relationColumns, "relations", fn)
+		},
+		func() error { return eachStored(tx, model.RecordEvent, scanEvent, eventColumns, "timeline_events", fn) },
+		func() error { return eachStored(tx, model.RecordTask, scanTask, taskColumns, "tasks", fn) },
+		func() error { return eachStored(tx, model.RecordNote, scanNote, noteColumns, "notes", fn) },
+		func() error {
+			return eachStored(tx, model.RecordEvidence, scanEvidence, evidenceColumns, "evidence_items", fn)
 		},
 		func() error {
-			return eachStored(tx, RecordAttachment, scanAttachment, attachmentColumns, "attachments", fn)
+			return eachStored(tx, model.RecordAttachment, scanAttachment, attachmentColumns, "attachments", fn)
 		},
-		func() error { return eachStored(tx, RecordCustody, scanCustody, custodyColumns, "custody_events", fn) },
+		func() error {
+			return eachStored(tx, model.RecordCustody, scanCustody, custodyColumns, "custody_events", fn)
+		},
 	}
 	for _, each := range tables {
 		if err := each(); err != nil {

@@ -201,16 +201,16 @@ type record struct {
 // form (an exhibit without its files: they only ever add up).
 func (c *Content) records() map[string][]record {
 	out := map[string][]record{}
-	addRecords(out, app.RecordCase, c.Cases)
-	addRecords(out, app.RecordEntity, c.Entities)
-	addRecords(out, app.RecordCaseLink, c.Links)
-	addRecords(out, app.RecordRelation, c.Relations)
-	addRecords(out, app.RecordSeizure, c.Seizures)
-	addRecords(out, app.RecordEvent, c.Timeline)
-	addRecords(out, app.RecordTask, c.Tasks)
-	addRecords(out, app.RecordNote, c.Notes)
-	addRecords(out, app.RecordEvidence, c.Evidence)
-	addRecords(out, app.RecordCustody, c.Custody)
+	addRecords(out, model.RecordCase, c.Cases)
+	addRecords(out, model.RecordEntity, c.Entities)
+	addRecords(out, model.RecordCaseLink, c.Links)
+	addRecords(out, model.RecordRelation, c.Relations)
+	addRecords(out, model.RecordSeizure, c.Seizures)
+	addRecords(out, model.RecordEvent, c.Timeline)
+	addRecords(out, model.RecordTask, c.Tasks)
+	addRecords(out, model.RecordNote, c.Notes)
+	addRecords(out, model.RecordEvidence, c.Evidence)
+	addRecords(out, model.RecordCustody, c.Custody)
 	return out
 }
 
@@ -298,46 +298,46 @@ func (c *Content) check() error {
 	}
 	is := func(id, typ string) bool { return seen[id] == typ }
 	for _, v := range c.Links {
-		if !is(v.CaseID, app.RecordCase) || !is(v.EntityID, app.RecordEntity) {
+		if !is(v.CaseID, model.RecordCase) || !is(v.EntityID, model.RecordEntity) {
 			return fmt.Errorf("case link %s names a case or entity the package does not carry", v.ID)
 		}
 	}
 	for _, v := range c.Relations {
-		if !is(v.FromID, app.RecordEntity) || !is(v.ToID, app.RecordEntity) {
+		if !is(v.FromID, model.RecordEntity) || !is(v.ToID, model.RecordEntity) {
 			return fmt.Errorf("relation %s names an entity the package does not carry", v.ID)
 		}
 	}
 	caseOf := func(typ, id, caseID string) error {
-		if !is(caseID, app.RecordCase) {
+		if !is(caseID, model.RecordCase) {
 			return fmt.Errorf("%s %s belongs to case %q, which the package does not carry", typ, id, caseID)
 		}
 		return nil
 	}
 	for _, v := range c.Seizures {
-		if err := caseOf(app.RecordSeizure, v.ID, v.CaseID); err != nil {
+		if err := caseOf(model.RecordSeizure, v.ID, v.CaseID); err != nil {
 			return err
 		}
 	}
 	for _, v := range c.Timeline {
-		if err := caseOf(app.RecordEvent, v.ID, v.CaseID); err != nil {
+		if err := caseOf(model.RecordEvent, v.ID, v.CaseID); err != nil {
 			return err
 		}
 	}
 	for _, v := range c.Tasks {
-		if err := caseOf(app.RecordTask, v.ID, v.CaseID); err != nil {
+		if err := caseOf(model.RecordTask, v.ID, v.CaseID); err != nil {
 			return err
 		}
 	}
 	for _, v := range c.Notes {
-		if err := caseOf(app.RecordNote, v.ID, v.CaseID); err != nil {
+		if err := caseOf(model.RecordNote, v.ID, v.CaseID); err != nil {
 			return err
 		}
 	}
 	for _, v := range c.Evidence {
-		if err := caseOf(app.RecordEvidence, v.ID, v.CaseID); err != nil {
+		if err := caseOf(model.RecordEvidence, v.ID, v.CaseID); err != nil {
 			return err
 		}
-		if v.SeizureID != "" && !is(v.SeizureID, app.RecordSeizure) {
+		if v.SeizureID != "" && !is(v.SeizureID, model.RecordSeizure) {
 			return fmt.Errorf("exhibit %s names seizure %q, which the package does not carry", v.ExhibitRef, v.SeizureID)
 		}
 		for _, a := range v.Attachments {
@@ -347,7 +347,7 @@ func (c *Content) check() error {
 		}
 	}
 	for _, v := range c.Custody {
-		if !is(v.ItemID, app.RecordEvidence) {
+		if !is(v.ItemID, model.RecordEvidence) {
 			return fmt.Errorf("custody event %s names exhibit %q, which the package does not carry", v.ID, v.ItemID)
 		}
 	}

@@ -204,9 +204,9 @@ func (m *merger) run() error {
 func (m *merger) cases() error {
 	for i := range m.c.Cases {
 		c := m.c.Cases[i]
-		err := m.merge(app.RecordCase, c.ID, c, func() error {
+		err := m.merge(model.RecordCase, c.ID, c, func() error {
 			if c.Ref != "" {
-				if taken, err := m.b.RefTaken(app.RecordCase, "", c.Ref); err != nil {
+				if taken, err := m.b.RefTaken(model.RecordCase, "", c.Ref); err != nil {
 					return err
 				} else if taken != "" {
 					old := c.Ref
@@ -232,7 +232,7 @@ func (m *merger) cases() error {
 func (m *merger) entityList() error {
 	for i := range m.c.Entities {
 		e := m.c.Entities[i]
-		if _, _, found, err := m.b.StoredRecord(app.RecordEntity, e.ID); err != nil {
+		if _, _, found, err := m.b.StoredRecord(model.RecordEntity, e.ID); err != nil {
 			return err
 		} else if !found {
 			same, ok, err := m.b.SameEntity(e)
@@ -246,7 +246,7 @@ func (m *merger) entityList() error {
 			}
 		}
 		m.entities[e.ID] = e.ID
-		if err := m.merge(app.RecordEntity, e.ID, e, func() error { return m.b.CreateEntity(&e) }); err != nil {
+		if err := m.merge(model.RecordEntity, e.ID, e, func() error { return m.b.CreateEntity(&e) }); err != nil {
 			return fmt.Errorf("entity %s: %w", e.Name, err)
 		}
 	}
@@ -257,7 +257,7 @@ func (m *merger) links() error {
 	for i := range m.c.Links {
 		l := m.c.Links[i]
 		l.EntityID = m.entities[l.EntityID]
-		err := m.merge(app.RecordCaseLink, l.ID, l, func() error {
+		err := m.merge(model.RecordCaseLink, l.ID, l, func() error {
 			err := m.b.LinkEntity(&l)
 			if errors.Is(err, model.ErrConflict) {
 				return errAlreadyHere // the same role under another link: ours stands
@@ -275,7 +275,7 @@ func (m *merger) relations() error {
 	for i := range m.c.Relations {
 		r := m.c.Relations[i]
 		r.FromID, r.ToID = m.entities[r.FromID], m.entities[r.ToID]
-		if err := m.merge(app.RecordRelation, r.ID, r, func() error { return m.b.AddRelation(&r) }); err != nil {
+		if err := m.merge(model.RecordRelation, r.ID, r, func() error { return m.b.AddRelation(&r) }); err != nil {
 			return fmt.Errorf("relation %s: %w", r.ID, err)
 		}
 	}
@@ -285,9 +285,9 @@ func (m *merger) relations() error {
 func (m *merger) seizures() error {
 	for i := range m.c.Seizures {
 		s := m.c.Seizures[i]
-		err := m.merge(app.RecordSeizure, s.ID, s, func() error {
+		err := m.merge(model.RecordSeizure, s.ID, s, func() error {
 			if s.Ref != "" {
-				if taken, err := m.b.RefTaken(app.RecordSeizure, s.CaseID, s.Ref); err != nil {
+				if taken, err := m.b.RefTaken(model.RecordSeizure, s.CaseID, s.Ref); err != nil {
 					return err
 				} else if taken != "" {
 					old := s.Ref
@@ -307,7 +307,7 @@ func (m *merger) seizures() error {
 func (m *merger) timeline() error {
 	for i := range m.c.Timeline {
 		e := m.c.Timeline[i]
-		if err := m.merge(app.RecordEvent, e.ID, e, func() error { return m.b.AddTimelineEvent(&e) }); err != nil {
+		if err := m.merge(model.RecordEvent, e.ID, e, func() error { return m.b.AddTimelineEvent(&e) }); err != nil {
 			return fmt.Errorf("timeline event %s: %w", e.Title, err)
 		}
 	}
@@ -317,7 +317,7 @@ func (m *merger) timeline() error {
 func (m *merger) tasks() error {
 	for i := range m.c.Tasks {
 		t := m.c.Tasks[i]
-		if err := m.merge(app.RecordTask, t.ID, t, func() error { return m.b.AddTask(&t) }); err != nil {
+		if err := m.merge(model.RecordTask, t.ID, t, func() error { return m.b.AddTask(&t) }); err != nil {
 			return fmt.Errorf("task %s: %w", t.Title, err)
 		}
 	}
@@ -327,7 +327,7 @@ func (m *merger) tasks() error {
 func (m *merger) notes() error {
 	for i := range m.c.Notes {
 		n := m.c.Notes[i]
-		if err := m.merge(app.RecordNote, n.ID, n, func() error { return m.b.AddNote(&n) }); err != nil {
+		if err := m.merge(model.RecordNote, n.ID, n, func() error { return m.b.AddNote(&n) }); err != nil {
 			return fmt.Errorf("note %s: %w", n.ID, err)
 		}
 	}
@@ -338,11 +338,11 @@ func (m *merger) evidence() error {
 	for i := range m.c.Evidence {
 		e := m.c.Evidence[i]
 		files := e.Attachments
-		err := m.merge(app.RecordEvidence, e.ID, e, func() error {
+		err := m.merge(model.RecordEvidence, e.ID, e, func() error {
 			caseRef := m.caseRefs[e.CaseID]
 			old := e.ExhibitRef
 			if e.ExhibitRef != "" {
-				taken, err := m.b.RefTaken(app.RecordEvidence, e.CaseID, e.ExhibitRef)
+				taken, err := m.b.RefTaken(model.RecordEvidence, e.CaseID, e.ExhibitRef)
 				if err != nil {
 					return err
 				}
@@ -370,7 +370,7 @@ func (m *merger) evidence() error {
 
 // attachments adds the exhibit's files that are not attached here yet.
 func (m *merger) attachments(itemID string, files []model.Attachment) error {
-	js, _, _, err := m.b.StoredRecord(app.RecordEvidence, itemID)
+	js, _, _, err := m.b.StoredRecord(model.RecordEvidence, itemID)
 	if err != nil {
 		return err
 	}
@@ -399,11 +399,11 @@ func (m *merger) custody() error {
 	for len(pending) > 0 {
 		var later []model.CustodyEvent
 		for _, ev := range pending {
-			if ev.Corrects != "" && !m.has(app.RecordCustody, ev.Corrects) {
+			if ev.Corrects != "" && !m.has(model.RecordCustody, ev.Corrects) {
 				later = append(later, ev)
 				continue
 			}
-			if err := m.merge(app.RecordCustody, ev.ID, ev, func() error { return m.b.AddCustodyEventAsRecorded(&ev) }); err != nil {
+			if err := m.merge(model.RecordCustody, ev.ID, ev, func() error { return m.b.AddCustodyEventAsRecorded(&ev) }); err != nil {
 				return fmt.Errorf("custody event %s: %w", ev.ID, err)
 			}
 		}
@@ -441,7 +441,7 @@ func (m *merger) renumbered(what, from, to string) {
 var errAlreadyHere = errors.New("already here")
 
 // appendOnly are the records that are never edited: they are only added.
-var appendOnly = map[string]bool{app.RecordNote: true, app.RecordCustody: true, app.RecordCaseLink: true}
+var appendOnly = map[string]bool{model.RecordNote: true, model.RecordCustody: true, model.RecordCaseLink: true}
 
 // merge merges one incoming record (v, a model value) with the workspace's.
 func (m *merger) merge(typ, id string, v any, insert func() error) error {

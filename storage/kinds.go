@@ -1,0 +1,112 @@
+package storage
+
+import (
+	"fmt"
+
+	"bollard/model"
+)
+
+// kindSQL is how one kind of record (model.Kinds) is kept in the
+// workspace: its table, how a row is read, and how a record is written.
+// The audit trail, verification and merging reach every kind through it.
+type kindSQL struct {
+	table, columns string
+	// scan reads a row of columns as the record.
+	scan func(row interface{ Scan(...any) error }) (model.Recorded, error)
+	// byID reads one record as the app sees it (an exhibit with its files).
+	byID func(tx *Tx, id string) (model.Recorded, error)
+	// insert and update write a record with its audit entry; update is nil
+	// for kinds that are never edited.
+	insert, update func(tx *Tx, r model.Recorded) error
+}
+
+// kindsSQL holds every kind of model.Kinds, by name.
+var kindsSQL = map[string]kindSQL{
+	model.RecordCase: sqlOf("cases", caseColumns, scanCase, (*Tx).CaseByID,
+		func(tx *Tx, c *model.Case) error {
+			if c.Ref == "" {
+				return fmt.Errorf("a new case is numbered with its officer's prefix: insert it with InsertCase")
+			}
+			return tx.InsertCase(c, "")
+		}, (*Tx).UpdateCase),
+	model.RecordEntity:   sqlOf("entities", entityColumns, scanEntity, (*Tx).EntityByID, (*Tx).InsertEntity, (*Tx).UpdateEntity),
+	model.RecordCaseLink: sqlOf("case_links", linkColumns, scanLink, (*Tx).CaseLinkByID, (*Tx).InsertCaseLink, nil),
+	model.RecordRelation: sqlOf("relations", relationColumns, scanRelation, (*Tx).RelationByID, (*Tx).InsertRelation,
+		(*Tx).UpdateRelation),
+	model.RecordSeizure: sqlOf("seizures", seizureColumns, scanSeizure, (*Tx).SeizureByID, (*Tx).InsertSeizure,
+		(*Tx).UpdateSeizure),
+	model.RecordEvent: sqlOf("timeline_events", eventColumns, scanEvent, (*Tx).TimelineEventByID,
+		(*Tx).InsertTimelineEvent, (*Tx).UpdateTimelineEvent),
+	model.RecordTask:     sqlOf("tasks", taskColumns, scanTask, (*Tx).TaskByID, (*Tx).InsertTask, (*Tx).UpdateTask),
+	model.RecordNote:     sqlOf("notes", noteColumns, scanNote, (*Tx).NoteByID, (*Tx).InsertNote, nil),
+	model.RecordEvidence: sqlOf("evidence_items", evidenceColumns, scanEvidence, (*Tx).EvidenceByID, (*Tx).InsertEvidence, (*Tx).UpdateEvidence),
+	model.RecordAttachment: sqlOf("attachments", attachmentColumns, scanAttachment, (*Tx).AttachmentByID,
+		(*Tx).InsertAttachment, nil),
+	model.RecordCustody: sqlOf("custody_events", custodyColumns, scanCustody, (*Tx).CustodyEventByID,
+		(*Tx).InsertCustodyEvent, nil),
+}
+
+// sqlOf makes a kind's entry from its typed functions.
+func sqlOf[T any, P interface {
+	*T
+	model.Recorded
+}](table, columns string, scan func(interface{ Scan(...any) error }) (T, error), byID func(*Tx, string) (T, error),
+	insert, update func(*Tx, P) error) kindSQL {
+	k := kindSQL{table: table, columns: columns,
+		scan: func(row interface{ Scan(...any) error }) (model.Recorded, error) {
+			v, err := scan(row)
+			return P(&v), err
+		},
+		byID: func(tx *Tx, id string) (model.Recorded, error) {
+			v, err := byID(tx, id)
+			return P(&v), err
+		},
+		insert: func(tx *Tx, r model.Recorded) error { return insert(tx, r.(P)) },
+	}
+	if update != nil {
+		k.update = func(tx *Tx, r model.Recorded) error { return update(tx, r.(P)) }
+	}
+	return k
+}
+
+// sqlFor returns how a kind of record is kept.
+func sqlFor(kind string) (kindSQL, error) {
+	k, ok := kindsSQL[kind]
+	if !ok {
+		return kindSQL{}, fmt.Errorf("storage: no record kind %q", kind)
+	}
+	return k, nil
+}
+
+// RecordByID reads the record of that kind with that ID (model.ErrNotFound
+// when there is none). An exhibit is read with its files.
+func (tx *Tx) RecordByID(kind, id string) (model.Recorded, error) {
+	k, err := sqlFor(kind)
+	if err != nil {
+		return nil, err
+	}
+	return k.byID(tx, id)
+}
+
+// InsertRecord stores a new record of its kind, with its audit entry.
+func (tx *Tx) InsertRecord(r model.Recorded) error {
+	k, err := sqlFor(model.KindOf(r).Name)
+	if err != nil {
+		return err
+	}
+	return k.insert(tx, r)
+}
+
+// UpdateRecord saves an edited record of its kind, with its audit entry.
+// Kinds that are never edited are refused.
+func (tx *Tx) UpdateRecord(r model.Recorded) error {
+	kind := model.KindOf(r).Name
+	k, err := sqlFor(kind)
+	if err != nil {
+		return err
+	}
+	if k.update == nil {
+		return fmt.Errorf("storage: a %s is never edited", kind)
+	}
+	return k.update(tx, r)
+}
