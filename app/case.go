@@ -17,7 +17,15 @@ type CaseFilter = storage.CaseFilter
 // the profile: status open, priority normal, the default handling marking,
 // the officer as lead officer and their agency as lead agency, opened today.
 // The case gets the next ref of the officer's prefix unless it has one.
-func (b *Batch) CreateCase(c *model.Case) error {
+func (b *Batch) CreateCase(c *model.Case) error { return b.add(c) }
+
+// UpdateCase saves an edited case. Its identity, ref and history are kept
+// from the stored case whatever c carries. Archiving and restoring have
+// their own use cases, which remember the status the case had.
+func (b *Batch) UpdateCase(c *model.Case) error { return b.update(c) }
+
+// fillCase fills what the officer left empty in a new case from the profile.
+func fillCase(b *Batch, c *model.Case, _ *where) error {
 	if c.Status == "" {
 		c.Status = model.StatusOpen
 	}
@@ -36,43 +44,32 @@ func (b *Batch) CreateCase(c *model.Case) error {
 	if c.OpenedOn.IsZero() {
 		c.OpenedOn = model.DateOf(b.now)
 	}
-	if err := c.Validate(b.now); err != nil {
-		return err
-	}
-	if err := b.stampNew("case", &c.Record); err != nil {
-		return err
-	}
+	return nil
+}
+
+// insertCase stores a new case, numbered with the officer's prefix unless
+// it has a ref. An imported case that arrives archived still receives its
+// contents in this batch.
+func (b *Batch) insertCase(c *model.Case) error {
 	if err := b.tx.InsertCase(c, b.officer.RefPrefix); err != nil {
 		return err
 	}
 	b.createdHere[c.ID] = true
-	b.index(search.CaseDoc(*c))
 	return nil
 }
 
-// UpdateCase saves an edited case. Its identity, ref and history are kept
-// from the stored case whatever c carries. Archiving and restoring have
-// their own use cases, which remember the status the case had.
-func (b *Batch) UpdateCase(c *model.Case) error {
-	old, err := b.activeCase(c.ID)
-	if err != nil {
-		return err
+// editCase keeps a case's archiving its workspace's own business: an
+// officer archives through ArchiveCase, which remembers the status for a
+// restore, and a merged version leaves this workspace's status as it is.
+func editCase(_ *Batch, r, stored model.Recorded, _ where, merged bool) error {
+	c := r.(*model.Case)
+	if c.Status != model.StatusArchived {
+		return nil
 	}
-	if c.Status == model.StatusArchived {
+	if !merged {
 		return model.Invalid("status", string(c.Status), "archive the case instead (it keeps its status for a restore)")
 	}
-	if err := edited(&c.Record, old.Record, "case "+old.Ref); err != nil {
-		return err
-	}
-	c.Ref = old.Ref
-	c.Touch(b.officer.Author(), b.now)
-	if err := c.Validate(b.now); err != nil {
-		return err
-	}
-	if err := b.tx.UpdateCase(c); err != nil {
-		return err
-	}
-	b.index(search.CaseDoc(*c))
+	c.Status = stored.(*model.Case).Status
 	return nil
 }
 

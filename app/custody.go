@@ -16,19 +16,25 @@ import (
 // event with no time happened now. An exhibit that was returned or destroyed
 // takes no further event, and a correction must name an earlier event of
 // the same exhibit: nothing already recorded is ever edited.
-func (b *Batch) AddCustodyEvent(ev *model.CustodyEvent) error {
-	item, err := b.tx.EvidenceByID(ev.ItemID)
-	if err != nil {
-		return err
-	}
-	if _, err := b.activeCase(item.CaseID); err != nil {
-		return err
-	}
+func (b *Batch) AddCustodyEvent(ev *model.CustodyEvent) error { return b.add(ev) }
+
+// AddCustodyEventAsRecorded adds a custody event that another workspace
+// recorded, as it was recorded. Custody events from two workspaces are
+// unioned, so the order and closure checks an officer's new event passes
+// (which compare it with this workspace's chain) do not apply; the event's
+// own validation does, and its exhibit must be here.
+func (b *Batch) AddCustodyEventAsRecorded(ev *model.CustodyEvent) error { return b.addAsRecorded(ev) }
+
+// continueChain readies an officer's new event as the next of its
+// exhibit's chain; see AddCustodyEvent.
+func continueChain(b *Batch, ev *model.CustodyEvent, at *where) error {
+	item := at.exhibit.Item
 	history, err := b.tx.CustodyEvents(item.ID)
 	if err != nil {
 		return err
 	}
-	x := Exhibit{Item: item, Custody: history}
+	at.exhibit.Custody = history
+	x := at.exhibit
 	if ev.Corrects != "" && !hasEvent(history, ev.Corrects) {
 		return model.Invalid("corrects", ev.Corrects, "should be an earlier custody event of exhibit %s", item.ExhibitRef)
 	}
@@ -47,19 +53,21 @@ func (b *Batch) AddCustodyEvent(ev *model.CustodyEvent) error {
 	if ev.To.Name == "" && takesHold(ev.Action) {
 		ev.To = b.officer.Author()
 	}
-	if err := ev.Validate(b.now); err != nil {
-		return err
+	return nil
+}
+
+// inOrder checks a validated event against the chain continueChain read.
+func inOrder(_ *Batch, ev *model.CustodyEvent, at *where) error { return checkOrder(at.exhibit, *ev) }
+
+// correctsRecorded checks that an event recorded elsewhere corrects an
+// event this workspace holds, if it corrects one.
+func correctsRecorded(b *Batch, ev *model.CustodyEvent, at *where) error {
+	if ev.Corrects == "" {
+		return nil
 	}
-	if err := checkOrder(x, *ev); err != nil {
-		return err
+	if _, err := b.tx.CustodyEventByID(ev.Corrects); err != nil {
+		return model.Invalid("corrects", ev.Corrects, "should be an earlier custody event of exhibit %s", at.exhibit.Item.ExhibitRef)
 	}
-	if err := b.stampNew("custody event", &ev.Record); err != nil {
-		return err
-	}
-	if err := b.tx.InsertCustodyEvent(ev); err != nil {
-		return err
-	}
-	b.contentsChanged(item.CaseID, ev.Record)
 	return nil
 }
 

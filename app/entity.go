@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 
-	"bollard/app/search"
 	"bollard/model"
 	"bollard/storage"
 )
@@ -12,59 +11,29 @@ import (
 type CaseEntity = storage.CaseEntity
 
 // CreateEntity records a new person, company, vessel, container...
-func (b *Batch) CreateEntity(e *model.Entity) error {
-	if err := e.Validate(b.now); err != nil {
-		return err
-	}
-	if err := b.stampNew("entity", &e.Record); err != nil {
-		return err
-	}
-	if err := b.tx.InsertEntity(e); err != nil {
-		return err
-	}
-	b.index(search.EntityDoc(*e))
-	return nil
-}
+func (b *Batch) CreateEntity(e *model.Entity) error { return b.add(e) }
 
 // UpdateEntity saves an edited entity; its identity and history are kept.
-func (b *Batch) UpdateEntity(e *model.Entity) error {
-	old, err := b.tx.EntityByID(e.ID)
-	if err != nil {
-		return err
-	}
-	if err := edited(&e.Record, old.Record, string(old.Kind)+" "+old.Name); err != nil {
-		return err
-	}
-	e.Touch(b.officer.Author(), b.now)
-	if err := e.Validate(b.now); err != nil {
-		return err
-	}
-	if err := b.tx.UpdateEntity(e); err != nil {
-		return err
-	}
-	b.index(search.EntityDoc(*e))
-	return nil
-}
+func (b *Batch) UpdateEntity(e *model.Entity) error { return b.update(e) }
 
 // LinkEntity records that an entity plays a role in a case.
-func (b *Batch) LinkEntity(l *model.CaseLink) error {
+func (b *Batch) LinkEntity(l *model.CaseLink) error { return b.add(l) }
+
+// locateLink finds the case a link is made in. The link is checked first,
+// so that one that names no case says so in the link's own words.
+func locateLink(b *Batch, r model.Recorded) (where, error) {
+	l := r.(*model.CaseLink)
 	if err := l.Validate(); err != nil {
-		return err
+		return where{}, err
 	}
-	if _, err := b.activeCase(l.CaseID); err != nil {
-		return err
-	}
-	if _, err := b.tx.EntityByID(l.EntityID); err != nil {
-		return err
-	}
-	if err := b.stampNew("case link", &l.Record); err != nil {
-		return err
-	}
-	if err := b.tx.InsertCaseLink(l); err != nil {
-		return err
-	}
-	b.contentsChanged(l.CaseID, l.Record)
-	return nil
+	c, err := b.activeCase(l.CaseID)
+	return where{c: c}, err
+}
+
+// entityLinked refuses a link to an entity the workspace does not hold.
+func entityLinked(b *Batch, l *model.CaseLink, _ *where) error {
+	_, err := b.tx.EntityByID(l.EntityID)
+	return err
 }
 
 // UnlinkEntity takes an entity's role out of a case. The entity stays, with

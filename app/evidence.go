@@ -3,9 +3,9 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
-	"bollard/app/search"
 	"bollard/model"
 	"bollard/storage"
 )
@@ -13,68 +13,32 @@ import (
 // AddEvidence records a new exhibit in its case (e.CaseID). It gets the
 // case's next <CASE-REF>/EX-NNN unless it has a ref. Files are attached with
 // AttachFiles or Workspace.AddEvidence.
-func (b *Batch) AddEvidence(e *model.EvidenceItem) error {
-	c, err := b.activeCase(e.CaseID)
-	if err != nil {
-		return err
-	}
-	if err := b.checkSeizureOf(c, e.SeizureID); err != nil {
-		return err
-	}
-	if e.ExhibitRef != "" {
-		// A ref given (an imported exhibit) must be one of this case's
-		// numbers, or it would take another case's.
-		_, ok := model.ParseExhibitSeq(e.ExhibitRef)
-		if !ok || !strings.EqualFold(e.ExhibitRef[:strings.LastIndex(e.ExhibitRef, "/EX-")], c.Ref) {
-			return model.Invalid("exhibit ref", e.ExhibitRef, "should be %s/EX-NNN, an exhibit number of this case", c.Ref)
-		}
-	}
-	if err := e.Validate(b.now); err != nil {
-		return err
-	}
-	if err := b.stampNew("exhibit", &e.Record); err != nil {
-		return err
-	}
-	files := e.Attachments
-	e.Attachments = nil
-	if err := b.tx.InsertEvidence(e); err != nil {
-		return err
-	}
-	e.Attachments = files
-	b.contentsChanged(e.CaseID, e.Record)
-	b.index(search.EvidenceDoc(*e, c.Ref))
-	return nil
-}
+func (b *Batch) AddEvidence(e *model.EvidenceItem) error { return b.add(e) }
 
 // UpdateEvidence saves an edited exhibit: its description, kind, seizure,
 // storage and acquisition. Its case, ref and files are kept; files are only
 // ever added.
-func (b *Batch) UpdateEvidence(e *model.EvidenceItem) error {
-	old, err := b.tx.EvidenceByID(e.ID)
-	if err != nil {
+func (b *Batch) UpdateEvidence(e *model.EvidenceItem) error { return b.update(e) }
+
+// prepareExhibit checks what a new exhibit points at: its seizure, and a
+// ref it arrives with (an imported exhibit), which must be one of this
+// case's numbers or it would take another case's.
+func prepareExhibit(b *Batch, e *model.EvidenceItem, at *where) error {
+	if err := b.checkSeizureOf(at.c, e.SeizureID); err != nil {
 		return err
 	}
-	c, err := b.activeCase(old.CaseID)
-	if err != nil {
-		return err
+	if e.ExhibitRef != "" {
+		_, ok := model.ParseExhibitSeq(e.ExhibitRef)
+		if !ok || !strings.EqualFold(e.ExhibitRef[:strings.LastIndex(e.ExhibitRef, "/EX-")], at.c.Ref) {
+			return model.Invalid("exhibit ref", e.ExhibitRef, "should be %s/EX-NNN, an exhibit number of this case", at.c.Ref)
+		}
 	}
-	if err := b.checkSeizureOf(c, e.SeizureID); err != nil {
-		return err
-	}
-	if err := edited(&e.Record, old.Record, "exhibit "+old.ExhibitRef); err != nil {
-		return err
-	}
-	e.CaseID, e.ExhibitRef, e.Attachments = old.CaseID, old.ExhibitRef, old.Attachments
-	e.Touch(b.officer.Author(), b.now)
-	if err := e.Validate(b.now); err != nil {
-		return err
-	}
-	if err := b.tx.UpdateEvidence(e); err != nil {
-		return err
-	}
-	b.contentsChanged(e.CaseID, e.Record)
-	b.index(search.EvidenceDoc(*e, c.Ref))
 	return nil
+}
+
+// editExhibit checks the seizure an edited or merged exhibit names.
+func editExhibit(b *Batch, r, _ model.Recorded, at where, _ bool) error {
+	return b.checkSeizureOf(at.c, r.(*model.EvidenceItem).SeizureID)
 }
 
 // checkSeizureOf refuses a seizure that is not in the exhibit's case.
@@ -101,7 +65,7 @@ func (w *Workspace) AddEvidence(ctx context.Context, e model.EvidenceItem, paths
 		if err := b.AddEvidence(&e); err != nil {
 			return err
 		}
-		return b.attachAndIndex(&e, files)
+		return b.attach(&e, files)
 	})
 	if err != nil {
 		w.dropAfterFailedSave(ctx, files, err)
@@ -124,7 +88,7 @@ func (w *Workspace) AttachFiles(ctx context.Context, itemID string, paths ...str
 		if _, err := b.activeCase(e.CaseID); err != nil {
 			return err
 		}
-		return b.attachAndIndex(&e, files)
+		return b.attach(&e, files)
 	})
 	if err != nil {
 		w.dropAfterFailedSave(ctx, files, err)
@@ -132,22 +96,25 @@ func (w *Workspace) AttachFiles(ctx context.Context, itemID string, paths ...str
 	return e, err
 }
 
-// attachAndIndex attaches stored files to an exhibit and indexes it again
-// with their names.
-func (b *Batch) attachAndIndex(e *model.EvidenceItem, files []storedFile) error {
-	if len(files) == 0 {
-		return nil
+// copyKept checks, under the write lock, that the copy of an officer's
+// file is still in the workspace (another program's failed attach or a
+// prune, which hold the same lock, may have removed it since it was made)
+// and that the exhibit does not have it already.
+func copyKept(b *Batch, a *model.Attachment, at *where) error {
+	if has, err := b.blobs.Has(a.SHA256); err != nil || !has {
+		return errors.Join(fmt.Errorf("the copy of %s was removed from the workspace's files before it could be attached: attach it again", a.Name), err)
 	}
-	if err := b.attach(e, files); err != nil {
-		return err
+	return notAttached(at.exhibit.Item, a)
+}
+
+// notAttached refuses a file an exhibit already has: a file is attached
+// once, whatever name it comes under.
+func notAttached(item model.EvidenceItem, a *model.Attachment) error {
+	for _, had := range item.Attachments {
+		if had.SHA256 == a.SHA256 {
+			return fmt.Errorf("exhibit %s already has this file, as %s (SHA-256 %s)", item.ExhibitRef, had.Name, had.SHA256)
+		}
 	}
-	c, err := b.tx.CaseByID(e.CaseID)
-	if err != nil {
-		return err
-	}
-	last := e.Attachments[len(e.Attachments)-1]
-	b.contentsChanged(e.CaseID, model.Record{UpdatedAt: last.AddedAt, UpdatedBy: last.AddedBy})
-	b.index(search.EvidenceDoc(*e, c.Ref))
 	return nil
 }
 

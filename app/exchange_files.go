@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 
-	"bollard/app/search"
 	"bollard/model"
 )
 
@@ -56,18 +55,11 @@ func (s *StagedFiles) Drop(ctx context.Context) {
 // AddAttachmentAsRecorded attaches a file that another workspace attached
 // to an exhibit, keeping its identity, name and who added it when. The file
 // must already be in the workspace (see StagedFiles) and is checked to be.
-func (b *Batch) AddAttachmentAsRecorded(a *model.Attachment) error {
-	item, err := b.tx.EvidenceByID(a.ItemID)
-	if err != nil {
-		return err
-	}
-	c, err := b.activeCase(item.CaseID)
-	if err != nil {
-		return err
-	}
-	if err := a.Validate(b.now); err != nil {
-		return err
-	}
+func (b *Batch) AddAttachmentAsRecorded(a *model.Attachment) error { return b.addAsRecorded(a) }
+
+// fileReceived checks that the file of an attachment recorded elsewhere
+// came with its package, and that the exhibit does not have it already.
+func fileReceived(b *Batch, a *model.Attachment, at *where) error {
 	has, err := b.blobs.Has(a.SHA256)
 	if err != nil {
 		return model.Invalid("attachment sha256", a.SHA256, "should be a SHA-256 in lowercase hex")
@@ -75,16 +67,5 @@ func (b *Batch) AddAttachmentAsRecorded(a *model.Attachment) error {
 	if !has {
 		return errors.New("the file " + a.Name + " (SHA-256 " + a.SHA256 + ") is not in the package")
 	}
-	for _, had := range item.Attachments {
-		if had.SHA256 == a.SHA256 {
-			return fmt.Errorf("exhibit %s already has this file, as %s (SHA-256 %s)", item.ExhibitRef, had.Name, had.SHA256)
-		}
-	}
-	if err := b.tx.InsertAttachment(a); err != nil {
-		return err
-	}
-	item.Attachments = append(item.Attachments, *a)
-	b.contentsChanged(item.CaseID, model.Record{UpdatedAt: a.AddedAt, UpdatedBy: a.AddedBy})
-	b.index(search.EvidenceDoc(item, c.Ref))
-	return nil
+	return notAttached(at.exhibit.Item, a)
 }

@@ -147,23 +147,13 @@ func (w *Workspace) AttachmentPath(sha256 string) string { return w.blobs.Path(s
 // pipe or /dev/zero would never end.
 func (w *Workspace) OpenAttachment(sha256 string) (*os.File, error) { return w.blobs.Open(sha256) }
 
-// attach records stored files against an exhibit. Each file is checked to
-// be still there under the write lock: another program's failed attach or
-// a prune, which hold the same lock, may have removed a copy
-// since it was made.
+// attach records stored files against an exhibit, each through the write
+// path (see copyKept for the checks made under the write lock).
 func (b *Batch) attach(item *model.EvidenceItem, files []storedFile) error {
 	for _, f := range files {
-		if has, err := b.blobs.Has(f.blob.SHA256); err != nil || !has {
-			return errors.Join(fmt.Errorf("the copy of %s was removed from the workspace's files before it could be attached: attach it again", f.name), err)
-		}
 		a := model.Attachment{ID: model.NewID(), ItemID: item.ID, SHA256: f.blob.SHA256, Name: f.name,
 			Size: f.blob.Size, MediaType: f.mediaType, AddedAt: b.now, AddedBy: b.officer.Author()}
-		for _, had := range item.Attachments {
-			if had.SHA256 == a.SHA256 {
-				return fmt.Errorf("exhibit %s already has this file, as %s (SHA-256 %s)", item.ExhibitRef, had.Name, had.SHA256)
-			}
-		}
-		if err := b.tx.InsertAttachment(&a); err != nil {
+		if err := b.add(&a); err != nil {
 			return err
 		}
 		item.Attachments = append(item.Attachments, a)

@@ -43,7 +43,7 @@ func TestAttachRefusesACopyRemovedMeanwhile(t *testing.T) {
 		if err := b.AddEvidence(&e); err != nil {
 			return err
 		}
-		return b.attachAndIndex(&e, files)
+		return b.attach(&e, files)
 	})
 	if err == nil || !strings.Contains(err.Error(), "attach it again") {
 		t.Fatalf("err = %v", err)

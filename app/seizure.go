@@ -3,39 +3,39 @@ package app
 import (
 	"context"
 
-	"bollard/app/search"
 	"bollard/model"
 	"bollard/storage"
 )
 
 // AddSeizure records a seizure in its case (s.CaseID). It gets the case's
 // next SZ-NNNN ref unless it has one.
-func (b *Batch) AddSeizure(s *model.Seizure) error {
-	c, err := b.activeCase(s.CaseID)
+func (b *Batch) AddSeizure(s *model.Seizure) error { return b.add(s) }
+
+// UpdateSeizure saves an edited seizure; its case, ref and history are kept.
+func (b *Batch) UpdateSeizure(s *model.Seizure) error { return b.update(s) }
+
+// numberSeizure gives a validated new seizure without a ref its case's
+// next SZ-NNNN.
+func numberSeizure(b *Batch, s *model.Seizure, _ *where) error {
+	if s.Ref != "" {
+		return nil
+	}
+	n, err := b.lastSeizureNumber(s.CaseID)
 	if err != nil {
 		return err
 	}
-	if err := s.Validate(b.now); err != nil {
-		return err
-	}
-	if err := b.stampNew("seizure", &s.Record); err != nil {
-		return err
-	}
-	if s.Ref == "" {
-		n, err := b.lastSeizureNumber(s.CaseID)
-		if err != nil {
-			return err
-		}
-		s.Ref = model.FormatSeizureRef(n + 1)
-	}
+	s.Ref = model.FormatSeizureRef(n + 1)
+	return nil
+}
+
+// insertSeizure stores a new seizure and counts its number as taken.
+func (b *Batch) insertSeizure(s *model.Seizure) error {
 	if err := b.tx.InsertSeizure(s); err != nil {
 		return err
 	}
 	if n, ok := model.ParseSeizureRef(s.Ref); ok && n > b.seizureNumbers[s.CaseID] {
 		b.seizureNumbers[s.CaseID] = n
 	}
-	b.contentsChanged(s.CaseID, s.Record)
-	b.index(search.SeizureDoc(*s, c.Ref))
 	return nil
 }
 
@@ -51,32 +51,6 @@ func (b *Batch) lastSeizureNumber(caseID string) (int, error) {
 		b.seizureNumbers[caseID] = n
 	}
 	return n, err
-}
-
-// UpdateSeizure saves an edited seizure; its case, ref and history are kept.
-func (b *Batch) UpdateSeizure(s *model.Seizure) error {
-	old, err := b.tx.SeizureByID(s.ID)
-	if err != nil {
-		return err
-	}
-	c, err := b.activeCase(old.CaseID)
-	if err != nil {
-		return err
-	}
-	if err := edited(&s.Record, old.Record, "seizure "+c.Ref+"/"+old.Ref); err != nil {
-		return err
-	}
-	s.CaseID, s.Ref = old.CaseID, old.Ref
-	s.Touch(b.officer.Author(), b.now)
-	if err := s.Validate(b.now); err != nil {
-		return err
-	}
-	if err := b.tx.UpdateSeizure(s); err != nil {
-		return err
-	}
-	b.contentsChanged(s.CaseID, s.Record)
-	b.index(search.SeizureDoc(*s, c.Ref))
-	return nil
 }
 
 // AddSeizure records a seizure on its own; see Batch.AddSeizure.

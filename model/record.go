@@ -42,6 +42,11 @@ type Record struct {
 // RecordID is the record's UUID.
 func (r Record) RecordID() string { return r.ID }
 
+// Bookkeeping returns the record's shared part, so that code that handles
+// every kind of record alike (the app's one write path) can stamp it and
+// check its history without knowing the kind.
+func (r *Record) Bookkeeping() *Record { return r }
+
 // Stamp fills in a new record's identity and authorship, keeping an ID that
 // is already set (a record imported from another workspace keeps its own).
 func (r *Record) Stamp(by Author, workspace string, now time.Time) {

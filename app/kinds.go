@@ -1,0 +1,197 @@
+package app
+
+import (
+	"bollard/app/search"
+	"bollard/model"
+)
+
+// kindRules is what the write path (write.go) does for one kind of record
+// beyond what it does for every kind: where a record of the kind sits,
+// what a new one is given and checked against, how a refused edit names
+// it, and how the search finds it. Every hook is optional.
+type kindRules struct {
+	// label names the kind in the errors about a new record's identity and
+	// authorship; the kind's name when "".
+	label string
+	// locate finds where a record sits: the case it is in, refused when
+	// archived, and for custody events and attachments their exhibit.
+	// Without it a record sits in no case (entities, relations) or is the
+	// case itself.
+	locate func(b *Batch, r model.Recorded) (where, error)
+	// added are the rules for a new record as officers, imports and merges
+	// make it; recorded those for a record added as another workspace
+	// recorded it (the append-only kinds a merge unions).
+	added, recorded newRules
+	// insert writes a new record where the kind needs more than
+	// storage's InsertRecord.
+	insert func(b *Batch, r model.Recorded) error
+	// named is how a refused edit names the stored record; the kind's name
+	// when nil.
+	named func(stored model.Recorded, at where) string
+	// edit checks an edited or merged version against the stored record
+	// before it is stamped.
+	edit func(b *Batch, r, stored model.Recorded, at where, merged bool) error
+	// lastChange is who last changed a record, and when, for a kind whose
+	// records carry no model.Record of their own (attachments).
+	lastChange func(r model.Recorded) model.Record
+	// doc is the record's search document, for the kinds the search finds.
+	doc func(r model.Recorded, at where) search.Doc
+}
+
+// newRules ready and check a new record of a kind.
+type newRules struct {
+	// prepare readies a new record before it is validated: what the
+	// officer left empty, its number, what it points at.
+	prepare func(b *Batch, r model.Recorded, at *where) error
+	// check checks a validated new record against what the workspace
+	// holds, or completes it from there (a seizure's number, given once
+	// the ref typed is tidied).
+	check func(b *Batch, r model.Recorded, at *where) error
+}
+
+// where is what a record being written sits in.
+type where struct {
+	// c is its case: zero for entities, relations and a new case.
+	c model.Case
+	// exhibit is, for a custody event or an attachment, its exhibit, with
+	// the chain of custody when the write read it.
+	exhibit Exhibit
+}
+
+// kinds holds the app's rules for every kind of model.Kinds, by name.
+var kinds = map[string]kindRules{
+	model.RecordCase: {
+		added:  newRules{prepare: hook(fillCase)},
+		insert: func(b *Batch, r model.Recorded) error { return b.insertCase(r.(*model.Case)) },
+		named:  nameOf(func(c *model.Case, _ where) string { return "case " + c.Ref }),
+		edit:   editCase,
+		doc:    docOf(func(c *model.Case, _ where) search.Doc { return search.CaseDoc(*c) }),
+	},
+	model.RecordEntity: {
+		named: nameOf(func(e *model.Entity, _ where) string { return string(e.Kind) + " " + e.Name }),
+		doc:   docOf(func(e *model.Entity, _ where) search.Doc { return search.EntityDoc(*e) }),
+	},
+	model.RecordCaseLink: {
+		locate: locateLink,
+		added:  newRules{check: hook(entityLinked)},
+	},
+	model.RecordRelation: {
+		added: newRules{check: hook(entitiesRelated)},
+	},
+	model.RecordSeizure: {
+		locate: inCase(func(s *model.Seizure) string { return s.CaseID }),
+		added:  newRules{check: hook(numberSeizure)},
+		insert: func(b *Batch, r model.Recorded) error { return b.insertSeizure(r.(*model.Seizure)) },
+		named:  nameOf(func(s *model.Seizure, at where) string { return "seizure " + at.c.Ref + "/" + s.Ref }),
+		doc:    docOf(func(s *model.Seizure, at where) search.Doc { return search.SeizureDoc(*s, at.c.Ref) }),
+	},
+	model.RecordEvent: {
+		locate: inCase(func(e *model.TimelineEvent) string { return e.CaseID }),
+	},
+	model.RecordTask: {
+		locate: inCase(func(t *model.Task) string { return t.CaseID }),
+		added:  newRules{prepare: hook(fillTask)},
+		named:  nameOf(func(t *model.Task, _ where) string { return "task " + t.Title }),
+		doc:    docOf(func(t *model.Task, at where) search.Doc { return search.TaskDoc(*t, at.c.Ref) }),
+	},
+	model.RecordNote: {
+		locate: inCase(func(n *model.Note) string { return n.CaseID }),
+		doc:    docOf(func(n *model.Note, at where) search.Doc { return search.NoteDoc(*n, at.c.Ref) }),
+	},
+	model.RecordEvidence: {
+		label:  "exhibit",
+		locate: inCase(func(e *model.EvidenceItem) string { return e.CaseID }),
+		added:  newRules{prepare: hook(prepareExhibit)},
+		named:  nameOf(func(e *model.EvidenceItem, _ where) string { return "exhibit " + e.ExhibitRef }),
+		edit:   editExhibit,
+		doc:    docOf(func(e *model.EvidenceItem, at where) search.Doc { return search.EvidenceDoc(*e, at.c.Ref) }),
+	},
+	model.RecordAttachment: {
+		locate:   onExhibit(func(a *model.Attachment) string { return a.ItemID }),
+		added:    newRules{check: hook(copyKept)},
+		recorded: newRules{check: hook(fileReceived)},
+		lastChange: func(r model.Recorded) model.Record {
+			a := r.(*model.Attachment)
+			return model.Record{UpdatedAt: a.AddedAt, UpdatedBy: a.AddedBy}
+		},
+		doc: docOf(func(a *model.Attachment, at where) search.Doc {
+			item := at.exhibit.Item
+			item.Attachments = append(item.Attachments[:len(item.Attachments):len(item.Attachments)], *a)
+			return search.EvidenceDoc(item, at.c.Ref)
+		}),
+	},
+	model.RecordCustody: {
+		locate:   onExhibit(func(ev *model.CustodyEvent) string { return ev.ItemID }),
+		added:    newRules{prepare: hook(continueChain), check: hook(inOrder)},
+		recorded: newRules{prepare: hook(correctsRecorded)},
+	},
+}
+
+// rulesFor returns the app's rules for a record's kind.
+func rulesFor(r model.Recorded) kindRules {
+	k, ok := kinds[r.RecordKind()]
+	if !ok {
+		panic("app: no write rules for " + r.RecordKind())
+	}
+	return k
+}
+
+// labelOf names a kind in the errors about a new record's identity.
+func (k kindRules) labelOf(r model.Recorded) string {
+	if k.label != "" {
+		return k.label
+	}
+	return r.RecordKind()
+}
+
+// nameOf is how a refused edit names the stored record.
+func (k kindRules) nameOf(stored model.Recorded, at where) string {
+	if k.named != nil {
+		return k.named(stored, at)
+	}
+	return stored.RecordKind()
+}
+
+// lastChangeOf is who last changed a record, and when.
+func (k kindRules) lastChangeOf(r model.Recorded) model.Record {
+	if k.lastChange != nil {
+		return k.lastChange(r)
+	}
+	return *recordOf(r)
+}
+
+// inCase locates a record by the case it names, refusing an archived case.
+func inCase[T model.Recorded](caseID func(T) string) func(*Batch, model.Recorded) (where, error) {
+	return func(b *Batch, r model.Recorded) (where, error) {
+		c, err := b.activeCase(caseID(r.(T)))
+		return where{c: c}, err
+	}
+}
+
+// onExhibit locates a record by the exhibit it names, and the exhibit by
+// its case, refusing an archived case.
+func onExhibit[T model.Recorded](itemID func(T) string) func(*Batch, model.Recorded) (where, error) {
+	return func(b *Batch, r model.Recorded) (where, error) {
+		item, err := b.tx.EvidenceByID(itemID(r.(T)))
+		if err != nil {
+			return where{}, err
+		}
+		c, err := b.activeCase(item.CaseID)
+		return where{c: c, exhibit: Exhibit{Item: item}}, err
+	}
+}
+
+// hook adapts a rule written for one kind's type to the table.
+func hook[T model.Recorded](fn func(*Batch, T, *where) error) func(*Batch, model.Recorded, *where) error {
+	return func(b *Batch, r model.Recorded, at *where) error { return fn(b, r.(T), at) }
+}
+
+// nameOf adapts a kind's way of naming a record to the table.
+func nameOf[T model.Recorded](fn func(T, where) string) func(model.Recorded, where) string {
+	return func(r model.Recorded, at where) string { return fn(r.(T), at) }
+}
+
+// docOf adapts a kind's search document to the table.
+func docOf[T model.Recorded](fn func(T, where) search.Doc) func(model.Recorded, where) search.Doc {
+	return func(r model.Recorded, at where) search.Doc { return fn(r.(T), at) }
+}
