@@ -1,6 +1,8 @@
 package app
 
 import (
+	"slices"
+
 	"bollard/app/search"
 	"bollard/model"
 )
@@ -58,8 +60,8 @@ type where struct {
 	exhibit Exhibit
 }
 
-// kinds holds the app's rules for every kind of model.Kinds, by name.
-var kinds = map[string]kindRules{
+// appKinds holds the app's rules for every kind of model.Kinds, by name.
+var appKinds = map[string]kindRules{
 	model.RecordCase: {
 		added:  newRules{prepare: hook(fillCase)},
 		insert: func(b *Batch, r model.Recorded) error { return b.insertCase(r.(*model.Case)) },
@@ -116,7 +118,7 @@ var kinds = map[string]kindRules{
 		},
 		doc: docOf(func(a *model.Attachment, at where) search.Doc {
 			item := at.exhibit.Item
-			item.Attachments = append(item.Attachments[:len(item.Attachments):len(item.Attachments)], *a)
+			item.Attachments = append(slices.Clip(item.Attachments), *a)
 			return search.EvidenceDoc(item, at.c.Ref)
 		}),
 	},
@@ -129,7 +131,7 @@ var kinds = map[string]kindRules{
 
 // rulesFor returns the app's rules for a record's kind.
 func rulesFor(r model.Recorded) kindRules {
-	k, ok := kinds[r.RecordKind()]
+	k, ok := appKinds[r.RecordKind()]
 	if !ok {
 		panic("app: no write rules for " + r.RecordKind())
 	}
