@@ -21,9 +21,13 @@ type kindRules struct {
 	// case itself.
 	locate func(b *Batch, r model.Recorded) (where, error)
 	// added are the rules for a new record as officers, imports and merges
-	// make it; recorded those for a record added as another workspace
-	// recorded it (the append-only kinds a merge unions).
-	added, recorded newRules
+	// make it.
+	added newRules
+	// recorded, for the append-only kinds a merge unions whose officers'
+	// rules compare a new record with this workspace's own (custody
+	// events, attachments), are the rules for one added as another
+	// workspace recorded it; added when nil.
+	recorded *newRules
 	// insert writes a new record where the kind needs more than
 	// storage's InsertRecord.
 	insert func(b *Batch, r model.Recorded) error
@@ -111,7 +115,7 @@ var appKinds = map[string]kindRules{
 	model.RecordAttachment: {
 		locate:   onExhibit(func(a *model.Attachment) string { return a.ItemID }),
 		added:    newRules{check: hook(copyKept)},
-		recorded: newRules{check: hook(fileReceived)},
+		recorded: &newRules{check: hook(fileReceived)},
 		lastChange: func(r model.Recorded) model.Record {
 			a := r.(*model.Attachment)
 			return model.Record{UpdatedAt: a.AddedAt, UpdatedBy: a.AddedBy}
@@ -125,7 +129,7 @@ var appKinds = map[string]kindRules{
 	model.RecordCustody: {
 		locate:   onExhibit(func(ev *model.CustodyEvent) string { return ev.ItemID }),
 		added:    newRules{prepare: hook(continueChain), check: hook(inOrder)},
-		recorded: newRules{prepare: hook(correctsRecorded)},
+		recorded: &newRules{prepare: hook(correctsRecorded)},
 	},
 }
 

@@ -31,7 +31,10 @@ func (b *Batch) add(r model.Recorded) error {
 // chain give way to those of the kind's recorded rules.
 func (b *Batch) addAsRecorded(r model.Recorded) error {
 	k := rulesFor(r)
-	return b.insert(r, k, k.recorded)
+	if k.recorded == nil {
+		return b.insert(r, k, k.added)
+	}
+	return b.insert(r, k, *k.recorded)
 }
 
 // insert is add with the rules for how the record came.
