@@ -67,60 +67,60 @@ type where struct {
 // appKinds holds the app's rules for every kind of model.Kinds, by name.
 var appKinds = map[string]kindRules{
 	model.RecordCase: {
-		added:  newRules{prepare: hook(fillCase)},
+		added:  newRules{prepare: rule(fillCase)},
 		insert: func(b *Batch, r model.Recorded) error { return b.insertCase(r.(*model.Case)) },
-		named:  nameOf(func(c *model.Case, _ where) string { return "case " + c.Ref }),
+		named:  editNamed(func(c *model.Case, _ where) string { return "case " + c.Ref }),
 		edit:   editCase,
-		doc:    docOf(func(c *model.Case, _ where) search.Doc { return search.CaseDoc(*c) }),
+		doc:    searchDoc(func(c *model.Case, _ where) search.Doc { return search.CaseDoc(*c) }),
 	},
 	model.RecordEntity: {
-		named: nameOf(func(e *model.Entity, _ where) string { return string(e.Kind) + " " + e.Name }),
-		doc:   docOf(func(e *model.Entity, _ where) search.Doc { return search.EntityDoc(*e) }),
+		named: editNamed(func(e *model.Entity, _ where) string { return string(e.Kind) + " " + e.Name }),
+		doc:   searchDoc(func(e *model.Entity, _ where) search.Doc { return search.EntityDoc(*e) }),
 	},
 	model.RecordCaseLink: {
 		locate: locateLink,
-		added:  newRules{check: hook(entityLinked)},
+		added:  newRules{check: rule(entityLinked)},
 	},
 	model.RecordRelation: {
-		added: newRules{check: hook(entitiesRelated)},
+		added: newRules{check: rule(entitiesRelated)},
 	},
 	model.RecordSeizure: {
 		locate: inCase(func(s *model.Seizure) string { return s.CaseID }),
-		added:  newRules{check: hook(numberSeizure)},
+		added:  newRules{check: rule(numberSeizure)},
 		insert: func(b *Batch, r model.Recorded) error { return b.insertSeizure(r.(*model.Seizure)) },
-		named:  nameOf(func(s *model.Seizure, at where) string { return "seizure " + at.c.Ref + "/" + s.Ref }),
-		doc:    docOf(func(s *model.Seizure, at where) search.Doc { return search.SeizureDoc(*s, at.c.Ref) }),
+		named:  editNamed(func(s *model.Seizure, at where) string { return "seizure " + at.c.Ref + "/" + s.Ref }),
+		doc:    searchDoc(func(s *model.Seizure, at where) search.Doc { return search.SeizureDoc(*s, at.c.Ref) }),
 	},
 	model.RecordEvent: {
 		locate: inCase(func(e *model.TimelineEvent) string { return e.CaseID }),
 	},
 	model.RecordTask: {
 		locate: inCase(func(t *model.Task) string { return t.CaseID }),
-		added:  newRules{prepare: hook(fillTask)},
-		named:  nameOf(func(t *model.Task, _ where) string { return "task " + t.Title }),
-		doc:    docOf(func(t *model.Task, at where) search.Doc { return search.TaskDoc(*t, at.c.Ref) }),
+		added:  newRules{prepare: rule(fillTask)},
+		named:  editNamed(func(t *model.Task, _ where) string { return "task " + t.Title }),
+		doc:    searchDoc(func(t *model.Task, at where) search.Doc { return search.TaskDoc(*t, at.c.Ref) }),
 	},
 	model.RecordNote: {
 		locate: inCase(func(n *model.Note) string { return n.CaseID }),
-		doc:    docOf(func(n *model.Note, at where) search.Doc { return search.NoteDoc(*n, at.c.Ref) }),
+		doc:    searchDoc(func(n *model.Note, at where) search.Doc { return search.NoteDoc(*n, at.c.Ref) }),
 	},
 	model.RecordEvidence: {
 		label:  "exhibit",
 		locate: inCase(func(e *model.EvidenceItem) string { return e.CaseID }),
-		added:  newRules{prepare: hook(prepareExhibit)},
-		named:  nameOf(func(e *model.EvidenceItem, _ where) string { return "exhibit " + e.ExhibitRef }),
+		added:  newRules{prepare: rule(prepareExhibit)},
+		named:  editNamed(func(e *model.EvidenceItem, _ where) string { return "exhibit " + e.ExhibitRef }),
 		edit:   editExhibit,
-		doc:    docOf(func(e *model.EvidenceItem, at where) search.Doc { return search.EvidenceDoc(*e, at.c.Ref) }),
+		doc:    searchDoc(func(e *model.EvidenceItem, at where) search.Doc { return search.EvidenceDoc(*e, at.c.Ref) }),
 	},
 	model.RecordAttachment: {
 		locate:   onExhibit(func(a *model.Attachment) string { return a.ItemID }),
-		added:    newRules{check: hook(copyKept)},
-		recorded: &newRules{check: hook(fileReceived)},
+		added:    newRules{check: rule(copyKept)},
+		recorded: &newRules{check: rule(fileReceived)},
 		lastChange: func(r model.Recorded) model.Record {
 			a := r.(*model.Attachment)
 			return model.Record{UpdatedAt: a.AddedAt, UpdatedBy: a.AddedBy}
 		},
-		doc: docOf(func(a *model.Attachment, at where) search.Doc {
+		doc: searchDoc(func(a *model.Attachment, at where) search.Doc {
 			item := at.exhibit.Item
 			item.Attachments = append(slices.Clip(item.Attachments), *a)
 			return search.EvidenceDoc(item, at.c.Ref)
@@ -128,8 +128,8 @@ var appKinds = map[string]kindRules{
 	},
 	model.RecordCustody: {
 		locate:   onExhibit(func(ev *model.CustodyEvent) string { return ev.ItemID }),
-		added:    newRules{prepare: hook(continueChain), check: hook(inOrder)},
-		recorded: &newRules{prepare: hook(correctsRecorded)},
+		added:    newRules{prepare: rule(continueChain), check: rule(inOrder)},
+		recorded: &newRules{prepare: rule(correctsRecorded)},
 	},
 }
 
@@ -187,17 +187,17 @@ func onExhibit[T model.Recorded](itemID func(T) string) func(*Batch, model.Recor
 	}
 }
 
-// hook adapts a rule written for one kind's type to the table.
-func hook[T model.Recorded](fn func(*Batch, T, *where) error) func(*Batch, model.Recorded, *where) error {
+// rule adapts a rule written for one kind's type to the table.
+func rule[T model.Recorded](fn func(*Batch, T, *where) error) func(*Batch, model.Recorded, *where) error {
 	return func(b *Batch, r model.Recorded, at *where) error { return fn(b, r.(T), at) }
 }
 
-// nameOf adapts a kind's way of naming a record to the table.
-func nameOf[T model.Recorded](fn func(T, where) string) func(model.Recorded, where) string {
+// editNamed adapts a kind's way of naming a record to the table.
+func editNamed[T model.Recorded](fn func(T, where) string) func(model.Recorded, where) string {
 	return func(r model.Recorded, at where) string { return fn(r.(T), at) }
 }
 
-// docOf adapts a kind's search document to the table.
-func docOf[T model.Recorded](fn func(T, where) search.Doc) func(model.Recorded, where) search.Doc {
+// searchDoc adapts a kind's search document to the table.
+func searchDoc[T model.Recorded](fn func(T, where) search.Doc) func(model.Recorded, where) search.Doc {
 	return func(r model.Recorded, at where) search.Doc { return fn(r.(T), at) }
 }
