@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"bollard/app"
 	"bollard/model"
@@ -18,6 +19,7 @@ func TestHistoryAndVerifyNameRecordsAlike(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	w.Now = func() time.Time { return time.Date(2026, 11, 28, 16, 0, 0, 0, time.UTC) } // the task moves the case's last change
 	jorge, err := w.CreateEntity(ctx, model.Entity{Kind: model.KindPerson, Name: "Jorge Muñoz"})
 	if err != nil {
 		t.Fatal(err)
@@ -67,16 +69,25 @@ func TestHistoryAndVerifyNameRecordsAlike(t *testing.T) {
 	}
 
 	tamper(t, w, `UPDATE relations SET note = 'met in Tangier' WHERE id = '`+r.ID+`'`,
-		`UPDATE tasks SET title = 'Nothing to see' WHERE id = '`+task.ID+`'`)
+		`UPDATE tasks SET title = 'Nothing to see' WHERE id = '`+task.ID+`'`,
+		`UPDATE cases SET title = 'Apples' WHERE id = '`+c.ID+`'`)
 	v := mustVerify(t, w, nil)
 	for _, want := range []string{relation + " differs from its last audit entry",
-		"task “Request bank records” of ESA-2026-0001 differs from its last audit entry"} {
+		"task “Request bank records” of ESA-2026-0001 differs from its last audit entry",
+		// The case's last change moved with each record added to it, without
+		// an entry of its own: not a change outside Bollard.
+		`case ESA-2026-0001 differs from its last audit entry (1): it was changed outside Bollard: title "Bananas from Guayaquil" → "Apples"`} {
 		found := false
 		for _, p := range v.Problems {
 			found = found || strings.Contains(p, want)
 		}
 		if !found {
 			t.Errorf("verify does not say %q: %q", want, v.Problems)
+		}
+	}
+	for _, p := range v.Problems {
+		if strings.Contains(p, "updated_at") || strings.Contains(p, "updated_by") {
+			t.Errorf("verify counts the case's last change as changed outside Bollard: %s", p)
 		}
 	}
 }
