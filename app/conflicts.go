@@ -281,7 +281,7 @@ func conflictView(tx *storage.Tx, c Conflict) (ConflictView, error) {
 		return ConflictView{}, err
 	}
 	mine, theirs, base := fieldsOf(mineJS), fieldsOf(c.Incoming), fieldsOf(c.Base)
-	v := ConflictView{Conflict: c, Label: conflictLabel(c.RecordType, mine, found)}
+	v := ConflictView{Conflict: c, Label: conflictLabel(tx, c, mineJS, found)}
 	if c.CaseID != "" {
 		if cs, err := tx.CaseByID(c.CaseID); err == nil {
 			v.CaseRef = cs.Ref
@@ -308,22 +308,15 @@ func fieldsOf(js string) map[string]json.RawMessage {
 	return m
 }
 
-// conflictLabel names the record in a conflict for the officer.
-func conflictLabel(recordType string, f map[string]json.RawMessage, found bool) string {
-	text := func(k string) string {
-		var s string
-		_ = json.Unmarshal(f[k], &s)
-		return s
-	}
+// conflictLabel names the record in a conflict for the officer, as it
+// stands here (mine) or, when it is no longer here, as it came in. The
+// conflict is shown with its case's ref, so the label leaves it out.
+func conflictLabel(tx *storage.Tx, c Conflict, mine string, found bool) string {
+	names := newRecordNames(tx)
 	if !found {
-		return recordType + " (no longer here)"
+		return names.label(c.RecordType, c.RecordID, c.Incoming, false) + " (no longer here)"
 	}
-	for _, k := range []string{"ref", "exhibit_ref", "name", "title", "type"} {
-		if s := text(k); s != "" {
-			return recordType + " " + s
-		}
-	}
-	return recordType
+	return names.label(c.RecordType, c.RecordID, mine, false)
 }
 
 // Keep mine or take theirs: how a conflict is settled.

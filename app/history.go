@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,9 +22,10 @@ type HistoryLine struct {
 }
 
 // CaseHistory returns the audit entries of the case with that ref, newest
-// first: the case, everything in it, and the entities linked to it.
+// first: the case, everything in it, and the entities linked to it. The
+// lines name records without their case, which the reader has chosen.
 func (w *Workspace) CaseHistory(ctx context.Context, ref string) ([]HistoryLine, error) {
-	return w.history(ctx, func(tx *storage.Tx) ([]model.AuditEntry, error) {
+	return w.history(ctx, false, func(tx *storage.Tx) ([]model.AuditEntry, error) {
 		c, err := tx.CaseByRef(ref)
 		if err != nil {
 			return nil, err
@@ -32,68 +34,45 @@ func (w *Workspace) CaseHistory(ctx context.Context, ref string) ([]HistoryLine,
 	})
 }
 
-// AuditTrail returns every audit entry of the workspace, newest first.
+// AuditTrail returns every audit entry of the workspace, newest first. The
+// lines name the case of each record that belongs to one.
 func (w *Workspace) AuditTrail(ctx context.Context) ([]HistoryLine, error) {
-	return w.history(ctx, (*storage.Tx).AuditEntries)
+	return w.history(ctx, true, (*storage.Tx).AuditEntries)
 }
 
-func (w *Workspace) history(ctx context.Context, entries func(*storage.Tx) ([]model.AuditEntry, error)) ([]HistoryLine, error) {
+func (w *Workspace) history(ctx context.Context, withCase bool, entries func(*storage.Tx) ([]model.AuditEntry, error)) ([]HistoryLine, error) {
 	var lines []HistoryLine
 	err := w.read(ctx, func(tx *storage.Tx) error {
 		list, err := entries(tx)
 		if err != nil {
 			return err
 		}
-		names := namer{tx: tx, known: map[string]string{}}
+		names := newRecordNames(tx)
 		lines = make([]HistoryLine, len(list))
 		for i, e := range list {
-			lines[i] = HistoryLine{Entry: e, Text: describeEntry(e, names.name)}
+			lines[i] = HistoryLine{Entry: e, Text: describeEntry(e, names, withCase)}
 		}
 		return nil
 	})
 	return lines, err
 }
 
-// namer finds what an ID in an entry points at: an entity's name, an
-// exhibit's ref.
-type namer struct {
-	tx    *storage.Tx
-	known map[string]string
-}
-
-func (n namer) name(id string) string {
-	if id == "" {
-		return ""
-	}
-	if name, ok := n.known[id]; ok {
-		return name
-	}
-	name := id
-	if e, err := n.tx.EntityByID(id); err == nil {
-		name = e.Name
-	} else if x, err := n.tx.EvidenceByID(id); err == nil {
-		name = x.ExhibitRef
-	}
-	n.known[id] = name
-	return name
-}
-
-// describeEntry writes an entry as a sentence; name finds what IDs in it
-// point at.
-func describeEntry(e model.AuditEntry, name func(id string) string) string {
+// describeEntry writes an entry as a sentence, naming the records it is
+// about; withCase names their case.
+func describeEntry(e model.AuditEntry, names *recordNames, withCase bool) string {
 	state := e.After
 	if state == "" {
 		state = e.Before
 	}
 	rec := parseFields(state)
-	what := recordName(e.RecordType, rec, name)
+	what := names.label(e.RecordType, e.RecordID, state, withCase)
 	who := e.By.Name
 	if who == "" {
 		who = "Someone"
 	}
 	switch e.Action {
 	case model.AuditCreate:
-		return who + " " + createdText(e.RecordType, what, rec, name)
+		return who + " " + createdText(e.RecordType, what, rec, names)
 	case model.AuditUpdate:
 		changes := changedFields(parseFields(e.Before), rec)
 		if changes == "" {
@@ -110,58 +89,35 @@ func describeEntry(e model.AuditEntry, name func(id string) string) string {
 		if e.RecordType == storage.RecordFile {
 			return who + " removed the attachment file " + rec.text("sha256") + ", which no exhibit had (files prune)"
 		}
-		return who + " took " + name(rec.text("entity_id")) + " off the case (" + rec.text("role") + ")"
+		return who + " took " + names.Entity(rec.text("entity_id")) + " off the case (" + rec.text("role") + ")"
 	}
 	return who + " " + e.Action + " " + what
 }
 
-func createdText(recordType, what string, rec fields, name func(string) string) string {
+func createdText(recordType, what string, rec fields, names model.Names) string {
 	switch recordType {
 	case model.RecordCase:
 		return "opened " + what
 	case model.RecordCaseLink:
-		return "linked " + name(rec.text("entity_id")) + " to the case as " + strings.ReplaceAll(rec.text("role"), "_", " ")
+		return "linked " + names.Entity(rec.text("entity_id")) + " to the case as " + strings.ReplaceAll(rec.text("role"), "_", " ")
 	case model.RecordAttachment:
-		return fmt.Sprintf("attached %s to exhibit %s (SHA-256 %s)", rec.text("name"), name(rec.text("item_id")), rec.text("sha256"))
+		return fmt.Sprintf("attached %s to exhibit %s (SHA-256 %s)", rec.text("name"), names.Exhibit(rec.text("item_id")), rec.text("sha256"))
 	case model.RecordCustody:
 		var ev model.CustodyEvent
 		_ = json.Unmarshal([]byte(rec.json), &ev)
-		return "recorded custody of exhibit " + name(ev.ItemID) + ": " + ev.Describe()
+		return "recorded custody of exhibit " + names.Exhibit(ev.ItemID) + ": " + ev.Describe()
 	case model.RecordNote:
 		return "added a note"
 	}
 	return "added " + what
 }
 
-// recordName names the record an entry is about: "seizure SZ-0004",
-// "person Jorge Muñoz", "exhibit ESA-2026-0001/EX-001".
-func recordName(recordType string, rec fields, name func(string) string) string {
-	switch recordType {
-	case model.RecordCase, model.RecordSeizure:
-		return recordType + " " + rec.text("ref")
-	case model.RecordEntity:
-		return strings.ReplaceAll(rec.text("kind"), "_", " ") + " " + rec.text("name")
-	case model.RecordEvidence:
-		return "exhibit " + rec.text("exhibit_ref")
-	case model.RecordRelation:
-		return fmt.Sprintf("relation %s %s %s", name(rec.text("from_id")), strings.ReplaceAll(rec.text("type"), "_", " "), name(rec.text("to_id")))
-	case model.RecordTask, model.RecordEvent:
-		return recordType + " “" + rec.text("title") + "”"
-	}
-	return recordType
-}
-
-// bookkeeping are the fields every record has that say who changed it
-// when: the entry itself says that.
-var bookkeeping = map[string]bool{"id": true, "created_at": true, "created_by": true,
-	"updated_at": true, "updated_by": true, "workspace": true}
-
 // changedFields lists the fields that differ, in the record's own order:
 // "quantity 1,200 kg → 1,250 kg; place Antwerp → Rotterdam".
 func changedFields(before, after fields) string {
 	var out []string
 	for _, key := range after.order {
-		if bookkeeping[key] || bytes.Equal(before.raw[key], after.raw[key]) {
+		if slices.Contains(model.RecordFields, key) || bytes.Equal(before.raw[key], after.raw[key]) {
 			continue
 		}
 		old, now := formatValue(before.raw[key]), formatValue(after.raw[key])

@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"bollard/model"
 	"bollard/storage"
@@ -258,7 +257,7 @@ func (v *Verification) forgedEntry(e model.AuditEntry, why string) {
 		if state == "" {
 			state = e.Before
 		}
-		return say(n.label(e.RecordType, e.RecordID, state))
+		return say(n.label(e.RecordType, e.RecordID, state, true))
 	}
 }
 
@@ -325,7 +324,7 @@ func (v *Verification) entryProblem(e model.AuditEntry, format string, args ...a
 		if state == "" {
 			state = e.Before
 		}
-		label := fmt.Sprintf("%s %s, %s by %s", e.Action, n.label(e.RecordType, e.RecordID, state), entryTime(e), e.By.Name)
+		label := fmt.Sprintf("%s %s, %s by %s", e.Action, n.label(e.RecordType, e.RecordID, state, true), entryTime(e), e.By.Name)
 		return fmt.Sprintf(format, append([]any{e.Seq, label}, args...)...)
 	}
 }
@@ -419,14 +418,14 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 	// only now, in one more pass over the workspace.
 	var found []string
 	err := w.read(ctx, func(tx *storage.Tx) error {
-		names := newRecordNames()
+		names := newRecordNames(nil)
 		wanted := map[string]bool{}
 		for _, key := range append(append([]string{}, added...), changed...) {
 			wanted[key] = true
 		}
 		current := map[string]string{}
 		each := func(r storage.StoredRecord) error {
-			names.learn(r.Type, r.ID, r.JSON)
+			names.learnJSON(r.Type, r.JSON)
 			if wanted[r.Type+"/"+r.ID] {
 				current[r.Type+"/"+r.ID] = r.JSON
 			}
@@ -447,19 +446,15 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 				continue // named below, once
 			}
 			typ, id, _ := strings.Cut(key, "/")
-			found = append(found, fmt.Sprintf("%s is not in the audit trail: it was added outside Bollard", names.label(typ, id, current[key])))
+			found = append(found, fmt.Sprintf("%s is not in the audit trail: it was added outside Bollard", names.label(typ, id, current[key], true)))
 		}
 		for _, key := range changed {
 			e, err := recorded(key)
 			if err != nil {
 				return err
 			}
-			var ignore map[string]bool
-			if e.RecordType == model.RecordCase {
-				ignore = map[string]bool{"updated_at": true, "updated_by": true}
-			}
-			name := names.label(e.RecordType, e.RecordID, e.After)
-			fields, reencoded := fieldChanges(e.After, current[key], ignore)
+			name := names.label(e.RecordType, e.RecordID, e.After, true)
+			fields, reencoded := fieldChanges(e.After, current[key], unaudited(e.RecordType))
 			var msg string
 			if fields == "" && sameValue(json.RawMessage(e.After), json.RawMessage(current[key])) || fields == "" && len(reencoded) > 0 {
 				// The same values, written in other bytes: not a change of
@@ -488,7 +483,7 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 				if err != nil {
 					return err
 				}
-				name = names.label(e.RecordType, e.RecordID, e.After)
+				name = names.label(e.RecordType, e.RecordID, e.After, true)
 			}
 			found = append(found, fmt.Sprintf("%s holds a value Bollard never writes (%v): %s", name, why, how))
 		}
@@ -498,7 +493,7 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 				return err
 			}
 			found = append(found, fmt.Sprintf("%s was removed at audit entry %d but is back: it was restored outside Bollard",
-				names.label(e.RecordType, e.RecordID, e.Before), e.Seq))
+				names.label(e.RecordType, e.RecordID, e.Before, true), e.Seq))
 		}
 		for _, key := range missing {
 			e, err := recorded(key)
@@ -506,7 +501,7 @@ func (v *Verification) compareRecords(ctx context.Context, w *Workspace, latest 
 				return err
 			}
 			found = append(found, fmt.Sprintf("%s is missing: audit entry %d recorded it, but it is no longer in the workspace",
-				names.label(e.RecordType, e.RecordID, e.After), e.Seq))
+				names.label(e.RecordType, e.RecordID, e.After, true), e.Seq))
 		}
 		return nil
 	})
@@ -529,17 +524,33 @@ func auditEntry(tx *storage.Tx, seq int64) (model.AuditEntry, error) {
 	return e, err
 }
 
+// unaudited are the fields of a record of that kind that Bollard changes
+// without an audit entry of the record's own, which verification leaves
+// aside when it compares the record with its trail: a case's last change
+// moves when a record in the case changes (storage's TouchCase), and that
+// record's own entry records the change.
+func unaudited(recordType string) []string {
+	if recordType == model.RecordCase {
+		return []string{"updated_at", "updated_by"}
+	}
+	return nil
+}
+
 // contentsHash is the SHA-256 of a record's JSON, to compare a record with
-// its last audit entry. A case is compared without its last change: that
-// moves when a record in the case changes, and the record's own entry
-// records that change.
+// its last audit entry. A record with unaudited fields is compared without
+// them, by its values.
 func contentsHash(recordType, recordJSON string) [sha256.Size]byte {
-	if recordType == model.RecordCase && recordJSON != "" {
-		var c model.Case
-		if json.Unmarshal([]byte(recordJSON), &c) == nil {
-			c.UpdatedAt, c.UpdatedBy = time.Time{}, model.Author{}
-			b, _ := json.Marshal(c)
-			return sha256.Sum256(b)
+	if leave := unaudited(recordType); leave != nil && recordJSON != "" {
+		if r, err := model.RecordFromJSON(recordType, recordJSON); err == nil {
+			b, _ := json.Marshal(r)
+			var fields map[string]json.RawMessage
+			if json.Unmarshal(b, &fields) == nil {
+				for _, f := range leave {
+					delete(fields, f)
+				}
+				b, _ = json.Marshal(fields)
+				return sha256.Sum256(b)
+			}
 		}
 	}
 	return sha256.Sum256([]byte(recordJSON))

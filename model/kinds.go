@@ -53,6 +53,10 @@ type Kind struct {
 	// ("ref", "exhibit_ref"), unique in its case or workspace; "" when the
 	// kind has none.
 	Ref string
+	// Label names a record of the kind for an officer, in the audit
+	// history, verification's findings and conflicts alike; see the
+	// package function Label.
+	Label func(r Recorded, n Names, withCase bool) string
 }
 
 // RecordFields are the fields every record has that say what it is and
@@ -62,19 +66,24 @@ var RecordFields = []string{"id", "created_at", "created_by", "updated_at", "upd
 // Kinds lists every kind of record, in the order a case is built: a record
 // comes after the records it points at.
 var Kinds = []Kind{
-	{Name: RecordCase, New: func() Recorded { return new(Case) }, Fixed: []string{"ref"}, Ref: "ref"},
-	{Name: RecordEntity, New: func() Recorded { return new(Entity) }},
-	{Name: RecordCaseLink, New: func() Recorded { return new(CaseLink) }, AppendOnly: true,
+	{Name: RecordCase, New: func() Recorded { return new(Case) }, Label: labelCase, Fixed: []string{"ref"}, Ref: "ref"},
+	{Name: RecordEntity, New: func() Recorded { return new(Entity) }, Label: labelEntity},
+	{Name: RecordCaseLink, New: func() Recorded { return new(CaseLink) }, Label: labelCaseLink, AppendOnly: true,
 		Fixed: []string{"case_id", "entity_id"}},
-	{Name: RecordRelation, New: func() Recorded { return new(Relation) }, Fixed: []string{"from_id", "to_id"}},
-	{Name: RecordSeizure, New: func() Recorded { return new(Seizure) }, Fixed: []string{"case_id", "ref"}, Ref: "ref"},
-	{Name: RecordEvent, New: func() Recorded { return new(TimelineEvent) }, Fixed: []string{"case_id"}},
-	{Name: RecordTask, New: func() Recorded { return new(Task) }, Fixed: []string{"case_id"}},
-	{Name: RecordNote, New: func() Recorded { return new(Note) }, AppendOnly: true, Fixed: []string{"case_id"}},
-	{Name: RecordEvidence, New: func() Recorded { return new(EvidenceItem) },
+	{Name: RecordRelation, New: func() Recorded { return new(Relation) }, Label: labelRelation,
+		Fixed: []string{"from_id", "to_id"}},
+	{Name: RecordSeizure, New: func() Recorded { return new(Seizure) }, Label: labelSeizure,
+		Fixed: []string{"case_id", "ref"}, Ref: "ref"},
+	{Name: RecordEvent, New: func() Recorded { return new(TimelineEvent) }, Label: labelEvent, Fixed: []string{"case_id"}},
+	{Name: RecordTask, New: func() Recorded { return new(Task) }, Label: labelTask, Fixed: []string{"case_id"}},
+	{Name: RecordNote, New: func() Recorded { return new(Note) }, Label: labelNote,
+		AppendOnly: true, Fixed: []string{"case_id"}},
+	{Name: RecordEvidence, New: func() Recorded { return new(EvidenceItem) }, Label: labelEvidence,
 		Fixed: []string{"case_id", "exhibit_ref", "attachments"}, Ref: "exhibit_ref"},
-	{Name: RecordAttachment, New: func() Recorded { return new(Attachment) }, AppendOnly: true, Fixed: []string{"item_id"}},
-	{Name: RecordCustody, New: func() Recorded { return new(CustodyEvent) }, AppendOnly: true, Fixed: []string{"item_id"}},
+	{Name: RecordAttachment, New: func() Recorded { return new(Attachment) }, Label: labelAttachment,
+		AppendOnly: true, Fixed: []string{"item_id"}},
+	{Name: RecordCustody, New: func() Recorded { return new(CustodyEvent) }, Label: labelCustody,
+		AppendOnly: true, Fixed: []string{"item_id"}},
 }
 
 // KindNamed returns the kind with that name; ok is false for a name that
