@@ -18,10 +18,6 @@ import (
 // field), the version of each record that last travelled, the conflicts
 // waiting for the officer, and the other side's audit entries.
 
-// Conflict is a record changed on both sides of an exchange; see
-// storage.Conflict.
-type Conflict = storage.Conflict
-
 // RecordJSON is a record written the way the workspace compares and
 // remembers it (the audit trail's form).
 func RecordJSON(v any) string { return storage.RecordJSON(v) }
@@ -361,13 +357,13 @@ func (b *Batch) SetExchangeBase(recordType, id, js string) error {
 }
 
 // OpenConflict returns the conflict waiting on a record, if any.
-func (b *Batch) OpenConflict(recordType, id string) (Conflict, bool, error) {
+func (b *Batch) OpenConflict(recordType, id string) (model.Conflict, bool, error) {
 	return b.tx.OpenConflict(recordType, id)
 }
 
 // PutConflict records a conflict (replacing one already open on the same
 // record), received now.
-func (b *Batch) PutConflict(c *Conflict) error {
+func (b *Batch) PutConflict(c *model.Conflict) error {
 	if c.ID == "" {
 		c.ID = model.NewID()
 	}
@@ -463,7 +459,7 @@ func (w *Workspace) ForeignAudit(ctx context.Context, caseID string) ([]model.Au
 // ConflictView is a conflict as the officer chooses on it: the record's
 // name, and each conflicting field with both values.
 type ConflictView struct {
-	Conflict
+	model.Conflict
 	CaseRef string          `json:"case_ref"`
 	Label   string          `json:"label"` // e.g. "seizure SZ-0003", "entity MV Northern Star"
 	Fields  []ConflictField `json:"fields"`
@@ -506,7 +502,7 @@ func (w *Workspace) Conflicts(ctx context.Context, caseRef string) ([]ConflictVi
 	return out, err
 }
 
-func conflictView(tx *storage.Tx, c Conflict) (ConflictView, error) {
+func conflictView(tx *storage.Tx, c model.Conflict) (ConflictView, error) {
 	b := &Batch{tx: tx}
 	mineJS, _, found, err := b.StoredRecord(c.RecordType, c.RecordID)
 	if err != nil {

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"bollard/model"
-	"bollard/storage"
 )
 
 // recordNames knows, for verify's findings, what the records it names are
@@ -121,9 +120,9 @@ func (n *recordNames) label(recordType, id, recordJSON string) string {
 		return of(fmt.Sprintf("%s “%s”", recordType, r.Title))
 	case model.RecordNote:
 		return of("note " + id)
-	case storage.RecordPartner:
+	case model.RecordPartner:
 		return fmt.Sprintf("partner %s (%s, key %s)", r.Name, r.Agency, r.PublicKey)
-	case storage.RecordKey:
+	case model.RecordKey:
 		return "the workspace's " + id + " key"
 	}
 	return recordType + " " + id

@@ -235,10 +235,6 @@ func (tx *Tx) caseOfExhibit(itemID string) string {
 // noCase is the case of a record no case holds: a partner, a key, a file.
 func noCase[T any](T) string { return "" }
 
-// AuditBaselineAuthor is who the entries that start the audit trail of an
-// older workspace are credited to: nobody made those changes then.
-var AuditBaselineAuthor = model.Author{Name: "Bollard", Agency: "audit trail started"}
-
 // startAuditTrail gives a workspace made before the audit trail existed one
 // entry per record it already holds, each the record as it stood, so that
 // verification has something to compare every record with. It runs once,
@@ -248,7 +244,7 @@ func startAuditTrail(tx *Tx) error {
 	return baselineEach(tx, tx.EachStoredRecord, caseOfJSON)
 }
 
-// baselineEach writes one baseline entry, credited to AuditBaselineAuthor,
+// baselineEach writes one baseline entry, credited to model.AuditBaselineAuthor,
 // for every record each lists, as it stands: the start of the trail of
 // records that were kept before they were audited.
 func baselineEach(tx *Tx, each func(func(StoredRecord) error) error, caseOf func(StoredRecord) string) error {
@@ -260,7 +256,7 @@ func baselineEach(tx *Tx, each func(func(StoredRecord) error) error, caseOf func
 	if err != nil {
 		return wrap("read workspace", err)
 	}
-	tx.SetAuthor(AuditBaselineAuthor, workspace, time.Now())
+	tx.SetAuthor(model.AuditBaselineAuthor, workspace, time.Now())
 	var records []StoredRecord
 	if err := each(func(r StoredRecord) error {
 		records = append(records, r)

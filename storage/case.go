@@ -113,16 +113,8 @@ func (tx *Tx) CaseByRef(ref string) (model.Case, error) {
 	return c, wrap("case "+ref, err)
 }
 
-// CaseFilter narrows a case list. Empty fields do not filter.
-type CaseFilter struct {
-	Status          model.CaseStatus
-	Corridor        model.Corridor
-	Threat          model.ThreatType
-	IncludeArchived bool // archived cases are left out unless asked for
-}
-
 // Cases lists the cases that pass the filter, most recently changed first.
-func (tx *Tx) Cases(f CaseFilter) ([]model.Case, error) {
+func (tx *Tx) Cases(f model.CaseFilter) ([]model.Case, error) {
 	var where []string
 	var args []any
 	if f.Status != "" {

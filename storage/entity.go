@@ -99,12 +99,6 @@ func (tx *Tx) Entities(kind model.EntityKind) ([]model.Entity, error) {
 	return queryAll(tx, "list entities", scanEntity, `SELECT `+entityColumns+` FROM entities WHERE kind = ? ORDER BY name`, string(kind))
 }
 
-// CaseEntity is an entity as it stands in one case: with the role it plays.
-type CaseEntity struct {
-	Link   model.CaseLink
-	Entity model.Entity
-}
-
 const linkColumns = recordColumns + `, case_id, entity_id, role, note`
 
 // InsertCaseLink records that an entity plays a role in a case.
@@ -132,7 +126,7 @@ func (tx *Tx) CaseLinkByID(id string) (model.CaseLink, error) {
 }
 
 // CaseEntities lists the entities linked to a case with their roles.
-func (tx *Tx) CaseEntities(caseID string) ([]CaseEntity, error) {
+func (tx *Tx) CaseEntities(caseID string) ([]model.CaseEntity, error) {
 	return queryAll(tx, "list case entities", scanCaseEntity,
 		`SELECT `+prefixed("l.", linkColumns)+`, `+prefixed("e.", entityColumns)+`
 		FROM case_links l JOIN entities e ON e.id = l.entity_id
@@ -155,8 +149,8 @@ func scanLink(row interface{ Scan(...any) error }) (model.CaseLink, error) {
 	return l, err
 }
 
-func scanCaseEntity(row interface{ Scan(...any) error }) (CaseEntity, error) {
-	var ce CaseEntity
+func scanCaseEntity(row interface{ Scan(...any) error }) (model.CaseEntity, error) {
+	var ce model.CaseEntity
 	err := row.Scan(append(linkDest(&ce.Link), entityDest(&ce.Entity)...)...)
 	return ce, err
 }
