@@ -130,7 +130,7 @@ func TestOpeningABackupDeletesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := old.Cases(ctx, app.CaseFilter{}); err != nil {
+	if _, err := old.Cases(ctx, model.CaseFilter{}); err != nil {
 		t.Fatal(err)
 	}
 	if v, err := old.Verify(ctx, nil); err != nil || !v.OK() {

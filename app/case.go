@@ -10,9 +10,6 @@ import (
 	"bollard/storage"
 )
 
-// CaseFilter narrows the case list; empty fields do not filter.
-type CaseFilter = storage.CaseFilter
-
 // CreateCase opens a new case. What the officer left empty is filled from
 // the profile: status open, priority normal, the default handling marking,
 // the officer as lead officer and their agency as lead agency, opened today.
@@ -179,7 +176,7 @@ func (w *Workspace) RestoreCase(ctx context.Context, ref string) (model.Case, er
 }
 
 // Cases lists the cases that pass the filter, most recently changed first.
-func (w *Workspace) Cases(ctx context.Context, f CaseFilter) ([]model.Case, error) {
+func (w *Workspace) Cases(ctx context.Context, f model.CaseFilter) ([]model.Case, error) {
 	var cases []model.Case
 	err := w.read(ctx, func(tx *storage.Tx) (err error) {
 		cases, err = tx.Cases(f)

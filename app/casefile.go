@@ -12,7 +12,7 @@ import (
 type CaseFile struct {
 	Case      model.Case
 	Seizures  []model.Seizure
-	Entities  []CaseEntity
+	Entities  []model.CaseEntity
 	Relations []model.Relation
 	Timeline  []model.TimelineEvent
 	Tasks     []model.Task

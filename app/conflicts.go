@@ -16,10 +16,6 @@ import (
 // field), the version of each record that last travelled, the conflicts
 // waiting for the officer, and the other side's audit entries.
 
-// Conflict is a record changed on both sides of an exchange; see
-// storage.Conflict.
-type Conflict = storage.Conflict
-
 // RecordJSON is a record written the way the workspace compares and
 // remembers it (the audit trail's form).
 func RecordJSON(v any) string { return storage.RecordJSON(v) }
@@ -129,13 +125,13 @@ func (b *Batch) SetExchangeBase(recordType, id, js string) error {
 }
 
 // OpenConflict returns the conflict waiting on a record, if any.
-func (b *Batch) OpenConflict(recordType, id string) (Conflict, bool, error) {
+func (b *Batch) OpenConflict(recordType, id string) (model.Conflict, bool, error) {
 	return b.tx.OpenConflict(recordType, id)
 }
 
 // PutConflict records a conflict (replacing one already open on the same
 // record), received now.
-func (b *Batch) PutConflict(c *Conflict) error {
+func (b *Batch) PutConflict(c *model.Conflict) error {
 	if c.ID == "" {
 		c.ID = model.NewID()
 	}
@@ -231,7 +227,7 @@ func (w *Workspace) ForeignAudit(ctx context.Context, caseID string) ([]model.Au
 // ConflictView is a conflict as the officer chooses on it: the record's
 // name, and each conflicting field with both values.
 type ConflictView struct {
-	Conflict
+	model.Conflict
 	CaseRef string          `json:"case_ref"`
 	Label   string          `json:"label"` // e.g. "seizure SZ-0003", "entity MV Northern Star"
 	Fields  []ConflictField `json:"fields"`
@@ -274,7 +270,7 @@ func (w *Workspace) Conflicts(ctx context.Context, caseRef string) ([]ConflictVi
 	return out, err
 }
 
-func conflictView(tx *storage.Tx, c Conflict) (ConflictView, error) {
+func conflictView(tx *storage.Tx, c model.Conflict) (ConflictView, error) {
 	b := &Batch{tx: tx}
 	mineJS, _, found, err := b.StoredRecord(c.RecordType, c.RecordID)
 	if err != nil {
@@ -311,7 +307,7 @@ func fieldsOf(js string) map[string]json.RawMessage {
 // conflictLabel names the record in a conflict for the officer, as it
 // stands here (mine) or, when it is no longer here, as it came in. The
 // conflict is shown with its case's ref, so the label leaves it out.
-func conflictLabel(tx *storage.Tx, c Conflict, mine string, found bool) string {
+func conflictLabel(tx *storage.Tx, c model.Conflict, mine string, found bool) string {
 	names := newRecordNames(tx)
 	if !found {
 		return names.label(c.RecordType, c.RecordID, c.Incoming, false) + " (no longer here)"

@@ -7,9 +7,6 @@ import (
 	"bollard/storage"
 )
 
-// CaseEntity is an entity as it stands in one case, with its role there.
-type CaseEntity = storage.CaseEntity
-
 // CreateEntity records a new person, company, vessel, container...
 func (b *Batch) CreateEntity(e *model.Entity) error { return b.add(e) }
 

@@ -296,7 +296,7 @@ func TestLeftoverFilesAreKeptUntilPruned(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := trail[0].Entry
-	if e.Seq != head.Seq+1 || e.RecordType != storage.RecordFile || e.RecordID != old.SHA256 || e.Action != model.AuditRemove ||
+	if e.Seq != head.Seq+1 || e.RecordType != model.RecordFile || e.RecordID != old.SHA256 || e.Action != model.AuditRemove ||
 		e.By.Name != "M. Torres" || !strings.Contains(e.Before, r.Prune) || !strings.Contains(trail[0].Text, old.SHA256) {
 		t.Errorf("the prune's audit entry: %+v %q", e, trail[0].Text)
 	}

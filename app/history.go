@@ -86,7 +86,7 @@ func describeEntry(e model.AuditEntry, names *recordNames, withCase bool) string
 	case model.AuditRestore:
 		return who + " restored " + what
 	case model.AuditRemove:
-		if e.RecordType == storage.RecordFile {
+		if e.RecordType == model.RecordFile {
 			return who + " removed the attachment file " + rec.text("sha256") + ", which no exhibit had (files prune)"
 		}
 		return who + " took " + names.Entity(rec.text("entity_id")) + " off the case (" + rec.text("role") + ")"

@@ -24,11 +24,6 @@ type SigningIdentity struct {
 	Key       ed25519.PrivateKey
 }
 
-// Partner is a workspace of another agency whose signed case packages the
-// officer has accepted: its public key and who its packages said they came
-// from.
-type Partner = storage.Partner
-
 // SigningIdentity returns who signs this workspace's case packages, making
 // the workspace's signing key the first time it is needed. Without an
 // officer profile nobody can sign.
@@ -101,13 +96,13 @@ func (w *Workspace) AgeRecipient(ctx context.Context) (string, error) {
 
 // KnownPartner returns the partner whose ed25519 public key (base64) this
 // is; ok is false when the officer has never accepted a package signed by it.
-func (w *Workspace) KnownPartner(ctx context.Context, publicKey string) (p Partner, ok bool, err error) {
+func (w *Workspace) KnownPartner(ctx context.Context, publicKey string) (p model.Partner, ok bool, err error) {
 	err = w.read(ctx, func(tx *storage.Tx) error {
 		p, err = tx.Partner(publicKey)
 		return err
 	})
 	if IsNotFound(err) {
-		return Partner{}, false, nil
+		return model.Partner{}, false, nil
 	}
 	return p, err == nil, err
 }
@@ -115,7 +110,7 @@ func (w *Workspace) KnownPartner(ctx context.Context, publicKey string) (p Partn
 // RememberPartner keeps a signer as a known partner, after the officer
 // confirmed an unknown one, or when a known one's package is imported (its
 // name and agency as the package gives them, seen now).
-func (w *Workspace) RememberPartner(ctx context.Context, p Partner) error {
+func (w *Workspace) RememberPartner(ctx context.Context, p model.Partner) error {
 	p.PublicKey = strings.TrimSpace(p.PublicKey)
 	if p.PublicKey == "" {
 		return errors.New("a partner needs a public key")
@@ -143,8 +138,8 @@ func (w *Workspace) stampTrust(tx *storage.Tx) error {
 }
 
 // Partners returns every known partner, by agency and name.
-func (w *Workspace) Partners(ctx context.Context) ([]Partner, error) {
-	var list []Partner
+func (w *Workspace) Partners(ctx context.Context) ([]model.Partner, error) {
+	var list []model.Partner
 	err := w.read(ctx, func(tx *storage.Tx) (err error) {
 		list, err = tx.Partners()
 		return err

@@ -103,7 +103,7 @@ func TestPartners(t *testing.T) {
 		t.Fatalf("an unknown key is known: %v, %v", ok, err)
 	}
 	first := time.Date(2026, 3, 14, 9, 30, 0, 0, time.UTC)
-	if err := w.RememberPartner(ctx, app.Partner{PublicKey: key, Name: "Det. Sgt. Ana Ruiz", Agency: "HMRC", WorkspaceID: "ws-dover", LastSeenAt: first}); err != nil {
+	if err := w.RememberPartner(ctx, model.Partner{PublicKey: key, Name: "Det. Sgt. Ana Ruiz", Agency: "HMRC", WorkspaceID: "ws-dover", LastSeenAt: first}); err != nil {
 		t.Fatal(err)
 	}
 	p, ok, err := w.KnownPartner(ctx, key)
@@ -112,14 +112,14 @@ func TestPartners(t *testing.T) {
 		t.Fatalf("known partner: %+v, %v, %v", p, ok, err)
 	}
 	// Seen again, under a new name: the name follows, the first sighting stays.
-	if err := w.RememberPartner(ctx, app.Partner{PublicKey: key, Name: "DI Ana Ruiz", Agency: "HMRC", WorkspaceID: "ws-dover"}); err != nil {
+	if err := w.RememberPartner(ctx, model.Partner{PublicKey: key, Name: "DI Ana Ruiz", Agency: "HMRC", WorkspaceID: "ws-dover"}); err != nil {
 		t.Fatal(err)
 	}
 	p, _, _ = w.KnownPartner(ctx, key)
 	if p.Name != "DI Ana Ruiz" || !p.FirstSeenAt.Equal(first) || !p.LastSeenAt.Equal(w.Now()) {
 		t.Errorf("seen again: %+v", p)
 	}
-	if err := w.RememberPartner(ctx, app.Partner{Name: "nobody"}); err == nil {
+	if err := w.RememberPartner(ctx, model.Partner{Name: "nobody"}); err == nil {
 		t.Error("a partner without a key was remembered")
 	}
 	list, err := w.Partners(ctx)

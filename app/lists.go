@@ -11,15 +11,6 @@ import (
 // entity, seizure, exhibit and task across the cases. Records of archived
 // cases are left out, as they are from the case list and the search.
 
-// EntityRow is an entity and the number of cases it appears in.
-type EntityRow = storage.EntityInCases
-
-// SeizureRow is a seizure and the ref of its case.
-type SeizureRow = storage.SeizureInCase
-
-// TaskRow is a task or assistance request and the ref of its case.
-type TaskRow = storage.TaskInCase
-
 // ExhibitRow is an exhibit with its chain of custody, and the ref of its case.
 type ExhibitRow struct {
 	CaseRef string
@@ -28,8 +19,8 @@ type ExhibitRow struct {
 
 // EntityList lists every entity of a kind ("" for every kind) by kind and
 // name, each with the number of cases it appears in.
-func (w *Workspace) EntityList(ctx context.Context, kind model.EntityKind) ([]EntityRow, error) {
-	var rows []EntityRow
+func (w *Workspace) EntityList(ctx context.Context, kind model.EntityKind) ([]model.EntityRow, error) {
+	var rows []model.EntityRow
 	err := w.read(ctx, func(tx *storage.Tx) (err error) {
 		rows, err = tx.EntitiesInCases(kind)
 		return err
@@ -38,8 +29,8 @@ func (w *Workspace) EntityList(ctx context.Context, kind model.EntityKind) ([]En
 }
 
 // SeizureList lists every seizure, latest first.
-func (w *Workspace) SeizureList(ctx context.Context) ([]SeizureRow, error) {
-	var rows []SeizureRow
+func (w *Workspace) SeizureList(ctx context.Context) ([]model.SeizureRow, error) {
+	var rows []model.SeizureRow
 	err := w.read(ctx, func(tx *storage.Tx) (err error) {
 		rows, err = tx.AllSeizures()
 		return err
@@ -49,8 +40,8 @@ func (w *Workspace) SeizureList(ctx context.Context) ([]SeizureRow, error) {
 
 // TaskList lists every task and assistance request: those still waiting
 // first, soonest due first, then those answered, done or cancelled.
-func (w *Workspace) TaskList(ctx context.Context) ([]TaskRow, error) {
-	var rows []TaskRow
+func (w *Workspace) TaskList(ctx context.Context) ([]model.TaskRow, error) {
+	var rows []model.TaskRow
 	err := w.read(ctx, func(tx *storage.Tx) (err error) {
 		rows, err = tx.AllTasks()
 		return err

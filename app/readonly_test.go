@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"bollard/app"
+	"bollard/model"
 	"bollard/storage"
 )
 
@@ -82,7 +83,7 @@ func verifyReadOnly(t *testing.T, path, key string) {
 	if !v.OK() || v.Files != 1 || v.Records != 5 {
 		t.Fatalf("verify: %q, %d files, %d records", v.Problems, v.Files, v.Records)
 	}
-	if err := w.RememberPartner(ctx, app.Partner{PublicKey: "eA=="}); !errors.Is(err, storage.ErrReadOnly) {
+	if err := w.RememberPartner(ctx, model.Partner{PublicKey: "eA=="}); !errors.Is(err, storage.ErrReadOnly) {
 		t.Errorf("a write through a read-only workspace: %v, want ErrReadOnly", err)
 	}
 }

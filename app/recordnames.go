@@ -105,7 +105,7 @@ func (n *recordNames) Exhibit(id string) string {
 // the case of a record that belongs to one.
 func (n *recordNames) label(kind, id, recordJSON string, withCase bool) string {
 	switch kind {
-	case storage.RecordPartner:
+	case model.RecordPartner:
 		var p struct {
 			Name      string `json:"name"`
 			Agency    string `json:"agency"`
@@ -115,7 +115,7 @@ func (n *recordNames) label(kind, id, recordJSON string, withCase bool) string {
 			return kind + " " + id
 		}
 		return fmt.Sprintf("partner %s (%s, key %s)", p.Name, p.Agency, p.PublicKey)
-	case storage.RecordKey:
+	case model.RecordKey:
 		return "the workspace's " + id + " key"
 	}
 	return model.LabelJSON(kind, id, recordJSON, n, withCase)

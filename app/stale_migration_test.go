@@ -49,7 +49,7 @@ func TestWorkspaceFromBeforeVersionsVerifiesClean(t *testing.T) {
 	if v := mustVerify(t, w, nil); !v.OK() || v.Records == 0 {
 		t.Fatalf("verify after the migration: %d records, problems %q", v.Records, v.Problems)
 	}
-	cases, err := w.Cases(ctx, app.CaseFilter{})
+	cases, err := w.Cases(ctx, model.CaseFilter{})
 	if err != nil || len(cases) == 0 {
 		t.Fatalf("cases: %v (%d)", err, len(cases))
 	}

@@ -217,8 +217,8 @@ func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[strin
 		if e.Action != model.AuditBaseline {
 			begun = true
 		}
-		if e.RecordType == storage.RecordKey && e.RecordID == storage.KeySigning {
-			var k storage.WorkspaceKey
+		if e.RecordType == model.RecordKey && e.RecordID == model.KeySigning {
+			var k model.WorkspaceKey
 			if json.Unmarshal([]byte(e.After), &k) == nil && k.PublicKey != "" {
 				if v.signingKeys == nil {
 					v.signingKeys = map[string]int64{}
@@ -283,9 +283,9 @@ func bollardWrote(e model.AuditEntry, latest map[string]lastState, begun bool) (
 		switch {
 		case known:
 			return fmt.Sprintf(", which audit entry %d already recorded", last.seq), false
-		case e.By != storage.AuditBaselineAuthor:
+		case e.By != model.AuditBaselineAuthor:
 			return " by " + e.By.Name + " (baselines are written by Bollard when the trail begins)", false
-		case begun && e.RecordType != storage.RecordPartner && e.RecordType != storage.RecordKey:
+		case begun && e.RecordType != model.RecordPartner && e.RecordType != model.RecordKey:
 			return " after the trail began", false
 		}
 	}
@@ -369,8 +369,8 @@ func (side *recordsSide) readRecords(tx *storage.Tx) error {
 				side.attachments = append(side.attachments, a)
 			}
 		}
-		if r.Type == storage.RecordKey && r.ID == storage.KeySigning {
-			var k storage.WorkspaceKey
+		if r.Type == model.RecordKey && r.ID == model.KeySigning {
+			var k model.WorkspaceKey
 			_ = json.Unmarshal([]byte(r.JSON), &k)
 			side.key = k.PublicKey
 		}

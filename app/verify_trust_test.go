@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"bollard/app"
+	"bollard/model"
 )
 
 // sqlOn runs statements on the workspace file as any SQLite client could.
@@ -38,7 +39,7 @@ func wantProblems(t *testing.T, v app.Verification, want ...string) {
 func TestVerifyCoversTrust(t *testing.T) {
 	t.Run("a partner edited with an SQLite client is named, field by field", func(t *testing.T) {
 		w, _, _ := aCaseWithHistory(t)
-		err := w.RememberPartner(ctx, app.Partner{PublicKey: "cGFydG5lcg==", Name: "J. Smith", Agency: "HMRC", WorkspaceID: "w-uk"})
+		err := w.RememberPartner(ctx, model.Partner{PublicKey: "cGFydG5lcg==", Name: "J. Smith", Agency: "HMRC", WorkspaceID: "w-uk"})
 		if err != nil {
 			t.Fatal(err)
 		}

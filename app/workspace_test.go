@@ -136,10 +136,10 @@ func TestCases(t *testing.T) {
 		if _, err := w.AddSeizure(ctx, validSeizure(c.ID)); err == nil || !strings.Contains(err.Error(), "archived") {
 			t.Fatalf("seizure added to an archived case: %v", err)
 		}
-		if list, _ := w.Cases(ctx, app.CaseFilter{}); len(list) != 0 {
+		if list, _ := w.Cases(ctx, model.CaseFilter{}); len(list) != 0 {
 			t.Fatal("an archived case is in the working list")
 		}
-		if list, _ := w.Cases(ctx, app.CaseFilter{IncludeArchived: true}); len(list) != 1 {
+		if list, _ := w.Cases(ctx, model.CaseFilter{IncludeArchived: true}); len(list) != 1 {
 			t.Fatal("the archived case is gone")
 		}
 		got, err := w.RestoreCase(ctx, c.Ref)

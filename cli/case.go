@@ -75,7 +75,7 @@ func runCaseList(e *env, args []string) error {
 	if len(rest) > 0 {
 		return usagef("case list takes no arguments (got %q)", rest[0])
 	}
-	f := app.CaseFilter{Status: model.CaseStatus(*status), IncludeArchived: *all}
+	f := model.CaseFilter{Status: model.CaseStatus(*status), IncludeArchived: *all}
 	if *status != "" && !isOneOf(f.Status, model.CaseStatuses) {
 		return usagef("--status %q: should be one of %s", *status, joinChoices(model.CaseStatuses))
 	}

@@ -21,6 +21,11 @@ const (
 	AuditBaseline = "baseline"
 )
 
+// AuditBaselineAuthor is who the entries that start the audit trail of an
+// older workspace are credited to (AuditBaseline): nobody made those
+// changes then.
+var AuditBaselineAuthor = Author{Name: "Bollard", Agency: "audit trail started"}
+
 // AuditEntry is one line of the append-only, hash-chained record of every
 // change made in a workspace: who changed which record when, and the record
 // as it was before and after (JSON; Before is "" for a creation, After is

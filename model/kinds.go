@@ -19,6 +19,20 @@ const (
 	RecordCustody    = "custody event"
 )
 
+// The records a workspace keeps beside those of its cases, as the audit
+// trail names them. They are not kinds of case record (not in Kinds): no
+// case holds them, no package carries them, no merge touches them.
+const (
+	// RecordPartner is a partner agency's workspace whose packages are
+	// accepted (a Partner): whom the workspace trusts.
+	RecordPartner = "partner"
+	// RecordKey is one of the workspace's own keys (a WorkspaceKey).
+	RecordKey = "workspace key"
+	// RecordFile is an attachment file on its own, apart from any exhibit:
+	// the entries `files prune` writes for each file it removes.
+	RecordFile = "attachment file"
+)
+
 // Recorded is a record of one of the kinds in Kinds: what every layer can
 // do with a record without knowing which kind it is.
 type Recorded interface {

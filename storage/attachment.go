@@ -17,7 +17,7 @@ func scanAttachment(row interface{ Scan(...any) error }) (model.Attachment, erro
 // attached to an exhibit. The same file attached twice to one exhibit is a
 // conflict.
 func (tx *Tx) InsertAttachment(a *model.Attachment) error {
-	return audited(tx, model.RecordAttachment, model.AuditCreate, a.ID, tx.AttachmentByID, tx.caseOfAttachment, func() error {
+	return tx.auditedRecord(model.RecordAttachment, model.AuditCreate, a.ID, func() error {
 		_, err := tx.exec(`INSERT INTO attachments (`+attachmentColumns+`) VALUES (`+placeholders(9)+`)`,
 			a.ID, a.ItemID, a.SHA256, a.Name, a.Size, a.MediaType, dbTime(a.AddedAt), a.AddedBy.Name, a.AddedBy.Agency)
 		return wrap("attach "+a.Name, err)
@@ -46,10 +46,4 @@ func (tx *Tx) BlobInUse(sha256 string) (bool, error) {
 	var n int
 	err := tx.queryRow(`SELECT COUNT(*) FROM attachments WHERE sha256 = ?`, sha256).Scan(&n)
 	return n > 0, wrap("look for attachment "+sha256, err)
-}
-
-func (tx *Tx) caseOfAttachment(a model.Attachment) string {
-	var caseID string
-	_ = tx.queryRow(`SELECT case_id FROM evidence_items WHERE id = ?`, a.ItemID).Scan(&caseID)
-	return caseID
 }

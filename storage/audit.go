@@ -212,18 +212,28 @@ func (tx *Tx) LatestAudit(fn func(model.AuditEntry) error) error {
 		WHERE seq IN (SELECT MAX(seq) FROM audit_log GROUP BY record_type, record_id)`)
 }
 
-// What case each kind of record belongs to, for the case's history.
-func caseOfCase(c model.Case) string           { return c.ID }
-func caseOfSeizure(s model.Seizure) string     { return s.CaseID }
-func caseOfLink(l model.CaseLink) string       { return l.CaseID }
-func caseOfTask(t model.Task) string           { return t.CaseID }
-func caseOfEvent(e model.TimelineEvent) string { return e.CaseID }
-func caseOfNote(n model.Note) string           { return n.CaseID }
-func noCase[T any](T) string                   { return "" }
+// What case each kind of record belongs to, for the case's history: the
+// entries of kindsSQL. An exhibit's files and custody events belong to the
+// exhibit's case.
+func caseOfCase(_ *Tx, c model.Case) string              { return c.ID }
+func caseOfSeizure(_ *Tx, s model.Seizure) string        { return s.CaseID }
+func caseOfLink(_ *Tx, l model.CaseLink) string          { return l.CaseID }
+func caseOfTask(_ *Tx, t model.Task) string              { return t.CaseID }
+func caseOfEvent(_ *Tx, e model.TimelineEvent) string    { return e.CaseID }
+func caseOfNote(_ *Tx, n model.Note) string              { return n.CaseID }
+func caseOfEvidence(_ *Tx, e model.EvidenceItem) string  { return e.CaseID }
+func caseOfAttachment(tx *Tx, a model.Attachment) string { return tx.caseOfExhibit(a.ItemID) }
+func caseOfCustody(tx *Tx, c model.CustodyEvent) string  { return tx.caseOfExhibit(c.ItemID) }
 
-// AuditBaselineAuthor is who the entries that start the audit trail of an
-// older workspace are credited to: nobody made those changes then.
-var AuditBaselineAuthor = model.Author{Name: "Bollard", Agency: "audit trail started"}
+// caseOfExhibit is the case of the exhibit with that ID.
+func (tx *Tx) caseOfExhibit(itemID string) string {
+	var caseID string
+	_ = tx.queryRow(`SELECT case_id FROM evidence_items WHERE id = ?`, itemID).Scan(&caseID)
+	return caseID
+}
+
+// noCase is the case of a record no case holds: a partner, a key, a file.
+func noCase[T any](T) string { return "" }
 
 // startAuditTrail gives a workspace made before the audit trail existed one
 // entry per record it already holds, each the record as it stood, so that
@@ -234,7 +244,7 @@ func startAuditTrail(tx *Tx) error {
 	return baselineEach(tx, tx.EachStoredRecord, caseOfJSON)
 }
 
-// baselineEach writes one baseline entry, credited to AuditBaselineAuthor,
+// baselineEach writes one baseline entry, credited to model.AuditBaselineAuthor,
 // for every record each lists, as it stands: the start of the trail of
 // records that were kept before they were audited.
 func baselineEach(tx *Tx, each func(func(StoredRecord) error) error, caseOf func(StoredRecord) string) error {
@@ -246,7 +256,7 @@ func baselineEach(tx *Tx, each func(func(StoredRecord) error) error, caseOf func
 	if err != nil {
 		return wrap("read workspace", err)
 	}
-	tx.SetAuthor(AuditBaselineAuthor, workspace, time.Now())
+	tx.SetAuthor(model.AuditBaselineAuthor, workspace, time.Now())
 	var records []StoredRecord
 	if err := each(func(r StoredRecord) error {
 		records = append(records, r)

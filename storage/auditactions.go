@@ -20,9 +20,9 @@ var writtenActions = map[string][]string{
 	model.RecordNote:       {model.AuditBaseline, model.AuditCreate}, // append-only
 	model.RecordAttachment: {model.AuditBaseline, model.AuditCreate}, // append-only
 	model.RecordCustody:    {model.AuditBaseline, model.AuditCreate}, // append-only
-	RecordPartner:          {model.AuditBaseline, model.AuditCreate, model.AuditUpdate},
-	RecordKey:              {model.AuditBaseline, model.AuditCreate}, // a key is made once, never replaced
-	RecordFile:             {model.AuditRemove},                      // a file removed by files prune
+	model.RecordPartner:    {model.AuditBaseline, model.AuditCreate, model.AuditUpdate},
+	model.RecordKey:        {model.AuditBaseline, model.AuditCreate}, // a key is made once, never replaced
+	model.RecordFile:       {model.AuditRemove},                      // a file removed by files prune
 }
 
 // BollardWrites reports whether Bollard ever writes an audit entry with

@@ -32,7 +32,7 @@ func scanCase(row interface{ Scan(...any) error }) (model.Case, error) {
 // from the start of the transaction, so two writers never get the same
 // number, and a rolled-back insert gives its number back, so there are no gaps.
 func (tx *Tx) InsertCase(c *model.Case, prefix string) error {
-	return audited(tx, model.RecordCase, model.AuditCreate, c.ID, tx.CaseByID, caseOfCase, func() error {
+	return tx.auditedRecord(model.RecordCase, model.AuditCreate, c.ID, func() error {
 		var refPrefix, refYear, refSeq any
 		if c.Ref == "" {
 			year := c.CreatedAt.Year()
@@ -57,7 +57,7 @@ func (tx *Tx) InsertCase(c *model.Case, prefix string) error {
 
 // UpdateCase saves an edited case. Its ref and identity never change.
 func (tx *Tx) UpdateCase(c *model.Case) error {
-	return audited(tx, model.RecordCase, model.AuditUpdate, c.ID, tx.CaseByID, caseOfCase, func() error {
+	return tx.auditedRecord(model.RecordCase, model.AuditUpdate, c.ID, func() error {
 		return tx.updateVersioned("case "+c.Ref, "cases", &c.Record, `updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			title = ?, operation_name = ?, status = ?, priority = ?, corridor = ?, threat_types = ?, handling_marking = ?,
 			lead_agency = ?, partner_agencies = ?, lead_officer = ?, summary = ?, opened_on = ?, closed_on = ?`,
@@ -83,7 +83,7 @@ func (tx *Tx) TouchCase(caseID string, at time.Time, by model.Author) error {
 // so that RestoreCase can put it back. Nothing in the case is removed. Like
 // an edit it counts as a save: a form opened before it is refused.
 func (tx *Tx) ArchiveCase(c *model.Case) error {
-	return audited(tx, model.RecordCase, model.AuditArchive, c.ID, tx.CaseByID, caseOfCase, func() error {
+	return tx.auditedRecord(model.RecordCase, model.AuditArchive, c.ID, func() error {
 		res, err := tx.exec(`UPDATE cases SET status_before_archive = status, status = 'archived', version = version + 1,
 			updated_at = ?, updated_by_name = ?, updated_by_agency = ? WHERE id = ? AND status <> 'archived'`,
 			dbTime(c.UpdatedAt), c.UpdatedBy.Name, c.UpdatedBy.Agency, c.ID)
@@ -93,7 +93,7 @@ func (tx *Tx) ArchiveCase(c *model.Case) error {
 
 // RestoreCase brings an archived case back with the status it had.
 func (tx *Tx) RestoreCase(c *model.Case) error {
-	return audited(tx, model.RecordCase, model.AuditRestore, c.ID, tx.CaseByID, caseOfCase, func() error {
+	return tx.auditedRecord(model.RecordCase, model.AuditRestore, c.ID, func() error {
 		res, err := tx.exec(`UPDATE cases SET status = CASE status_before_archive WHEN '' THEN 'open' ELSE status_before_archive END,
 			status_before_archive = '', version = version + 1, updated_at = ?, updated_by_name = ?, updated_by_agency = ? WHERE id = ? AND status = 'archived'`,
 			dbTime(c.UpdatedAt), c.UpdatedBy.Name, c.UpdatedBy.Agency, c.ID)
@@ -113,16 +113,8 @@ func (tx *Tx) CaseByRef(ref string) (model.Case, error) {
 	return c, wrap("case "+ref, err)
 }
 
-// CaseFilter narrows a case list. Empty fields do not filter.
-type CaseFilter struct {
-	Status          model.CaseStatus
-	Corridor        model.Corridor
-	Threat          model.ThreatType
-	IncludeArchived bool // archived cases are left out unless asked for
-}
-
 // Cases lists the cases that pass the filter, most recently changed first.
-func (tx *Tx) Cases(f CaseFilter) ([]model.Case, error) {
+func (tx *Tx) Cases(f model.CaseFilter) ([]model.Case, error) {
 	var where []string
 	var args []any
 	if f.Status != "" {

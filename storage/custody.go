@@ -23,7 +23,7 @@ func scanCustody(row interface{ Scan(...any) error }) (model.CustodyEvent, error
 // InsertCustodyEvent adds an event to an exhibit's chain of custody.
 // Events are never changed or removed afterwards.
 func (tx *Tx) InsertCustodyEvent(c *model.CustodyEvent) error {
-	return audited(tx, model.RecordCustody, model.AuditCreate, c.ID, tx.CustodyEventByID, tx.caseOfCustody, func() error {
+	return tx.auditedRecord(model.RecordCustody, model.AuditCreate, c.ID, func() error {
 		var intact any
 		if c.SealIntact != nil {
 			intact = *c.SealIntact
@@ -58,10 +58,4 @@ func (tx *Tx) CaseCustodyEvents(caseID string) ([]model.CustodyEvent, error) {
 // EachCustodyEvent calls fn for every custody event.
 func (tx *Tx) EachCustodyEvent(fn func(model.CustodyEvent) error) error {
 	return eachRow(tx, "read custody events", scanCustody, fn, `SELECT `+custodyColumns+` FROM custody_events`)
-}
-
-func (tx *Tx) caseOfCustody(c model.CustodyEvent) string {
-	var caseID string
-	_ = tx.queryRow(`SELECT case_id FROM evidence_items WHERE id = ?`, c.ItemID).Scan(&caseID)
-	return caseID
 }

@@ -44,7 +44,7 @@ func scanEntity(row interface{ Scan(...any) error }) (model.Entity, error) {
 
 // InsertEntity stores a new entity.
 func (tx *Tx) InsertEntity(e *model.Entity) error {
-	return audited(tx, model.RecordEntity, model.AuditCreate, e.ID, tx.EntityByID, noCase[model.Entity], func() error {
+	return tx.auditedRecord(model.RecordEntity, model.AuditCreate, e.ID, func() error {
 		e.Version = 1
 		args := entityArgs(e)
 		_, err := tx.exec(`INSERT INTO entities (`+entityColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
@@ -54,7 +54,7 @@ func (tx *Tx) InsertEntity(e *model.Entity) error {
 
 // UpdateEntity saves an edited entity.
 func (tx *Tx) UpdateEntity(e *model.Entity) error {
-	return audited(tx, model.RecordEntity, model.AuditUpdate, e.ID, tx.EntityByID, noCase[model.Entity], func() error {
+	return tx.auditedRecord(model.RecordEntity, model.AuditUpdate, e.ID, func() error {
 		args := append([]any{dbTime(e.UpdatedAt), e.UpdatedBy.Name, e.UpdatedBy.Agency}, entityFields(e)...)
 		return tx.updateVersioned(string(e.Kind)+" "+e.Name, "entities", &e.Record, `updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			kind = ?, name = ?, aliases = ?, country = ?, notes = ?, birth_date = ?, nationality = ?,
@@ -99,17 +99,11 @@ func (tx *Tx) Entities(kind model.EntityKind) ([]model.Entity, error) {
 	return queryAll(tx, "list entities", scanEntity, `SELECT `+entityColumns+` FROM entities WHERE kind = ? ORDER BY name`, string(kind))
 }
 
-// CaseEntity is an entity as it stands in one case: with the role it plays.
-type CaseEntity struct {
-	Link   model.CaseLink
-	Entity model.Entity
-}
-
 const linkColumns = recordColumns + `, case_id, entity_id, role, note`
 
 // InsertCaseLink records that an entity plays a role in a case.
 func (tx *Tx) InsertCaseLink(l *model.CaseLink) error {
-	return audited(tx, model.RecordCaseLink, model.AuditCreate, l.ID, tx.CaseLinkByID, caseOfLink, func() error {
+	return tx.auditedRecord(model.RecordCaseLink, model.AuditCreate, l.ID, func() error {
 		args := append(recordArgs(&l.Record), l.CaseID, l.EntityID, string(l.Role), l.Note)
 		_, err := tx.exec(`INSERT INTO case_links (`+linkColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("link entity to case as "+string(l.Role), err)
@@ -119,7 +113,7 @@ func (tx *Tx) InsertCaseLink(l *model.CaseLink) error {
 // DeleteCaseLink removes an entity's role from a case. The entity itself,
 // and its part in other cases, stay.
 func (tx *Tx) DeleteCaseLink(id string) error {
-	return audited(tx, model.RecordCaseLink, model.AuditRemove, id, tx.CaseLinkByID, caseOfLink, func() error {
+	return tx.auditedRecord(model.RecordCaseLink, model.AuditRemove, id, func() error {
 		res, err := tx.exec(`DELETE FROM case_links WHERE id = ?`, id)
 		return wrapUpdate("unlink entity", res, err)
 	})
@@ -132,7 +126,7 @@ func (tx *Tx) CaseLinkByID(id string) (model.CaseLink, error) {
 }
 
 // CaseEntities lists the entities linked to a case with their roles.
-func (tx *Tx) CaseEntities(caseID string) ([]CaseEntity, error) {
+func (tx *Tx) CaseEntities(caseID string) ([]model.CaseEntity, error) {
 	return queryAll(tx, "list case entities", scanCaseEntity,
 		`SELECT `+prefixed("l.", linkColumns)+`, `+prefixed("e.", entityColumns)+`
 		FROM case_links l JOIN entities e ON e.id = l.entity_id
@@ -155,8 +149,8 @@ func scanLink(row interface{ Scan(...any) error }) (model.CaseLink, error) {
 	return l, err
 }
 
-func scanCaseEntity(row interface{ Scan(...any) error }) (CaseEntity, error) {
-	var ce CaseEntity
+func scanCaseEntity(row interface{ Scan(...any) error }) (model.CaseEntity, error) {
+	var ce model.CaseEntity
 	err := row.Scan(append(linkDest(&ce.Link), entityDest(&ce.Entity)...)...)
 	return ce, err
 }

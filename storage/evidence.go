@@ -32,7 +32,7 @@ func nullable(id string) any {
 // InsertEvidence stores a new evidence item. When its exhibit ref is empty
 // it gets the next <CASE-REF>/EX-NNN of its case.
 func (tx *Tx) InsertEvidence(e *model.EvidenceItem) error {
-	return audited(tx, model.RecordEvidence, model.AuditCreate, e.ID, tx.evidenceOnly, caseOfEvidence, func() error {
+	return tx.auditedRecord(model.RecordEvidence, model.AuditCreate, e.ID, func() error {
 		if e.ExhibitRef == "" {
 			c, err := tx.CaseByID(e.CaseID)
 			if err != nil {
@@ -62,7 +62,7 @@ func (tx *Tx) InsertEvidence(e *model.EvidenceItem) error {
 // UpdateEvidence saves an edited evidence item. Its case, ref and
 // attachments never change here.
 func (tx *Tx) UpdateEvidence(e *model.EvidenceItem) error {
-	return audited(tx, model.RecordEvidence, model.AuditUpdate, e.ID, tx.evidenceOnly, caseOfEvidence, func() error {
+	return tx.auditedRecord(model.RecordEvidence, model.AuditUpdate, e.ID, func() error {
 		return tx.updateVersioned("exhibit "+e.ExhibitRef, "evidence_items", &e.Record, `updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			description = ?, kind = ?, seizure_id = ?, storage_location = ?, seal_number = ?, acquired_at = ?,
 			acquired_place = ?, acquired_by = ?`,
@@ -126,5 +126,3 @@ func (tx *Tx) EvidenceItems(caseID string) ([]model.EvidenceItem, error) {
 func (tx *Tx) EachEvidence(fn func(model.EvidenceItem) error) error {
 	return eachRow(tx, "read exhibits", scanEvidence, fn, `SELECT `+evidenceColumns+` FROM evidence_items`)
 }
-
-func caseOfEvidence(e model.EvidenceItem) string { return e.CaseID }

@@ -29,27 +29,10 @@ func (tx *Tx) SetExchangeBase(recordType, id, js string, at time.Time) error {
 	return wrap("remember the exchanged version of "+recordType+" "+id, err)
 }
 
-// Conflict is a record changed on both sides of an exchange: the local
-// version stays in its table, the incoming one waits here with the fields
-// that were changed on both sides to different values.
-type Conflict struct {
-	ID         string    `json:"id"`
-	RecordType string    `json:"record_type"`
-	RecordID   string    `json:"record_id"`
-	CaseID     string    `json:"case_id"`
-	Incoming   string    `json:"incoming"` // the incoming record, JSON
-	Base       string    `json:"base"`     // the common ancestor, JSON ("" when none)
-	Fields     []string  `json:"fields"`   // the fields changed on both sides
-	FromKey    string    `json:"from_key"` // the signer's public key
-	ReceivedAt time.Time `json:"received_at"`
-	ResolvedAt time.Time `json:"resolved_at,omitzero"`
-	Resolution string    `json:"resolution,omitempty"` // "" open; "mine" or "theirs"
-}
-
 const conflictColumns = `id, record_type, record_id, case_id, incoming, base, fields, from_key, received_at, resolved_at, resolution`
 
-func scanConflict(row interface{ Scan(...any) error }) (Conflict, error) {
-	var c Conflict
+func scanConflict(row interface{ Scan(...any) error }) (model.Conflict, error) {
+	var c model.Conflict
 	err := row.Scan(&c.ID, &c.RecordType, &c.RecordID, &c.CaseID, &c.Incoming, &c.Base, listCol[string]{&c.Fields},
 		&c.FromKey, timeCol{&c.ReceivedAt}, timeCol{&c.ResolvedAt}, &c.Resolution)
 	return c, err
@@ -58,7 +41,7 @@ func scanConflict(row interface{ Scan(...any) error }) (Conflict, error) {
 // PutConflict records an open conflict. An open conflict already waiting
 // for the same record is replaced: only the latest incoming version is
 // worth choosing from.
-func (tx *Tx) PutConflict(c *Conflict) error {
+func (tx *Tx) PutConflict(c *model.Conflict) error {
 	if _, err := tx.exec(`DELETE FROM conflicts WHERE record_type = ? AND record_id = ? AND resolved_at = ''`,
 		c.RecordType, c.RecordID); err != nil {
 		return wrap("replace the open conflict on "+c.RecordType+" "+c.RecordID, err)
@@ -70,24 +53,24 @@ func (tx *Tx) PutConflict(c *Conflict) error {
 }
 
 // OpenConflict returns the open conflict on a record, if there is one.
-func (tx *Tx) OpenConflict(recordType, id string) (Conflict, bool, error) {
+func (tx *Tx) OpenConflict(recordType, id string) (model.Conflict, bool, error) {
 	c, err := scanConflict(tx.queryRow(`SELECT `+conflictColumns+` FROM conflicts
 		WHERE record_type = ? AND record_id = ? AND resolved_at = ''`, recordType, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Conflict{}, false, nil
+		return model.Conflict{}, false, nil
 	}
 	return c, err == nil, wrap("read the conflict on "+recordType+" "+id, err)
 }
 
 // ConflictByID returns the conflict with that ID.
-func (tx *Tx) ConflictByID(id string) (Conflict, error) {
+func (tx *Tx) ConflictByID(id string) (model.Conflict, error) {
 	c, err := scanConflict(tx.queryRow(`SELECT `+conflictColumns+` FROM conflicts WHERE id = ?`, id))
 	return c, wrap("conflict "+id, err)
 }
 
 // OpenConflicts lists the conflicts still waiting for a choice, oldest
 // first; only those of one case when caseID is not "".
-func (tx *Tx) OpenConflicts(caseID string) ([]Conflict, error) {
+func (tx *Tx) OpenConflicts(caseID string) ([]model.Conflict, error) {
 	return queryAll(tx, "list conflicts", scanConflict, `SELECT `+conflictColumns+` FROM conflicts
 		WHERE resolved_at = '' AND (? = '' OR case_id = ?) ORDER BY received_at, record_type, record_id`, caseID, caseID)
 }

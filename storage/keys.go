@@ -2,23 +2,9 @@ package storage
 
 import (
 	"errors"
-	"time"
 
 	"bollard/model"
 )
-
-// Partner is a workspace of another agency whose signed case packages the
-// officer has accepted: its ed25519 public key and who the packages said
-// they came from. A package signed by a key not kept here is imported only
-// after the officer confirms it.
-type Partner struct {
-	PublicKey   string    `json:"public_key"` // ed25519, standard base64
-	Name        string    `json:"name"`
-	Agency      string    `json:"agency"`
-	WorkspaceID string    `json:"workspace_id"`
-	FirstSeenAt time.Time `json:"first_seen_at"`
-	LastSeenAt  time.Time `json:"last_seen_at"`
-}
 
 // AgeIdentity returns the workspace's age secret key (AGE-SECRET-KEY-1...),
 // "" when none has been made yet.
@@ -34,33 +20,33 @@ func (tx *Tx) AgeIdentity() (string, error) {
 // The key is audited (its public half), so a key replaced outside Bollard
 // shows in verify.
 func (tx *Tx) SetAgeIdentity(id string) error {
-	return tx.setKey(KeyAge, "age_identity", id)
+	return tx.setKey(model.KeyAge, "age_identity", id)
 }
 
 const partnerColumns = `public_key, name, agency, workspace_id, first_seen_at, last_seen_at`
 
 // Partner returns the partner whose public key this is, model.ErrNotFound
 // when the key is not a known partner's.
-func (tx *Tx) Partner(publicKey string) (Partner, error) {
+func (tx *Tx) Partner(publicKey string) (model.Partner, error) {
 	p, err := scanPartner(tx.queryRow(`SELECT `+partnerColumns+` FROM partners WHERE public_key = ?`, publicKey))
 	return p, wrap("read partner", err)
 }
 
 // scanPartner reads one partner, its columns in partnerColumns' order.
-func scanPartner(row interface{ Scan(...any) error }) (Partner, error) {
-	var p Partner
+func scanPartner(row interface{ Scan(...any) error }) (model.Partner, error) {
+	var p model.Partner
 	err := row.Scan(&p.PublicKey, &p.Name, &p.Agency, &p.WorkspaceID, timeCol{&p.FirstSeenAt}, timeCol{&p.LastSeenAt})
 	return p, err
 }
 
 // Partners returns every known partner, by agency and name.
-func (tx *Tx) Partners() ([]Partner, error) {
+func (tx *Tx) Partners() ([]model.Partner, error) {
 	rows, err := tx.query(`SELECT ` + partnerColumns + ` FROM partners ORDER BY agency, name, public_key`)
 	if err != nil {
 		return nil, wrap("list partners", err)
 	}
 	defer rows.Close()
-	var list []Partner
+	var list []model.Partner
 	for rows.Next() {
 		p, err := scanPartner(rows)
 		if err != nil {
@@ -76,7 +62,7 @@ func (tx *Tx) Partners() ([]Partner, error) {
 // them, and when it was last seen. When it was first seen never changes.
 // Every change is an audit entry: whom the workspace trusts is evidence of
 // how a package's records came to be accepted.
-func (tx *Tx) PutPartner(p Partner) error {
+func (tx *Tx) PutPartner(p model.Partner) error {
 	first := p.FirstSeenAt
 	if first.IsZero() {
 		first = p.LastSeenAt
@@ -87,7 +73,7 @@ func (tx *Tx) PutPartner(p Partner) error {
 	} else if err != nil {
 		return err
 	}
-	return audited(tx, RecordPartner, action, p.PublicKey, tx.Partner, noCase[Partner], func() error {
+	return audited(tx, model.RecordPartner, action, p.PublicKey, tx.Partner, noCase[model.Partner], func() error {
 		_, err := tx.exec(`INSERT INTO partners (`+partnerColumns+`) VALUES (?, ?, ?, ?, ?, ?)
 			ON CONFLICT (public_key) DO UPDATE SET name = excluded.name, agency = excluded.agency,
 				workspace_id = excluded.workspace_id, last_seen_at = excluded.last_seen_at`,

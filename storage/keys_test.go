@@ -60,13 +60,13 @@ func TestPartnerKept(t *testing.T) {
 		if _, err := tx.Partner("k1"); !errors.Is(err, model.ErrNotFound) {
 			t.Errorf("unknown partner: %v, want ErrNotFound", err)
 		}
-		if err := tx.PutPartner(Partner{PublicKey: "k1", Name: "A", Agency: "HMRC", WorkspaceID: "w1", LastSeenAt: first}); err != nil {
+		if err := tx.PutPartner(model.Partner{PublicKey: "k1", Name: "A", Agency: "HMRC", WorkspaceID: "w1", LastSeenAt: first}); err != nil {
 			return err
 		}
-		if err := tx.PutPartner(Partner{PublicKey: "k2", Name: "B", Agency: "CBP", WorkspaceID: "w2", LastSeenAt: first}); err != nil {
+		if err := tx.PutPartner(model.Partner{PublicKey: "k2", Name: "B", Agency: "CBP", WorkspaceID: "w2", LastSeenAt: first}); err != nil {
 			return err
 		}
-		return tx.PutPartner(Partner{PublicKey: "k1", Name: "A2", Agency: "HMRC", WorkspaceID: "w1", FirstSeenAt: later, LastSeenAt: later})
+		return tx.PutPartner(model.Partner{PublicKey: "k1", Name: "A2", Agency: "HMRC", WorkspaceID: "w1", FirstSeenAt: later, LastSeenAt: later})
 	})
 	if err != nil {
 		t.Fatal(err)

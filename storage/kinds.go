@@ -15,57 +15,96 @@ type kindSQL struct {
 	scan func(row interface{ Scan(...any) error }) (model.Recorded, error)
 	// byID reads one record as the app sees it (an exhibit with its files).
 	byID func(tx *Tx, id string) (model.Recorded, error)
+	// stored reads one record as its audit entries write it: as byID, but
+	// an exhibit without its files, which have entries of their own.
+	stored func(tx *Tx, id string) (model.Recorded, error)
+	// caseOf is the case a record belongs to, for the case's history: ""
+	// for the records cases share (entities, the relations between them).
+	caseOf func(tx *Tx, r model.Recorded) string
 	// insert and update write a record with its audit entry; update is nil
 	// for kinds that are never edited.
 	insert, update func(tx *Tx, r model.Recorded) error
 }
 
-// kindsSQL holds every kind of model.Kinds, by name.
-var kindsSQL = map[string]kindSQL{
-	model.RecordCase: sqlOf("cases", caseColumns, scanCase, (*Tx).CaseByID,
-		func(tx *Tx, c *model.Case) error {
-			if c.Ref == "" {
-				return fmt.Errorf("a new case is numbered with its officer's prefix: insert it with InsertCase")
-			}
-			return tx.InsertCase(c, "")
-		}, (*Tx).UpdateCase),
-	model.RecordEntity:   sqlOf("entities", entityColumns, scanEntity, (*Tx).EntityByID, (*Tx).InsertEntity, (*Tx).UpdateEntity),
-	model.RecordCaseLink: sqlOf("case_links", linkColumns, scanLink, (*Tx).CaseLinkByID, (*Tx).InsertCaseLink, nil),
-	model.RecordRelation: sqlOf("relations", relationColumns, scanRelation, (*Tx).RelationByID, (*Tx).InsertRelation,
-		(*Tx).UpdateRelation),
-	model.RecordSeizure: sqlOf("seizures", seizureColumns, scanSeizure, (*Tx).SeizureByID, (*Tx).InsertSeizure,
-		(*Tx).UpdateSeizure),
-	model.RecordEvent: sqlOf("timeline_events", eventColumns, scanEvent, (*Tx).TimelineEventByID,
-		(*Tx).InsertTimelineEvent, (*Tx).UpdateTimelineEvent),
-	model.RecordTask:     sqlOf("tasks", taskColumns, scanTask, (*Tx).TaskByID, (*Tx).InsertTask, (*Tx).UpdateTask),
-	model.RecordNote:     sqlOf("notes", noteColumns, scanNote, (*Tx).NoteByID, (*Tx).InsertNote, nil),
-	model.RecordEvidence: sqlOf("evidence_items", evidenceColumns, scanEvidence, (*Tx).EvidenceByID, (*Tx).InsertEvidence, (*Tx).UpdateEvidence),
-	model.RecordAttachment: sqlOf("attachments", attachmentColumns, scanAttachment, (*Tx).AttachmentByID,
-		(*Tx).InsertAttachment, nil),
-	model.RecordCustody: sqlOf("custody_events", custodyColumns, scanCustody, (*Tx).CustodyEventByID,
-		(*Tx).InsertCustodyEvent, nil),
+// kindsSQL holds every kind of model.Kinds, by name. It is filled in init
+// because the writes it names are audited through it (auditedRecord reads
+// how to read a kind back from here), and Go refuses a variable whose
+// initial value refers back to itself.
+var kindsSQL map[string]kindSQL
+
+func init() {
+	kindsSQL = map[string]kindSQL{
+		model.RecordCase: sqlOf("cases", caseColumns, scanCase, (*Tx).CaseByID, caseOfCase,
+			func(tx *Tx, c *model.Case) error {
+				if c.Ref == "" {
+					return fmt.Errorf("a new case is numbered with its officer's prefix: insert it with InsertCase")
+				}
+				return tx.InsertCase(c, "")
+			}, (*Tx).UpdateCase),
+		model.RecordEntity: sqlOf("entities", entityColumns, scanEntity, (*Tx).EntityByID, nil,
+			(*Tx).InsertEntity, (*Tx).UpdateEntity),
+		model.RecordCaseLink: sqlOf("case_links", linkColumns, scanLink, (*Tx).CaseLinkByID, caseOfLink,
+			(*Tx).InsertCaseLink, nil),
+		model.RecordRelation: sqlOf("relations", relationColumns, scanRelation, (*Tx).RelationByID, nil,
+			(*Tx).InsertRelation, (*Tx).UpdateRelation),
+		model.RecordSeizure: sqlOf("seizures", seizureColumns, scanSeizure, (*Tx).SeizureByID, caseOfSeizure,
+			(*Tx).InsertSeizure, (*Tx).UpdateSeizure),
+		model.RecordEvent: sqlOf("timeline_events", eventColumns, scanEvent, (*Tx).TimelineEventByID, caseOfEvent,
+			(*Tx).InsertTimelineEvent, (*Tx).UpdateTimelineEvent),
+		model.RecordTask: sqlOf("tasks", taskColumns, scanTask, (*Tx).TaskByID, caseOfTask,
+			(*Tx).InsertTask, (*Tx).UpdateTask),
+		model.RecordNote: sqlOf("notes", noteColumns, scanNote, (*Tx).NoteByID, caseOfNote,
+			(*Tx).InsertNote, nil),
+		model.RecordEvidence: sqlOf("evidence_items", evidenceColumns, scanEvidence, (*Tx).EvidenceByID, caseOfEvidence,
+			(*Tx).InsertEvidence, (*Tx).UpdateEvidence).storedAs(readAs((*Tx).evidenceOnly)),
+		model.RecordAttachment: sqlOf("attachments", attachmentColumns, scanAttachment, (*Tx).AttachmentByID,
+			caseOfAttachment, (*Tx).InsertAttachment, nil),
+		model.RecordCustody: sqlOf("custody_events", custodyColumns, scanCustody, (*Tx).CustodyEventByID,
+			caseOfCustody, (*Tx).InsertCustodyEvent, nil),
+	}
 }
 
-// sqlOf makes a kind's entry from its typed functions.
+// sqlOf makes a kind's entry from its typed functions. A nil caseOf is
+// for the kinds cases share; a nil update for those never edited.
 func sqlOf[T any, P interface {
 	*T
 	model.Recorded
 }](table, columns string, scan func(interface{ Scan(...any) error }) (T, error), byID func(*Tx, string) (T, error),
-	insert, update func(*Tx, P) error) kindSQL {
+	caseOf func(*Tx, T) string, insert, update func(*Tx, P) error) kindSQL {
 	k := kindSQL{table: table, columns: columns,
 		scan: func(row interface{ Scan(...any) error }) (model.Recorded, error) {
 			v, err := scan(row)
 			return P(&v), err
 		},
-		byID: func(tx *Tx, id string) (model.Recorded, error) {
-			v, err := byID(tx, id)
-			return P(&v), err
-		},
+		byID:   readAs[T, P](byID),
+		stored: readAs[T, P](byID),
+		caseOf: func(*Tx, model.Recorded) string { return "" },
 		insert: func(tx *Tx, r model.Recorded) error { return insert(tx, r.(P)) },
+	}
+	if caseOf != nil {
+		k.caseOf = func(tx *Tx, r model.Recorded) string { return caseOf(tx, *r.(P)) }
 	}
 	if update != nil {
 		k.update = func(tx *Tx, r model.Recorded) error { return update(tx, r.(P)) }
 	}
+	return k
+}
+
+// readAs makes a typed reader of one record read it as a model.Recorded.
+func readAs[T any, P interface {
+	*T
+	model.Recorded
+}](read func(*Tx, string) (T, error)) func(*Tx, string) (model.Recorded, error) {
+	return func(tx *Tx, id string) (model.Recorded, error) {
+		v, err := read(tx, id)
+		return P(&v), err
+	}
+}
+
+// storedAs is the entry with its audit entries' reading of a record, for a
+// kind that byID reads with more than its entries hold.
+func (k kindSQL) storedAs(read func(*Tx, string) (model.Recorded, error)) kindSQL {
+	k.stored = read
 	return k
 }
 
@@ -109,4 +148,17 @@ func (tx *Tx) UpdateRecord(r model.Recorded) error {
 		return fmt.Errorf("storage: a %s is never edited", kind)
 	}
 	return k.update(tx, r)
+}
+
+// auditedRecord makes one change to a record of one of model.Kinds and
+// writes its audit entry (see audited), reading the record back and
+// placing it in its case as its kind's entry says.
+func (tx *Tx) auditedRecord(kind, action, id string, change func() error) error {
+	k, err := sqlFor(kind)
+	if err != nil {
+		return err
+	}
+	read := func(id string) (model.Recorded, error) { return k.stored(tx, id) }
+	caseOf := func(r model.Recorded) string { return k.caseOf(tx, r) }
+	return audited(tx, kind, action, id, read, caseOf, change)
 }

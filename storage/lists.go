@@ -9,15 +9,9 @@ import (
 // all at once. Records of archived cases are left out, as they are left out
 // of the case list and the search.
 
-// EntityInCases is an entity and the number of (unarchived) cases it appears in.
-type EntityInCases struct {
-	Entity model.Entity
-	Cases  int
-}
-
 // EntitiesInCases lists every entity of a kind ("" for every kind) by kind
 // and name, each with the number of cases it is linked to.
-func (tx *Tx) EntitiesInCases(kind model.EntityKind) ([]EntityInCases, error) {
+func (tx *Tx) EntitiesInCases(kind model.EntityKind) ([]model.EntityRow, error) {
 	q := `SELECT ` + prefixed("e.", entityColumns) + `,
 		(SELECT COUNT(DISTINCT l.case_id) FROM case_links l JOIN cases c ON c.id = l.case_id
 			WHERE l.entity_id = e.id AND c.status <> 'archived')
@@ -28,23 +22,17 @@ func (tx *Tx) EntitiesInCases(kind model.EntityKind) ([]EntityInCases, error) {
 		args = append(args, string(kind))
 	}
 	q += ` ORDER BY e.kind, e.name COLLATE NOCASE, e.id`
-	return queryAll(tx, "list entities", func(row interface{ Scan(...any) error }) (EntityInCases, error) {
-		var r EntityInCases
+	return queryAll(tx, "list entities", func(row interface{ Scan(...any) error }) (model.EntityRow, error) {
+		var r model.EntityRow
 		err := row.Scan(append(entityDest(&r.Entity), &r.Cases)...)
 		return r, err
 	}, q, args...)
 }
 
-// SeizureInCase is a seizure and the ref of its case.
-type SeizureInCase struct {
-	CaseRef string
-	Seizure model.Seizure
-}
-
 // AllSeizures lists every seizure of the unarchived cases, latest first.
-func (tx *Tx) AllSeizures() ([]SeizureInCase, error) {
-	return queryAll(tx, "list seizures", func(row interface{ Scan(...any) error }) (SeizureInCase, error) {
-		var r SeizureInCase
+func (tx *Tx) AllSeizures() ([]model.SeizureRow, error) {
+	return queryAll(tx, "list seizures", func(row interface{ Scan(...any) error }) (model.SeizureRow, error) {
+		var r model.SeizureRow
 		var err error
 		r.Seizure, err = scanSeizure(withFirst(row, &r.CaseRef))
 		return r, err
@@ -52,18 +40,12 @@ func (tx *Tx) AllSeizures() ([]SeizureInCase, error) {
 		WHERE c.status <> 'archived' ORDER BY s.seized_at DESC, c.ref, s.ref`)
 }
 
-// TaskInCase is a task or assistance request and the ref of its case.
-type TaskInCase struct {
-	CaseRef string
-	Task    model.Task
-}
-
 // AllTasks lists every task and assistance request of the unarchived
 // cases: the ones still waiting (open or sent) first, soonest due first
 // and those without a due date after them, then the rest, latest due first.
-func (tx *Tx) AllTasks() ([]TaskInCase, error) {
-	return queryAll(tx, "list tasks", func(row interface{ Scan(...any) error }) (TaskInCase, error) {
-		var r TaskInCase
+func (tx *Tx) AllTasks() ([]model.TaskRow, error) {
+	return queryAll(tx, "list tasks", func(row interface{ Scan(...any) error }) (model.TaskRow, error) {
+		var r model.TaskRow
 		var err error
 		r.Task, err = scanTask(withFirst(row, &r.CaseRef))
 		return r, err

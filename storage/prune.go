@@ -34,7 +34,7 @@ type PrunedFile struct {
 // has committed; UndoPrune puts it back if it did not.
 func (tx *Tx) PruneFile(b *Blobs, f PrunedFile) error {
 	read := func(string) (PrunedFile, error) { return f, nil }
-	return audited(tx, RecordFile, model.AuditRemove, f.SHA256, read, noCase[PrunedFile], func() error {
+	return audited(tx, model.RecordFile, model.AuditRemove, f.SHA256, read, noCase[PrunedFile], func() error {
 		return b.setAside(f.Prune, f.SHA256)
 	})
 }
@@ -163,7 +163,7 @@ func (b *Blobs) SettlePrunes(tx *Tx) error {
 		}
 		var committed bool
 		err := tx.queryRow(`SELECT EXISTS (SELECT 1 FROM audit_log WHERE record_type = ? AND instr(before, ?) > 0)`,
-			RecordFile, `"prune":"`+prune+`"`).Scan(&committed)
+			model.RecordFile, `"prune":"`+prune+`"`).Scan(&committed)
 		if err != nil {
 			return wrap("settle prunes", err)
 		}

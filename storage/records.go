@@ -20,31 +20,15 @@ type StoredRecord struct {
 }
 
 // EachStoredRecord calls fn for every record of every kind the audit trail
-// covers, read with the same queries the trail's entries were read with.
+// covers, kind by kind in model.Kinds' order, read with the same queries
+// the trail's entries were read with.
 func (tx *Tx) EachStoredRecord(fn func(StoredRecord) error) error {
-	tables := []func() error{
-		func() error { return eachStored(tx, model.RecordCase, scanCase, caseColumns, "cases", fn) },
-		func() error { return eachStored(tx, model.RecordSeizure, scanSeizure, seizureColumns, "seizures", fn) },
-		func() error { return eachStored(tx, model.RecordEntity, scanEntity, entityColumns, "entities", fn) },
-		func() error { return eachStored(tx, model.RecordCaseLink, scanLink, linkColumns, "case_links", fn) },
-		func() error {
-			return eachStored(tx, model.RecordRelation, scanRelation, relationColumns, "relations", fn)
-		},
-		func() error { return eachStored(tx, model.RecordEvent, scanEvent, eventColumns, "timeline_events", fn) },
-		func() error { return eachStored(tx, model.RecordTask, scanTask, taskColumns, "tasks", fn) },
-		func() error { return eachStored(tx, model.RecordNote, scanNote, noteColumns, "notes", fn) },
-		func() error {
-			return eachStored(tx, model.RecordEvidence, scanEvidence, evidenceColumns, "evidence_items", fn)
-		},
-		func() error {
-			return eachStored(tx, model.RecordAttachment, scanAttachment, attachmentColumns, "attachments", fn)
-		},
-		func() error {
-			return eachStored(tx, model.RecordCustody, scanCustody, custodyColumns, "custody_events", fn)
-		},
-	}
-	for _, each := range tables {
-		if err := each(); err != nil {
+	for _, kind := range model.Kinds {
+		k, err := sqlFor(kind.Name)
+		if err != nil {
+			return err
+		}
+		if err := eachStored(tx, kind.Name, k.scan, k.columns, k.table, fn); err != nil {
 			return err
 		}
 	}

@@ -1,9 +1,6 @@
 package storage
 
-// RecordFile is what the audit trail calls an attachment file on its own,
-// apart from any exhibit: the entries `files prune` writes for each file it
-// removes.
-const RecordFile = "attachment file"
+import "bollard/model"
 
 // AttachedHashes returns the hash of every file an exhibit has.
 func (tx *Tx) AttachedHashes() (map[string]bool, error) {
@@ -34,7 +31,7 @@ func (tx *Tx) AuditedHashes() (map[string]bool, error) {
 		hexRuns(ba[0], hashes)
 		hexRuns(ba[1], hashes)
 		return nil
-	}, `SELECT before, after FROM audit_log WHERE record_type <> ?`, RecordFile)
+	}, `SELECT before, after FROM audit_log WHERE record_type <> ?`, model.RecordFile)
 	return hashes, err
 }
 
@@ -57,7 +54,7 @@ func (tx *Tx) ReferencedHashes() (map[string]bool, error) {
 func (tx *Tx) HashInAudit(sha string) (bool, error) {
 	var found bool
 	err := tx.queryRow(`SELECT EXISTS (SELECT 1 FROM audit_log WHERE record_type <> ?
-		AND (instr(lower(before), ?) > 0 OR instr(lower(after), ?) > 0))`, RecordFile, sha, sha).Scan(&found)
+		AND (instr(lower(before), ?) > 0 OR instr(lower(after), ?) > 0))`, model.RecordFile, sha, sha).Scan(&found)
 	return found, wrap("look for "+sha+" in the audit trail", err)
 }
 

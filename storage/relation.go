@@ -15,7 +15,7 @@ func scanRelation(row interface{ Scan(...any) error }) (model.Relation, error) {
 
 // InsertRelation stores a new relation between two entities.
 func (tx *Tx) InsertRelation(r *model.Relation) error {
-	return audited(tx, model.RecordRelation, model.AuditCreate, r.ID, tx.RelationByID, noCase[model.Relation], func() error {
+	return tx.auditedRecord(model.RecordRelation, model.AuditCreate, r.ID, func() error {
 		r.Version = 1
 		args := append(recordArgs(&r.Record), r.FromID, r.ToID, string(r.Type), r.Since.String(), r.Until.String(),
 			r.Source, r.Reliability, r.Credibility, r.Note, r.Version)
@@ -26,7 +26,7 @@ func (tx *Tx) InsertRelation(r *model.Relation) error {
 
 // UpdateRelation saves an edited relation.
 func (tx *Tx) UpdateRelation(r *model.Relation) error {
-	return audited(tx, model.RecordRelation, model.AuditUpdate, r.ID, tx.RelationByID, noCase[model.Relation], func() error {
+	return tx.auditedRecord(model.RecordRelation, model.AuditUpdate, r.ID, func() error {
 		return tx.updateVersioned("relation", "relations", &r.Record, `updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			type = ?, since = ?, until = ?, source = ?, reliability = ?, credibility = ?, note = ?`,
 			dbTime(r.UpdatedAt), r.UpdatedBy.Name, r.UpdatedBy.Agency, string(r.Type), r.Since.String(), r.Until.String(),

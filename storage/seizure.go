@@ -29,7 +29,7 @@ func scanSeizure(row interface{ Scan(...any) error }) (model.Seizure, error) {
 // InsertSeizure stores a new seizure. When s.Ref is empty it gets the next
 // SZ-NNNN of its case.
 func (tx *Tx) InsertSeizure(s *model.Seizure) error {
-	return audited(tx, model.RecordSeizure, model.AuditCreate, s.ID, tx.SeizureByID, caseOfSeizure, func() error {
+	return tx.auditedRecord(model.RecordSeizure, model.AuditCreate, s.ID, func() error {
 		if s.Ref == "" {
 			last, err := tx.LastSeizureNumber(s.CaseID)
 			if err != nil {
@@ -60,7 +60,7 @@ func (tx *Tx) LastSeizureNumber(caseID string) (int, error) {
 
 // UpdateSeizure saves an edited seizure. Its case and ref never change.
 func (tx *Tx) UpdateSeizure(s *model.Seizure) error {
-	return audited(tx, model.RecordSeizure, model.AuditUpdate, s.ID, tx.SeizureByID, caseOfSeizure, func() error {
+	return tx.auditedRecord(model.RecordSeizure, model.AuditUpdate, s.ID, func() error {
 		return tx.updateVersioned("seizure "+s.Ref, "seizures", &s.Record, `updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			seized_at = ?, place_name = ?, locode = ?, country = ?, commodity_category = ?, commodity_description = ?,
 			hs_code = ?, quantity = ?, unit = ?, estimated_value = ?, currency = ?, transport_mode = ?, concealment = ?,

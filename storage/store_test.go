@@ -274,7 +274,7 @@ func TestCaseRefs(t *testing.T) {
 		}
 		var refs []string
 		err := stores[0].Read(context.Background(), func(tx *Tx) error {
-			cases, err := tx.Cases(CaseFilter{})
+			cases, err := tx.Cases(model.CaseFilter{})
 			for _, c := range cases {
 				refs = append(refs, c.Ref)
 			}
@@ -427,7 +427,7 @@ func TestNothingIsDestroyed(t *testing.T) {
 			t.Fatal(err)
 		}
 		var listed []model.Case
-		if err := s.Read(context.Background(), func(tx *Tx) (err error) { listed, err = tx.Cases(CaseFilter{}); return }); err != nil {
+		if err := s.Read(context.Background(), func(tx *Tx) (err error) { listed, err = tx.Cases(model.CaseFilter{}); return }); err != nil {
 			t.Fatal(err)
 		}
 		if len(listed) != 0 {
@@ -573,7 +573,7 @@ func TestAuditTrailStartsWithWhatIsThere(t *testing.T) {
 	}
 	prev := ""
 	for _, e := range entries {
-		if e.Action != model.AuditBaseline || e.By != AuditBaselineAuthor || e.CaseID != "0a1b2c3d-0000-4000-8000-000000000001" ||
+		if e.Action != model.AuditBaseline || e.By != model.AuditBaselineAuthor || e.CaseID != "0a1b2c3d-0000-4000-8000-000000000001" ||
 			e.PrevHash != prev || e.ComputeHash() != e.Hash || stored[e.RecordType+"/"+e.RecordID] != e.After {
 			t.Errorf("entry %d = %+v", e.Seq, e)
 		}

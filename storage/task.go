@@ -16,7 +16,7 @@ func scanTask(row interface{ Scan(...any) error }) (model.Task, error) {
 
 // InsertTask stores a new task or assistance request.
 func (tx *Tx) InsertTask(t *model.Task) error {
-	return audited(tx, model.RecordTask, model.AuditCreate, t.ID, tx.TaskByID, caseOfTask, func() error {
+	return tx.auditedRecord(model.RecordTask, model.AuditCreate, t.ID, func() error {
 		t.Version = 1
 		args := append(recordArgs(&t.Record), t.CaseID, string(t.Kind), t.Title, t.Description, t.AssignedTo,
 			t.Partner, t.LegalBasis, string(t.Status), t.SentOn.String(), t.DueOn.String(), t.AnsweredOn.String(), t.Version)
@@ -27,7 +27,7 @@ func (tx *Tx) InsertTask(t *model.Task) error {
 
 // UpdateTask saves an edited task.
 func (tx *Tx) UpdateTask(t *model.Task) error {
-	return audited(tx, model.RecordTask, model.AuditUpdate, t.ID, tx.TaskByID, caseOfTask, func() error {
+	return tx.auditedRecord(model.RecordTask, model.AuditUpdate, t.ID, func() error {
 		return tx.updateVersioned("task "+t.Title, "tasks", &t.Record, `updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			kind = ?, title = ?, description = ?, assigned_to = ?, partner_agency = ?, legal_basis = ?, status = ?,
 			sent_on = ?, due_on = ?, answered_on = ?`,

@@ -14,7 +14,7 @@ func scanEvent(row interface{ Scan(...any) error }) (model.TimelineEvent, error)
 
 // InsertTimelineEvent stores a new event in a case's timeline.
 func (tx *Tx) InsertTimelineEvent(e *model.TimelineEvent) error {
-	return audited(tx, model.RecordEvent, model.AuditCreate, e.ID, tx.TimelineEventByID, caseOfEvent, func() error {
+	return tx.auditedRecord(model.RecordEvent, model.AuditCreate, e.ID, func() error {
 		e.Version = 1
 		args := append(recordArgs(&e.Record), e.CaseID, dbTime(e.At), e.Title, e.Place, e.Description, e.Version)
 		_, err := tx.exec(`INSERT INTO timeline_events (`+eventColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
@@ -24,7 +24,7 @@ func (tx *Tx) InsertTimelineEvent(e *model.TimelineEvent) error {
 
 // UpdateTimelineEvent saves an edited event.
 func (tx *Tx) UpdateTimelineEvent(e *model.TimelineEvent) error {
-	return audited(tx, model.RecordEvent, model.AuditUpdate, e.ID, tx.TimelineEventByID, caseOfEvent, func() error {
+	return tx.auditedRecord(model.RecordEvent, model.AuditUpdate, e.ID, func() error {
 		return tx.updateVersioned("timeline event "+e.Title, "timeline_events", &e.Record, `updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
 			at = ?, title = ?, place = ?, description = ?`,
 			dbTime(e.UpdatedAt), e.UpdatedBy.Name, e.UpdatedBy.Agency, dbTime(e.At), e.Title, e.Place, e.Description)
@@ -47,7 +47,7 @@ func scanNote(row interface{ Scan(...any) error }) (model.Note, error) {
 
 // InsertNote adds a note to a case. Notes are never changed afterwards.
 func (tx *Tx) InsertNote(n *model.Note) error {
-	return audited(tx, model.RecordNote, model.AuditCreate, n.ID, tx.NoteByID, caseOfNote, func() error {
+	return tx.auditedRecord(model.RecordNote, model.AuditCreate, n.ID, func() error {
 		args := append(recordArgs(&n.Record), n.CaseID, n.Body)
 		_, err := tx.exec(`INSERT INTO notes (`+noteColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("insert note", err)

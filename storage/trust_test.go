@@ -39,10 +39,10 @@ func TestTrustIsAudited(t *testing.T) {
 	secret := mustAgeKey(t)
 	err := s.Write(ctx, func(tx *Tx) error {
 		tx.SetAuthor(officer, "ws", seen)
-		if err := tx.PutPartner(Partner{PublicKey: "k1", Name: "A", Agency: "HMRC", WorkspaceID: "w1", LastSeenAt: seen}); err != nil {
+		if err := tx.PutPartner(model.Partner{PublicKey: "k1", Name: "A", Agency: "HMRC", WorkspaceID: "w1", LastSeenAt: seen}); err != nil {
 			return err
 		}
-		if err := tx.PutPartner(Partner{PublicKey: "k1", Name: "A. Smith", Agency: "HMRC", WorkspaceID: "w1", LastSeenAt: seen.Add(time.Hour)}); err != nil {
+		if err := tx.PutPartner(model.Partner{PublicKey: "k1", Name: "A. Smith", Agency: "HMRC", WorkspaceID: "w1", LastSeenAt: seen.Add(time.Hour)}); err != nil {
 			return err
 		}
 		if _, err := tx.SigningKey(); err != nil {
@@ -53,21 +53,21 @@ func TestTrustIsAudited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	partners := auditOf(t, s, RecordPartner)
+	partners := auditOf(t, s, model.RecordPartner)
 	if len(partners) != 2 || partners[0].Action != model.AuditCreate || partners[1].Action != model.AuditUpdate ||
 		partners[1].By != officer {
 		t.Fatalf("partner entries: %+v", partners)
 	}
-	var p Partner
+	var p model.Partner
 	if err := json.Unmarshal([]byte(partners[1].After), &p); err != nil || p.Name != "A. Smith" {
 		t.Errorf("partner entry after: %s", partners[1].After)
 	}
-	keys := auditOf(t, s, RecordKey)
-	if len(keys) != 2 || keys[0].RecordID != KeySigning || keys[1].RecordID != KeyAge {
+	keys := auditOf(t, s, model.RecordKey)
+	if len(keys) != 2 || keys[0].RecordID != model.KeySigning || keys[1].RecordID != model.KeyAge {
 		t.Fatalf("key entries: %+v", keys)
 	}
 	for _, e := range keys {
-		var k WorkspaceKey
+		var k model.WorkspaceKey
 		if err := json.Unmarshal([]byte(e.After), &k); err != nil || k.PublicKey == "" {
 			t.Errorf("key entry %s: %s", e.RecordID, e.After)
 		}
@@ -125,9 +125,9 @@ func TestTrustTrailStartsWithWhatIsThere(t *testing.T) {
 	for range 2 {
 		s := mustOpenAt(t, path)
 		var got []string
-		for _, typ := range []string{RecordPartner, RecordKey} {
+		for _, typ := range []string{model.RecordPartner, model.RecordKey} {
 			for _, e := range auditOf(t, s, typ) {
-				if e.Action != model.AuditBaseline || e.By != AuditBaselineAuthor {
+				if e.Action != model.AuditBaseline || e.By != model.AuditBaselineAuthor {
 					t.Errorf("entry %d: %s by %v", e.Seq, e.Action, e.By)
 				}
 				got = append(got, e.RecordType+"/"+e.RecordID)

@@ -61,7 +61,7 @@ func (tx *Tx) SigningKey() (ed25519.PrivateKey, error) {
 		return nil, fmt.Errorf("storage: make a signing key: %w", err)
 	}
 	// Audited (its public half), so a key replaced outside Bollard shows.
-	return key, tx.setKey(KeySigning, "signing_key", base64.StdEncoding.EncodeToString(key.Seed()))
+	return key, tx.setKey(model.KeySigning, "signing_key", base64.StdEncoding.EncodeToString(key.Seed()))
 }
 
 // PublicKey returns the workspace's public signing key, base64, or "" when

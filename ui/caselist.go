@@ -15,7 +15,7 @@ import (
 
 // caseReader is what the case list needs of a workspace.
 type caseReader interface {
-	Cases(ctx context.Context, f app.CaseFilter) ([]model.Case, error)
+	Cases(ctx context.Context, f model.CaseFilter) ([]model.Case, error)
 	CaseFile(ctx context.Context, ref string) (app.CaseFile, error)
 }
 
@@ -160,8 +160,8 @@ func newFilterSelect(labels []string) *widget.Select {
 }
 
 // filter is the case filter the officer has set.
-func (l *caseList) filter() app.CaseFilter {
-	return app.CaseFilter{
+func (l *caseList) filter() model.CaseFilter {
+	return model.CaseFilter{
 		Status:          statusFilter.value(l.status.Selected),
 		Corridor:        corridorFilter.value(l.corridor.Selected),
 		Threat:          threatFilter.value(l.threat.Selected),

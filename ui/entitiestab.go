@@ -40,7 +40,7 @@ type entitiesTab struct {
 	openCase  func(ref string) // a case chosen in the entity view
 
 	file  app.CaseFile
-	shown []app.CaseEntity // the entities that pass the filter, in the list's order
+	shown []model.CaseEntity // the entities that pass the filter, in the list's order
 
 	kind    *widget.Select
 	count   *widget.Label
@@ -101,7 +101,7 @@ func (t *entitiesTab) show(f app.CaseFile) {
 	// People first, then organisations, vessels, containers…: the model's
 	// order of kinds, who before what; by name within a kind.
 	f.Entities = slices.Clone(f.Entities)
-	slices.SortStableFunc(f.Entities, func(a, b app.CaseEntity) int {
+	slices.SortStableFunc(f.Entities, func(a, b model.CaseEntity) int {
 		return cmp.Or(cmp.Compare(slices.Index(model.EntityKinds, a.Entity.Kind), slices.Index(model.EntityKinds, b.Entity.Kind)),
 			strings.Compare(a.Entity.Name, b.Entity.Name))
 	})
@@ -211,7 +211,7 @@ func (t *entitiesTab) onLink() {
 }
 
 // onUnlink asks, then takes the entity's role out of the case.
-func (t *entitiesTab) onUnlink(ce app.CaseEntity) {
+func (t *entitiesTab) onUnlink(ce model.CaseEntity) {
 	ref := t.file.Case.Ref
 	t.answer = func(ok bool) {
 		if !ok {
@@ -241,7 +241,7 @@ func (t *entitiesTab) onUnlink(ce app.CaseEntity) {
 type caseEntityRow struct {
 	widget.BaseWidget
 	tab     *entitiesTab
-	ce      app.CaseEntity
+	ce      model.CaseEntity
 	icon    *widget.Icon
 	name    *widget.Label
 	role    *badge
@@ -266,7 +266,7 @@ func (r *caseEntityRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(r.content)
 }
 
-func (r *caseEntityRow) set(ce app.CaseEntity) {
+func (r *caseEntityRow) set(ce model.CaseEntity) {
 	r.ce = ce
 	r.icon.SetResource(kindIcon(ce.Entity.Kind))
 	r.name.SetText(ce.Entity.Name)
@@ -281,7 +281,7 @@ func (r *caseEntityRow) set(ce app.CaseEntity) {
 }
 
 // entityFacts is "Vessel · Panama (PA) · IMO number 9074729, MMSI 352001234 · declared carrier".
-func entityFacts(ce app.CaseEntity) string {
+func entityFacts(ce model.CaseEntity) string {
 	e := ce.Entity
 	parts := []string{capitalize(e.Kind.Label())}
 	if e.Country != "" {

@@ -66,11 +66,11 @@ type home struct {
 	search        *searchBox
 	entity        *entityDialog // the entity dialog last opened
 
-	entities   *listScreen[app.EntityRow] // the other sections, nil until first shown
+	entities   *listScreen[model.EntityRow] // the other sections, nil until first shown
 	entityKind *widget.Select
-	seizures   *listScreen[app.SeizureRow]
+	seizures   *listScreen[model.SeizureRow]
 	evidence   *listScreen[app.ExhibitRow]
-	tasks      *listScreen[app.TaskRow]
+	tasks      *listScreen[model.TaskRow]
 	settings   *settingsScreen
 	status     *auditStatus // the audit line along the bottom, and the integrity banner
 	content    fyne.CanvasObject

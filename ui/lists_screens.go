@@ -18,10 +18,10 @@ import (
 
 // workspaceLists is what the workspace-wide screens need of a workspace.
 type workspaceLists interface {
-	EntityList(ctx context.Context, kind model.EntityKind) ([]app.EntityRow, error)
-	SeizureList(ctx context.Context) ([]app.SeizureRow, error)
+	EntityList(ctx context.Context, kind model.EntityKind) ([]model.EntityRow, error)
+	SeizureList(ctx context.Context) ([]model.SeizureRow, error)
 	EvidenceList(ctx context.Context) ([]app.ExhibitRow, error)
-	TaskList(ctx context.Context) ([]app.TaskRow, error)
+	TaskList(ctx context.Context) ([]model.TaskRow, error)
 }
 
 // The column widths of every screen add up to what fits beside the
@@ -38,23 +38,23 @@ var entityKindChoices = newChoices(append([]model.EntityKind{""}, model.EntityKi
 
 // newEntitiesScreen lists every entity of the workspace; a row opens the
 // entity's file (onOpen with its ID).
-func newEntitiesScreen(store workspaceLists, win fyne.Window, bg *background, onOpen func(id string)) (*listScreen[app.EntityRow], *widget.Select) {
+func newEntitiesScreen(store workspaceLists, win fyne.Window, bg *background, onOpen func(id string)) (*listScreen[model.EntityRow], *widget.Select) {
 	kind := widget.NewSelect(entityKindChoices.labels, nil)
 	kind.SetSelected(entityKindChoices.labels[0])
-	columns := []listColumn[app.EntityRow]{
-		{"Kind", 130, func(r app.EntityRow) string { return capitalize(r.Entity.Kind.Label()) }, nil},
-		{"Name", 300, func(r app.EntityRow) string { return r.Entity.Name }, nil},
-		{"Country", 190, func(r app.EntityRow) string { return countryText(r.Entity.Country) }, nil},
-		{"Identifiers", 445, func(r app.EntityRow) string { return identifierSummary(r.Entity) }, nil},
-		{"Cases", 80, func(r app.EntityRow) string { return strconv.Itoa(r.Cases) },
-			func(a, b app.EntityRow) int { return cmp.Compare(a.Cases, b.Cases) }},
+	columns := []listColumn[model.EntityRow]{
+		{"Kind", 130, func(r model.EntityRow) string { return capitalize(r.Entity.Kind.Label()) }, nil},
+		{"Name", 300, func(r model.EntityRow) string { return r.Entity.Name }, nil},
+		{"Country", 190, func(r model.EntityRow) string { return countryText(r.Entity.Country) }, nil},
+		{"Identifiers", 445, func(r model.EntityRow) string { return identifierSummary(r.Entity) }, nil},
+		{"Cases", 80, func(r model.EntityRow) string { return strconv.Itoa(r.Cases) },
+			func(a, b model.EntityRow) int { return cmp.Compare(a.Cases, b.Cases) }},
 	}
-	read := func() func(ctx context.Context) ([]app.EntityRow, error) {
+	read := func() func(ctx context.Context) ([]model.EntityRow, error) {
 		k := entityKindChoices.value(kind.Selected)
-		return func(ctx context.Context) ([]app.EntityRow, error) { return store.EntityList(ctx, k) }
+		return func(ctx context.Context) ([]model.EntityRow, error) { return store.EntityList(ctx, k) }
 	}
 	s := newListScreen(win, bg, "Entities", "entities", columns, read,
-		func(r app.EntityRow) { onOpen(r.Entity.ID) }, kind)
+		func(r model.EntityRow) { onOpen(r.Entity.ID) }, kind)
 	kind.OnChanged = func(string) { s.load() }
 	return s, kind
 }
@@ -69,26 +69,26 @@ func identifierSummary(e model.Entity) string {
 }
 
 // newSeizuresScreen lists every seizure; a row opens its case.
-func newSeizuresScreen(store workspaceLists, win fyne.Window, bg *background, onOpenCase func(ref string)) *listScreen[app.SeizureRow] {
-	columns := []listColumn[app.SeizureRow]{
-		{"Case", 140, func(r app.SeizureRow) string { return r.CaseRef }, nil},
-		{"Seizure", 85, func(r app.SeizureRow) string { return r.Seizure.Ref }, nil},
-		{"Date", 100, func(r app.SeizureRow) string { return r.Seizure.SeizedAt.Local().Format(time.DateOnly) },
-			func(a, b app.SeizureRow) int { return a.Seizure.SeizedAt.Compare(b.Seizure.SeizedAt) }},
-		{"Place", 185, func(r app.SeizureRow) string { return r.Seizure.PlaceName }, nil},
-		{"Commodity", 200, func(r app.SeizureRow) string { return commodityText(r.Seizure) }, nil},
-		{"Quantity", 110, func(r app.SeizureRow) string { return amount(r.Seizure.Quantity) + " " + string(r.Seizure.Unit) },
-			func(a, b app.SeizureRow) int {
+func newSeizuresScreen(store workspaceLists, win fyne.Window, bg *background, onOpenCase func(ref string)) *listScreen[model.SeizureRow] {
+	columns := []listColumn[model.SeizureRow]{
+		{"Case", 140, func(r model.SeizureRow) string { return r.CaseRef }, nil},
+		{"Seizure", 85, func(r model.SeizureRow) string { return r.Seizure.Ref }, nil},
+		{"Date", 100, func(r model.SeizureRow) string { return r.Seizure.SeizedAt.Local().Format(time.DateOnly) },
+			func(a, b model.SeizureRow) int { return a.Seizure.SeizedAt.Compare(b.Seizure.SeizedAt) }},
+		{"Place", 185, func(r model.SeizureRow) string { return r.Seizure.PlaceName }, nil},
+		{"Commodity", 200, func(r model.SeizureRow) string { return commodityText(r.Seizure) }, nil},
+		{"Quantity", 110, func(r model.SeizureRow) string { return amount(r.Seizure.Quantity) + " " + string(r.Seizure.Unit) },
+			func(a, b model.SeizureRow) int {
 				return cmp.Or(cmp.Compare(a.Seizure.Unit, b.Seizure.Unit), cmp.Compare(a.Seizure.Quantity, b.Seizure.Quantity))
 			}},
-		{"Value", 145, func(r app.SeizureRow) string { return valueText(r.Seizure) },
-			func(a, b app.SeizureRow) int {
+		{"Value", 145, func(r model.SeizureRow) string { return valueText(r.Seizure) },
+			func(a, b model.SeizureRow) int {
 				return cmp.Or(cmp.Compare(a.Seizure.Currency, b.Seizure.Currency), cmp.Compare(a.Seizure.EstimatedValue, b.Seizure.EstimatedValue))
 			}},
-		{"Transport", 175, func(r app.SeizureRow) string { return capitalize(r.Seizure.TransportMode.Label()) }, nil},
+		{"Transport", 175, func(r model.SeizureRow) string { return capitalize(r.Seizure.TransportMode.Label()) }, nil},
 	}
 	return newListScreen(win, bg, "Seizures", "seizures", columns, readerOf(store.SeizureList),
-		func(r app.SeizureRow) { onOpenCase(r.CaseRef) })
+		func(r model.SeizureRow) { onOpenCase(r.CaseRef) })
 }
 
 // commodityText is "Cocaine: bricks in banana boxes".
@@ -182,24 +182,24 @@ func custodyState(r app.ExhibitRow) string {
 
 // newTasksScreen lists every task and assistance request, those still
 // waiting first; the overdue ones are in red. A row opens its case.
-func newTasksScreen(store workspaceLists, win fyne.Window, bg *background, onOpenCase func(ref string)) *listScreen[app.TaskRow] {
+func newTasksScreen(store workspaceLists, win fyne.Window, bg *background, onOpenCase func(ref string)) *listScreen[model.TaskRow] {
 	today := func() model.Date { return model.DateOf(time.Now()) }
-	columns := []listColumn[app.TaskRow]{
-		{"Case", 140, func(r app.TaskRow) string { return r.CaseRef }, nil},
-		{"Title", 305, func(r app.TaskRow) string { return r.Task.Title }, nil},
-		{"Kind", 150, func(r app.TaskRow) string { return capitalize(r.Task.Kind.Label()) }, nil},
-		{"Partner", 240, func(r app.TaskRow) string { return r.Task.Partner }, nil},
-		{"Status", 100, func(r app.TaskRow) string { return capitalize(r.Task.Status.Label()) }, nil},
-		{"Due", 180, func(r app.TaskRow) string {
+	columns := []listColumn[model.TaskRow]{
+		{"Case", 140, func(r model.TaskRow) string { return r.CaseRef }, nil},
+		{"Title", 305, func(r model.TaskRow) string { return r.Task.Title }, nil},
+		{"Kind", 150, func(r model.TaskRow) string { return capitalize(r.Task.Kind.Label()) }, nil},
+		{"Partner", 240, func(r model.TaskRow) string { return r.Task.Partner }, nil},
+		{"Status", 100, func(r model.TaskRow) string { return capitalize(r.Task.Status.Label()) }, nil},
+		{"Due", 180, func(r model.TaskRow) string {
 			if r.Task.Overdue(today()) {
 				return r.Task.DueOn.String() + " · overdue"
 			}
 			return r.Task.DueOn.String()
-		}, func(a, b app.TaskRow) int { return cmp.Compare(a.Task.DueOn.String(), b.Task.DueOn.String()) }},
+		}, func(a, b model.TaskRow) int { return cmp.Compare(a.Task.DueOn.String(), b.Task.DueOn.String()) }},
 	}
 	s := newListScreen(win, bg, "Tasks and requests", "tasks", columns, readerOf(store.TaskList),
-		func(r app.TaskRow) { onOpenCase(r.CaseRef) })
-	s.importance = func(r app.TaskRow) widget.Importance {
+		func(r model.TaskRow) { onOpenCase(r.CaseRef) })
+	s.importance = func(r model.TaskRow) widget.Importance {
 		if r.Task.Overdue(today()) {
 			return widget.DangerImportance
 		}

@@ -15,7 +15,7 @@ type slowEntityList struct {
 	release chan struct{}
 }
 
-func (s *slowEntityList) EntityList(ctx context.Context, kind model.EntityKind) ([]app.EntityRow, error) {
+func (s *slowEntityList) EntityList(ctx context.Context, kind model.EntityKind) ([]model.EntityRow, error) {
 	if kind == "" {
 		<-s.release
 	}

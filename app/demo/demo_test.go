@@ -41,7 +41,7 @@ func mustFill(t testing.TB, w *app.Workspace, opt Options) Stats {
 func caseFiles(t *testing.T, w *app.Workspace) []string {
 	t.Helper()
 	ctx := context.Background()
-	cases, err := w.Cases(ctx, app.CaseFilter{IncludeArchived: true})
+	cases, err := w.Cases(ctx, model.CaseFilter{IncludeArchived: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +133,7 @@ func TestFillRefusesAWorkspaceWithCases(t *testing.T) {
 		t.Errorf("stats of a refused fill: %+v", st)
 	}
 
-	cases, err := w.Cases(ctx, app.CaseFilter{IncludeArchived: true})
+	cases, err := w.Cases(ctx, model.CaseFilter{IncludeArchived: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func TestFillKeepsTheOfficerProfile(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustFill(t, w, Options{Cases: 3, Seed: 5})
-	cases, err := w.Cases(ctx, app.CaseFilter{})
+	cases, err := w.Cases(ctx, model.CaseFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,7 +246,7 @@ func TestFillIsRealistic(t *testing.T) {
 		t.Error("no name in Cyrillic")
 	}
 
-	cases, err := w.Cases(ctx, app.CaseFilter{IncludeArchived: true})
+	cases, err := w.Cases(ctx, model.CaseFilter{IncludeArchived: true})
 	if err != nil {
 		t.Fatal(err)
 	}

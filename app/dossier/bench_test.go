@@ -74,7 +74,7 @@ func largeCase(b *testing.B) (app.CaseFile, dossier.Options) {
 			e.BirthDate, e.DocumentNumber = model.Date{Year: 1980, Month: 1, Day: 1 + i%28}, fmt.Sprintf("X%07dQ", i)
 		}
 		n++
-		f.Entities = append(f.Entities, app.CaseEntity{Entity: e, Link: model.CaseLink{Record: rec(n), EntityID: e.ID, Role: model.RoleSuspect}})
+		f.Entities = append(f.Entities, model.CaseEntity{Entity: e, Link: model.CaseLink{Record: rec(n), EntityID: e.ID, Role: model.RoleSuspect}})
 	}
 	for i := 0; i < 600; i++ {
 		n++

@@ -3,7 +3,6 @@ package dossier
 import (
 	"strings"
 
-	"bollard/app"
 	"bollard/model"
 )
 
@@ -16,7 +15,7 @@ type caseEntity struct {
 }
 
 // groupEntities merges the case's links by entity, keeping their order.
-func groupEntities(links []app.CaseEntity) []*caseEntity {
+func groupEntities(links []model.CaseEntity) []*caseEntity {
 	var out []*caseEntity
 	byID := map[string]*caseEntity{}
 	for _, l := range links {
@@ -34,7 +33,7 @@ func groupEntities(links []app.CaseEntity) []*caseEntity {
 	return out
 }
 
-func countEntities(links []app.CaseEntity) int { return len(groupEntities(links)) }
+func countEntities(links []model.CaseEntity) int { return len(groupEntities(links)) }
 
 // entities prints persons, organisations, vessels and containers in tables
 // of their own, with the identifiers of their kind, then everything else.

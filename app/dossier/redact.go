@@ -8,7 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"bollard/app"
 	"bollard/model"
 )
 
@@ -36,7 +35,7 @@ var withheldKinds = map[model.EntityKind]bool{
 	model.KindBankAccount: true, model.KindWallet: true, model.KindAddress: true,
 }
 
-func newRedactor(on bool, entities []app.CaseEntity, w words) redactor {
+func newRedactor(on bool, entities []model.CaseEntity, w words) redactor {
 	withheld := "[" + w.t("withheld") + "]"
 	r := redactor{on: on, withheld: withheld, shown: map[string]string{}}
 	if !on {

@@ -180,7 +180,7 @@ func TestRedactedDemoCases(t *testing.T) {
 	if _, err := demo.Fill(ctx, w, demo.Options{Cases: 12, Seed: 7}); err != nil {
 		t.Fatal(err)
 	}
-	cases, err := w.Cases(ctx, app.CaseFilter{IncludeArchived: true})
+	cases, err := w.Cases(ctx, model.CaseFilter{IncludeArchived: true})
 	if err != nil {
 		t.Fatal(err)
 	}

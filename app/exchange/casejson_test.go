@@ -150,7 +150,7 @@ func TestEveryDemoCaseTravels(t *testing.T) {
 	if _, err := demo.Fill(ctx, src, demo.Options{Cases: 60, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
-	cases, err := src.Cases(ctx, app.CaseFilter{IncludeArchived: true})
+	cases, err := src.Cases(ctx, model.CaseFilter{IncludeArchived: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,9 +4,9 @@ import (
 	"encoding/json"
 	"testing"
 
-	"bollard/app"
 	"bollard/app/demo"
 	"bollard/app/exchange"
+	"bollard/model"
 )
 
 // FuzzReadContent feeds the content reader what a package's signature
@@ -20,7 +20,7 @@ func FuzzReadContent(f *testing.F) {
 	if _, err := demo.Fill(ctx, w, demo.Options{Cases: 3, Seed: 5}); err != nil {
 		f.Fatal(err)
 	}
-	cases, err := w.Cases(ctx, app.CaseFilter{})
+	cases, err := w.Cases(ctx, model.CaseFilter{})
 	if err != nil || len(cases) == 0 {
 		f.Fatal(err)
 	}

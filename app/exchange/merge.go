@@ -553,7 +553,7 @@ func (m *merger) threeWay(typ, id, caseID, local, incoming, ancestor string) err
 		caseID = m.anyCase
 	}
 	m.sum.Conflicts++
-	return m.b.PutConflict(&app.Conflict{RecordType: typ, RecordID: id, CaseID: caseID, Incoming: incoming,
+	return m.b.PutConflict(&model.Conflict{RecordType: typ, RecordID: id, CaseID: caseID, Incoming: incoming,
 		Base: ancestor, Fields: conflicting, FromKey: m.opt.FromKey})
 }
 

@@ -64,7 +64,7 @@ func demoCase(t *testing.T, w *app.Workspace) string {
 	if _, err := demo.Fill(ctx, w, demo.Options{Cases: 8, Seed: 7}); err != nil {
 		t.Fatal(err)
 	}
-	cases, err := w.Cases(ctx, app.CaseFilter{})
+	cases, err := w.Cases(ctx, model.CaseFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
