@@ -18,13 +18,6 @@ import (
 // the same exhibit: nothing already recorded is ever edited.
 func (b *Batch) AddCustodyEvent(ev *model.CustodyEvent) error { return b.add(ev) }
 
-// AddCustodyEventAsRecorded adds a custody event that another workspace
-// recorded, as it was recorded. Custody events from two workspaces are
-// unioned, so the order and closure checks an officer's new event passes
-// (which compare it with this workspace's chain) do not apply; the event's
-// own validation does, and its exhibit must be here.
-func (b *Batch) AddCustodyEventAsRecorded(ev *model.CustodyEvent) error { return b.addAsRecorded(ev) }
-
 // continueChain readies an officer's new event as the next of its
 // exhibit's chain; see AddCustodyEvent.
 func continueChain(b *Batch, ev *model.CustodyEvent, at *where) error {

@@ -9,22 +9,22 @@ import (
 	"bollard/model"
 )
 
-// StagedFiles are files from a case package copied into the workspace ahead
+// stagedFiles are files from a case package copied into the workspace ahead
 // of the transaction that attaches them (a large file takes seconds to copy,
 // and the write lock is not held meanwhile). Drop removes, whatever
 // happened, the copies no exhibit ended up with.
-type StagedFiles struct {
+type stagedFiles struct {
 	w     *Workspace
 	files []storedFile
 }
 
-// Staging starts a set of staged files.
-func (w *Workspace) Staging() *StagedFiles { return &StagedFiles{w: w} }
+// staging starts a set of staged files.
+func (w *Workspace) staging() *stagedFiles { return &stagedFiles{w: w} }
 
 // Add copies a file that should hash to sha into the workspace. A file
 // already held is not copied again. A file whose contents do not hash to
 // sha is refused and not kept.
-func (s *StagedFiles) Add(sha string, open func() (io.ReadCloser, error)) error {
+func (s *stagedFiles) Add(sha string, open func() (io.ReadCloser, error)) error {
 	w := s.w
 	if has, err := w.blobs.Has(sha); err != nil || has {
 		return err
@@ -48,14 +48,9 @@ func (s *StagedFiles) Add(sha string, open func() (io.ReadCloser, error)) error 
 }
 
 // Drop removes the staged copies that no exhibit has.
-func (s *StagedFiles) Drop(ctx context.Context) {
+func (s *stagedFiles) Drop(ctx context.Context) {
 	s.w.dropUnattached(context.WithoutCancel(ctx), s.files)
 }
-
-// AddAttachmentAsRecorded attaches a file that another workspace attached
-// to an exhibit, keeping its identity, name and who added it when. The file
-// must already be in the workspace (see StagedFiles) and is checked to be.
-func (b *Batch) AddAttachmentAsRecorded(a *model.Attachment) error { return b.addAsRecorded(a) }
 
 // fileReceived checks that the file of an attachment recorded elsewhere
 // came with its package, and that the exhibit does not have it already.

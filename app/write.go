@@ -197,12 +197,12 @@ func recordOf(r model.Recorded) *model.Record {
 	return nil
 }
 
-// SaveMerged saves a version of an existing record that a merge settled
+// saveMerged saves a version of an existing record that a merge settled
 // on, given as JSON: the partner's version, or a field-by-field merge of
 // both sides; see updateMerged. The kind's rules and the model's validation
 // apply. Records that are never edited (notes, custody events, case links,
 // attachments) cannot be saved this way.
-func (b *Batch) SaveMerged(recordType string, js []byte) error {
+func (b *Batch) saveMerged(recordType string, js []byte) error {
 	kind, ok := model.KindNamed(recordType)
 	if !ok || kind.AppendOnly {
 		return fmt.Errorf("a %s is never edited, so a merge cannot change it", recordType)

@@ -1,6 +1,9 @@
-// Package exchange moves cases in and out of a workspace as files: the JSON
-// form of a case that `case show --json` prints and `import` reads (and,
-// later, signed case packages and spreadsheets of seizures).
+// Package exchange holds the file formats cases travel in: the signed case
+// package (its container and its content document), the JSON form of a
+// case that `case show --json` prints and `import` reads, spreadsheets of
+// seizures (CSV) and FollowTheMoney export. It reads and writes them;
+// what a package's records do to a workspace (merging, conflicts and their
+// resolution) is app's: a package's content goes to app as an app.Bundle.
 package exchange
 
 import (

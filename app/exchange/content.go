@@ -144,20 +144,21 @@ func BuildContent(ctx context.Context, w *app.Workspace, refs ...string) (Export
 	// A relation travels when both its ends do; one to an entity of no
 	// exported case would name an entity the other side does not have.
 	c.Relations = slices.DeleteFunc(c.Relations, func(r model.Relation) bool { return !seenEntity[r.FromID] || !seenEntity[r.ToID] })
-	for typ, recs := range c.records() {
-		ids := make([]string, len(recs))
-		for i, r := range recs {
-			ids[i] = r.id
-			if out.bases[typ] == nil {
-				out.bases[typ] = map[string]string{}
-			}
-			out.bases[typ][r.id] = r.json
+	ids := map[string][]string{}
+	for _, r := range c.Records() {
+		typ, id := r.RecordKind(), r.RecordID()
+		ids[typ] = append(ids[typ], id)
+		if out.bases[typ] == nil {
+			out.bases[typ] = map[string]string{}
 		}
-		bases, err := w.ExchangeBases(ctx, typ, ids)
+		out.bases[typ][id] = app.RecordJSON(r)
+	}
+	for typ, list := range ids {
+		bases, err := w.ExchangeBases(ctx, typ, list)
 		if err != nil {
 			return ExportedContent{}, err
 		}
-		for _, id := range ids {
+		for _, id := range list {
 			if js, ok := bases[id]; ok {
 				c.Bases = append(c.Bases, Base{Type: typ, ID: id, Record: json.RawMessage(js)})
 			}
@@ -191,34 +192,50 @@ func (x ExportedContent) Remember(ctx context.Context, w *app.Workspace) error {
 	return w.SetExchangeBases(ctx, x.bases)
 }
 
-// record is one record of a content document as the merge sees it.
-type record struct {
-	id   string
-	json string
-}
-
-// records lists the document's records by type, in the workspace's JSON
-// form (an exhibit without its files: they only ever add up).
-func (c *Content) records() map[string][]record {
-	out := map[string][]record{}
-	addRecords(out, model.RecordCase, c.Cases)
-	addRecords(out, model.RecordEntity, c.Entities)
-	addRecords(out, model.RecordCaseLink, c.Links)
-	addRecords(out, model.RecordRelation, c.Relations)
-	addRecords(out, model.RecordSeizure, c.Seizures)
-	addRecords(out, model.RecordEvent, c.Timeline)
-	addRecords(out, model.RecordTask, c.Tasks)
-	addRecords(out, model.RecordNote, c.Notes)
-	addRecords(out, model.RecordEvidence, c.Evidence)
-	addRecords(out, model.RecordCustody, c.Custody)
+// Records lists the document's records, kinds in model.Kinds order (an
+// exhibit with its files), each a copy of its own.
+func (c *Content) Records() []model.Recorded {
+	lists := map[string][]model.Recorded{
+		model.RecordCase:     recorded(c.Cases),
+		model.RecordEntity:   recorded(c.Entities),
+		model.RecordCaseLink: recorded(c.Links),
+		model.RecordRelation: recorded(c.Relations),
+		model.RecordSeizure:  recorded(c.Seizures),
+		model.RecordEvent:    recorded(c.Timeline),
+		model.RecordTask:     recorded(c.Tasks),
+		model.RecordNote:     recorded(c.Notes),
+		model.RecordEvidence: recorded(c.Evidence),
+		model.RecordCustody:  recorded(c.Custody),
+	}
+	var out []model.Recorded
+	for _, k := range model.Kinds {
+		out = append(out, lists[k.Name]...)
+	}
 	return out
 }
 
-// addRecords adds one kind's records to out, each by its ID and JSON.
-func addRecords[T interface{ RecordID() string }](out map[string][]record, typ string, list []T) {
-	for _, v := range list {
-		out[typ] = append(out[typ], record{v.RecordID(), app.RecordJSON(v)})
+// recorded copies one kind's list as records.
+func recorded[T any, P interface {
+	*T
+	model.Recorded
+}](list []T) []model.Recorded {
+	out := make([]model.Recorded, len(list))
+	for i := range list {
+		v := list[i]
+		out[i] = P(&v)
 	}
+	return out
+}
+
+// Bundle hands the document's records to the workspace to merge
+// (Workspace.Merge): the records, the versions the exporting workspace
+// last exchanged, and its audit entries.
+func (c *Content) Bundle() app.Bundle {
+	b := app.Bundle{Records: c.Records(), Bases: map[string]string{}, Audit: c.Audit}
+	for _, base := range c.Bases {
+		b.Bases[base.ID] = string(base.Record)
+	}
+	return b
 }
 
 // fillEmpty writes absent lists as [] rather than null.
@@ -285,16 +302,15 @@ func (c *Content) check() error {
 		return model.Invalid("workspace", c.Workspace, "should be the UUID of the exporting workspace")
 	}
 	seen := map[string]string{}
-	for typ, recs := range c.records() {
-		for _, r := range recs {
-			if !model.ValidID(r.id) {
-				return model.Invalid(typ+" id", r.id, "should be a UUID such as 7c9e6679-7425-40de-944b-e07fc1f90ae7")
-			}
-			if other, dup := seen[r.id]; dup {
-				return fmt.Errorf("%s %s is listed twice (also as a %s)", typ, r.id, other)
-			}
-			seen[r.id] = typ
+	for _, r := range c.Records() {
+		typ, id := r.RecordKind(), r.RecordID()
+		if !model.ValidID(id) {
+			return model.Invalid(typ+" id", id, "should be a UUID such as 7c9e6679-7425-40de-944b-e07fc1f90ae7")
 		}
+		if other, dup := seen[id]; dup {
+			return fmt.Errorf("%s %s is listed twice (also as a %s)", typ, id, other)
+		}
+		seen[id] = typ
 	}
 	is := func(id, typ string) bool { return seen[id] == typ }
 	for _, v := range c.Links {
@@ -357,21 +373,6 @@ func (c *Content) check() error {
 		}
 	}
 	return nil
-}
-
-// Files lists the SHA-256 of every file the document's exhibits attach.
-func (c *Content) Files() []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, e := range c.Evidence {
-		for _, a := range e.Attachments {
-			if !seen[a.SHA256] {
-				seen[a.SHA256] = true
-				out = append(out, a.SHA256)
-			}
-		}
-	}
-	return out
 }
 
 // openFile opens an attachment file the workspace keeps, read-only; what

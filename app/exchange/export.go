@@ -51,9 +51,7 @@ func ExportPackage(ctx context.Context, w *app.Workspace, path string, enc Encry
 	for _, c := range x.Content.Cases {
 		out.Refs = append(out.Refs, c.Ref)
 	}
-	for _, recs := range x.Content.records() {
-		out.Records += len(recs)
-	}
+	out.Records = len(x.Content.Records())
 	if st, err := os.Stat(path); err == nil {
 		out.Size = st.Size()
 	}
@@ -63,7 +61,7 @@ func ExportPackage(ctx context.Context, w *app.Workspace, path string, enc Encry
 // Imported says what ImportPackage did: who signed the package, and the
 // merge's summary.
 type Imported struct {
-	MergeSummary
+	app.MergeSummary
 	Signer    ManifestSigner `json:"signer"`
 	NewSigner bool           `json:"new_signer"` // the officer accepted an unknown signer
 	Encrypted bool           `json:"encrypted"`
@@ -131,7 +129,7 @@ func ImportPackage(ctx context.Context, w *app.Workspace, path string, opt Impor
 	if c.Workspace == w.ID() {
 		return out, errors.New("this package was exported from this workspace: import it into a partner's workspace")
 	}
-	out.MergeSummary, err = Merge(ctx, w, c, MergeOptions{FromKey: signer.PublicKey, File: func(sha string) (io.ReadCloser, error) {
+	out.MergeSummary, err = w.Merge(ctx, c.Bundle(), app.MergeOptions{FromKey: signer.PublicKey, File: func(sha string) (io.ReadCloser, error) {
 		p, err := pkg.File(sha)
 		if err != nil {
 			return nil, err

@@ -17,14 +17,14 @@ import (
 
 // exchangeContent exports the cases from one workspace and merges them into
 // another, through the content document's JSON as it travels.
-func exchangeContent(t *testing.T, from, to *app.Workspace, refs ...string) exchange.MergeSummary {
+func exchangeContent(t *testing.T, from, to *app.Workspace, refs ...string) app.MergeSummary {
 	t.Helper()
 	return exportContent(t, from, refs...)(to)
 }
 
 // exportContent exports the cases now and returns what merges them, later,
 // into another workspace.
-func exportContent(t *testing.T, from *app.Workspace, refs ...string) func(to *app.Workspace) exchange.MergeSummary {
+func exportContent(t *testing.T, from *app.Workspace, refs ...string) func(to *app.Workspace) app.MergeSummary {
 	t.Helper()
 	x, err := exchange.BuildContent(ctx, from, refs...)
 	if err != nil {
@@ -41,13 +41,13 @@ func exportContent(t *testing.T, from *app.Workspace, refs ...string) func(to *a
 	for _, f := range x.Files {
 		paths[f.SHA256] = f.Path
 	}
-	return func(to *app.Workspace) exchange.MergeSummary {
+	return func(to *app.Workspace) app.MergeSummary {
 		t.Helper()
 		c, err := exchange.ReadContent(data)
 		if err != nil {
 			t.Fatalf("read content: %v", err)
 		}
-		sum, err := exchange.Merge(ctx, to, c, exchange.MergeOptions{File: func(sha string) (io.ReadCloser, error) {
+		sum, err := to.Merge(ctx, c.Bundle(), app.MergeOptions{File: func(sha string) (io.ReadCloser, error) {
 			return os.Open(paths[sha])
 		}})
 		if err != nil {
@@ -320,7 +320,7 @@ func TestMergeOrderIndependent(t *testing.T) {
 	one, two := mustOpen(t, "NLA"), mustOpen(t, "FRA")
 	exchangeContent(t, origin, one, ref)
 	exchangeContent(t, origin, two, ref)
-	for _, s := range []exchange.MergeSummary{exchangeContent(t, b, one, ref), exchangeContent(t, c, one, ref),
+	for _, s := range []app.MergeSummary{exchangeContent(t, b, one, ref), exchangeContent(t, c, one, ref),
 		exchangeContent(t, c, two, ref), exchangeContent(t, b, two, ref)} {
 		if s.Conflicts != 0 {
 			t.Fatalf("independent changes conflicted: %+v", s)
@@ -348,7 +348,7 @@ func TestMergeRefusesInvalidWhole(t *testing.T) {
 	}
 	x.Content.Seizures[len(x.Content.Seizures)-1].Currency = "XYZ"
 	head, _ := b.AuditHead(ctx)
-	if _, err := exchange.Merge(ctx, b, x.Content, exchange.MergeOptions{}); err == nil {
+	if _, err := b.Merge(ctx, x.Content.Bundle(), app.MergeOptions{}); err == nil {
 		t.Fatal("a seizure with currency XYZ was merged")
 	}
 	if after, _ := b.AuditHead(ctx); after.Seq != head.Seq {

@@ -1,0 +1,113 @@
+package app
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"time"
+
+	"bollard/model"
+	"bollard/storage"
+)
+
+// A merge compares records field by field, in the form the audit trail
+// writes them: a JSON object per record. These are the few operations it
+// needs on that form, shared by the three-way merge, the conflicts it
+// raises and their resolution.
+
+// RecordJSON is a record written the way the workspace compares and
+// remembers it (the audit trail's form).
+func RecordJSON(v any) string { return storage.RecordJSON(v) }
+
+// fieldsOf splits a record's JSON into its fields; "" has none.
+func fieldsOf(js string) map[string]json.RawMessage {
+	m := map[string]json.RawMessage{}
+	if js != "" {
+		_ = json.Unmarshal([]byte(js), &m)
+	}
+	return m
+}
+
+// keysOf lists, sorted, the fields any of the records has.
+func keysOf(records ...map[string]json.RawMessage) []string {
+	var keys []string
+	for _, m := range records {
+		for k := range m {
+			if !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// set gives a field a value; no value (nil) removes the field.
+func set(record map[string]json.RawMessage, field string, v json.RawMessage) {
+	if v == nil {
+		delete(record, field)
+		return
+	}
+	record[field] = v
+}
+
+// equalValue compares two JSON values; absent, null, "", [], {} and the
+// zero time are the same absence of a value.
+func equalValue(a, b json.RawMessage) bool {
+	return string(normal(a)) == string(normal(b))
+}
+
+func normal(v json.RawMessage) json.RawMessage {
+	switch strings.TrimSpace(string(v)) {
+	case "", "null", `""`, "[]", "{}", `"0001-01-01T00:00:00Z"`:
+		return nil
+	}
+	return v
+}
+
+// sameVersion reports whether two versions of a record of that kind hold
+// the same values, in the fields a merge compares (those not fixed).
+func sameVersion(kind model.Kind, a, b string) bool {
+	fa, fb := fieldsOf(a), fieldsOf(b)
+	for _, k := range keysOf(fa, fb) {
+		if !kind.FixedField(k) && !equalValue(fa[k], fb[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsVersion reports whether v is among the versions.
+func containsVersion(kind model.Kind, versions []string, v string) bool {
+	for _, x := range versions {
+		if x != "" && sameVersion(kind, x, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// laterThan reports whether version a was last changed after version b.
+func laterThan(a, b string) bool {
+	var ta, tb struct {
+		UpdatedAt time.Time `json:"updated_at"`
+	}
+	_ = json.Unmarshal([]byte(a), &ta)
+	_ = json.Unmarshal([]byte(b), &tb)
+	return ta.UpdatedAt.After(tb.UpdatedAt)
+}
+
+// orNull writes no value as JSON null.
+func orNull(raw json.RawMessage) json.RawMessage {
+	if raw == nil {
+		return json.RawMessage("null")
+	}
+	return raw
+}
+
+// take gives a record the values another version has in those fields.
+func take(record, from map[string]json.RawMessage, names []string) {
+	for _, f := range names {
+		set(record, f, from[f])
+	}
+}

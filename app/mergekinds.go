@@ -1,0 +1,222 @@
+package app
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"bollard/model"
+)
+
+// mergeRule is what merging differs in from one kind of record to
+// another: how a record is named in an error, and how one new here is
+// added. The three-way merge itself (merger.merge) is the same for all.
+type mergeRule struct {
+	// what names the kind in an error, when not as the audit trail does
+	// (an evidence item is an "exhibit").
+	what string
+	// label names a record in an error, as officers know it; mergeLabel,
+	// when set, once the merge has begun (a timeline event by its title).
+	label, mergeLabel func(model.Recorded) string
+	// prepare readies an incoming record before it is merged: the entities
+	// it names become those here. here says the record is already in the
+	// workspace in another form (the same vessel, under another UUID).
+	prepare func(m *merger, r model.Recorded) (here bool, err error)
+	// insert adds a record the workspace does not have.
+	insert func(m *merger, r model.Recorded) error
+	// merged runs once the record is merged: its ref here is noted, its
+	// files added.
+	merged func(m *merger, r model.Recorded) error
+	// order sorts the kind's records before they are merged; after names
+	// the record of the same kind one must follow (the custody event it
+	// corrects), and stuck says why a record whose predecessor never comes
+	// is refused.
+	order func(a, b model.Recorded) int
+	after func(r model.Recorded) string
+	stuck string
+}
+
+func (r mergeRule) word(k model.Kind) string { return cmp.Or(r.what, k.Name) }
+
+func (r mergeRule) labelInMerge(rec model.Recorded) string {
+	if r.mergeLabel != nil {
+		return r.mergeLabel(rec)
+	}
+	return r.label(rec)
+}
+
+// mergeRules are the rules of every kind of record that travels on its
+// own, by kind name. Attachments travel with their exhibit.
+var mergeRules = map[string]mergeRule{
+	model.RecordCase: {label: named(func(c *model.Case) string { return c.Ref }), insert: typed(insertCase),
+		merged: typed(caseMerged)},
+	model.RecordEntity: {label: named(func(e *model.Entity) string { return e.Name }), prepare: prepareEntity,
+		insert: typed(func(m *merger, e *model.Entity) error { return m.b.CreateEntity(e) })},
+	model.RecordCaseLink: {label: byID, prepare: typedPrepare(prepareLink), insert: typed(insertLink)},
+	model.RecordRelation: {label: byID, prepare: typedPrepare(prepareRelation),
+		insert: typed(func(m *merger, r *model.Relation) error { return m.b.AddRelation(r) })},
+	model.RecordSeizure: {label: named(func(s *model.Seizure) string { return s.Ref }), insert: typed(insertSeizure)},
+	model.RecordEvent: {label: byID, mergeLabel: named(func(e *model.TimelineEvent) string { return e.Title }),
+		insert: typed(func(m *merger, e *model.TimelineEvent) error { return m.b.AddTimelineEvent(e) })},
+	model.RecordTask: {label: named(func(t *model.Task) string { return t.Title }),
+		insert: typed(func(m *merger, t *model.Task) error { return m.b.AddTask(t) })},
+	model.RecordNote: {label: byID, insert: typed(func(m *merger, n *model.Note) error { return m.b.AddNote(n) })},
+	model.RecordEvidence: {what: "exhibit", label: named(func(e *model.EvidenceItem) string { return e.ExhibitRef }),
+		insert: typed(insertExhibit), merged: typed(exhibitMerged)},
+	model.RecordCustody: {label: byID,
+		insert: typed(func(m *merger, ev *model.CustodyEvent) error { return m.b.addAsRecorded(ev) }),
+		order: func(a, b model.Recorded) int {
+			return a.(*model.CustodyEvent).At.Compare(b.(*model.CustodyEvent).At)
+		},
+		after: func(r model.Recorded) string { return r.(*model.CustodyEvent).Corrects },
+		stuck: "corrects an event that is neither here nor in the package"},
+}
+
+// insertCase adds a case, under a ref of this workspace's when its own is
+// another case's here.
+func insertCase(m *merger, in *model.Case) error {
+	c := *in // errors name the case by the ref it came with
+	if c.Ref != "" {
+		if taken, err := m.b.refTaken(model.RecordCase, "", c.Ref); err != nil {
+			return err
+		} else if taken != "" {
+			old := c.Ref
+			c.Ref = ""
+			defer func() { m.renumbered("case", old, c.Ref) }()
+		}
+	}
+	return m.b.CreateCase(&c)
+}
+
+// caseMerged notes the case's ref here, which its seizures and exhibits
+// are numbered under.
+func caseMerged(m *merger, c *model.Case) error {
+	here, err := m.b.Case(c.ID)
+	if err != nil {
+		return err
+	}
+	m.caseRefs[c.ID] = here.Ref
+	m.sum.Refs = append(m.sum.Refs, here.Ref)
+	return nil
+}
+
+// prepareEntity takes an entity new here that is the same vessel, account…
+// as one already here (by an identifier that names one thing) as that
+// one: linked to it, and ours kept.
+func prepareEntity(m *merger, r model.Recorded) (bool, error) {
+	e := r.(*model.Entity)
+	if _, _, found, err := m.b.storedRecord(model.RecordEntity, e.ID); err != nil {
+		return false, err
+	} else if !found {
+		same, ok, err := m.b.SameEntity(*e)
+		if err != nil {
+			return false, err
+		}
+		if ok {
+			m.entities[e.ID] = same.ID
+			m.sum.Unchanged++
+			return true, nil
+		}
+	}
+	m.entities[e.ID] = e.ID
+	return false, nil
+}
+
+// prepareLink ties the link to the entity here.
+func prepareLink(m *merger, l *model.CaseLink) {
+	l.EntityID = m.entities[l.EntityID]
+}
+
+// insertLink links the entity; the same role under another link is
+// already here, and ours stands.
+func insertLink(m *merger, l *model.CaseLink) error {
+	err := m.b.LinkEntity(l)
+	if errors.Is(err, model.ErrConflict) {
+		return errAlreadyHere
+	}
+	return err
+}
+
+// prepareRelation ties the relation to the entities here.
+func prepareRelation(m *merger, r *model.Relation) {
+	r.FromID, r.ToID = m.entities[r.FromID], m.entities[r.ToID]
+}
+
+// insertSeizure adds a seizure, under the next ref of its case here when
+// its own is another seizure's.
+func insertSeizure(m *merger, s *model.Seizure) error {
+	if s.Ref != "" {
+		if taken, err := m.b.refTaken(model.RecordSeizure, s.CaseID, s.Ref); err != nil {
+			return err
+		} else if taken != "" {
+			old := s.Ref
+			s.Ref = ""
+			defer func() { m.renumbered("seizure", m.caseRefs[s.CaseID]+" "+old, s.Ref) }()
+		}
+	}
+	return m.b.AddSeizure(s)
+}
+
+// insertExhibit adds an exhibit, under the next exhibit ref of its case
+// here when its own is taken or another case's.
+func insertExhibit(m *merger, e *model.EvidenceItem) error {
+	caseRef := m.caseRefs[e.CaseID]
+	old := e.ExhibitRef
+	if e.ExhibitRef != "" {
+		taken, err := m.b.refTaken(model.RecordEvidence, e.CaseID, e.ExhibitRef)
+		if err != nil {
+			return err
+		}
+		if taken != "" || !strings.HasPrefix(strings.ToUpper(e.ExhibitRef), strings.ToUpper(caseRef)+"/EX-") {
+			e.ExhibitRef = ""
+		}
+	}
+	if err := m.b.AddEvidence(e); err != nil {
+		return err
+	}
+	if old != "" && e.ExhibitRef != old {
+		m.renumbered("exhibit", old, e.ExhibitRef)
+	}
+	return nil
+}
+
+// exhibitMerged adds the exhibit's files that are not attached here yet.
+func exhibitMerged(m *merger, e *model.EvidenceItem) error {
+	here, err := m.b.tx.EvidenceByID(e.ID)
+	if err != nil {
+		return err
+	}
+	for _, a := range e.Attachments {
+		if slices.ContainsFunc(here.Attachments, func(h model.Attachment) bool { return h.ID == a.ID || h.SHA256 == a.SHA256 }) {
+			continue
+		}
+		a.ItemID = e.ID
+		if err := m.b.addAsRecorded(&a); err != nil {
+			return fmt.Errorf("file %s: %w", a.Name, err)
+		}
+		m.sum.Files++
+	}
+	return nil
+}
+
+// byID names a record by its UUID, for kinds officers know by no name.
+func byID(r model.Recorded) string { return r.RecordID() }
+
+// named, typed and typedPrepare adapt a function of one kind's record to
+// any record of that kind.
+func named[P model.Recorded](fn func(P) string) func(model.Recorded) string {
+	return func(r model.Recorded) string { return fn(r.(P)) }
+}
+
+func typed[P model.Recorded](fn func(*merger, P) error) func(*merger, model.Recorded) error {
+	return func(m *merger, r model.Recorded) error { return fn(m, r.(P)) }
+}
+
+func typedPrepare[P model.Recorded](fn func(*merger, P)) func(*merger, model.Recorded) (bool, error) {
+	return func(m *merger, r model.Recorded) (bool, error) {
+		fn(m, r.(P))
+		return false, nil
+	}
+}

@@ -1,0 +1,174 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"bollard/model"
+	"bollard/storage"
+)
+
+// The workspace's side of an exchange: its records as a merge compares
+// them, the version of each that last travelled, and the other workspaces'
+// audit entries it keeps.
+
+// storedRecord returns a record as the batch sees it, as JSON, with the
+// case it belongs to ("" for entities and relations). found is false when
+// the workspace has no such record. An exhibit is read with its files.
+func (b *Batch) storedRecord(kind, id string) (js, caseID string, found bool, err error) {
+	r, err := b.tx.RecordByID(kind, id)
+	if err == nil {
+		js = RecordJSON(r)
+		caseID, err = b.caseOf(r, js)
+	}
+	if errors.Is(err, model.ErrNotFound) {
+		return "", "", false, nil
+	}
+	if err != nil {
+		return "", "", false, err
+	}
+	return js, caseID, true, nil
+}
+
+// caseOf returns the case a record (written as js) belongs to: a case's
+// own ID, the case a record names (case_id), the case of the exhibit a
+// custody event or file is of (item_id); "" for the entities and
+// relations cases share.
+func (b *Batch) caseOf(r model.Recorded, js string) (string, error) {
+	if r.RecordKind() == model.RecordCase {
+		return r.RecordID(), nil
+	}
+	var in struct {
+		CaseID string `json:"case_id"`
+		ItemID string `json:"item_id"`
+	}
+	if err := json.Unmarshal([]byte(js), &in); err != nil {
+		return "", err
+	}
+	if in.ItemID != "" {
+		item, err := b.tx.EvidenceByID(in.ItemID)
+		return item.CaseID, err
+	}
+	return in.CaseID, nil
+}
+
+// refTaken reports which record already uses a ref: a case ref (caseID
+// ""), a seizure ref or an exhibit ref of a case. It returns "" when the
+// ref is free.
+func (b *Batch) refTaken(kind, caseID, ref string) (string, error) {
+	var id string
+	var err error
+	switch kind {
+	case model.RecordCase:
+		var c model.Case
+		c, err = b.tx.CaseByRef(ref)
+		id = c.ID
+	case model.RecordSeizure:
+		var s model.Seizure
+		s, err = b.tx.SeizureByRef(caseID, ref)
+		id = s.ID
+	case model.RecordEvidence:
+		var e model.EvidenceItem
+		e, err = b.tx.EvidenceByRef(ref)
+		id = e.ID
+	default:
+		return "", fmt.Errorf("a %s has no ref", kind)
+	}
+	if errors.Is(err, model.ErrNotFound) {
+		return "", nil
+	}
+	return id, err
+}
+
+// setExchangeBase remembers the version of a record that travelled now.
+func (b *Batch) setExchangeBase(kind, id, js string) error {
+	return b.tx.SetExchangeBase(kind, id, js, b.now)
+}
+
+// addForeignAudit keeps another workspace's audit entry as it came,
+// reporting whether it was new here. The workspace's own entries are not
+// kept twice: they are already in its trail.
+func (b *Batch) addForeignAudit(e model.AuditEntry) (bool, error) {
+	if e.Workspace == b.workspace {
+		return false, nil
+	}
+	if !model.ValidID(e.Workspace) || e.Seq < 1 || e.RecordID == "" || e.Hash == "" {
+		return false, model.Invalid("audit entry", fmt.Sprint(e.Seq), "is not a complete audit entry of another workspace")
+	}
+	return b.tx.AddForeignAudit(e)
+}
+
+// SetExchangeBases remembers the versions of records that travelled now
+// (by type, then ID), outside any officer's change: remembering what was
+// exported changes no record. A record with an open conflict keeps the
+// ancestor the conflict was found against, so that the conflict stands
+// until the officer settles it.
+func (w *Workspace) SetExchangeBases(ctx context.Context, bases map[string]map[string]string) error {
+	now := w.Now()
+	return w.store.Write(ctx, func(tx *storage.Tx) error {
+		for typ, byID := range bases {
+			for id, js := range byID {
+				if _, open, err := tx.OpenConflict(typ, id); err != nil || open {
+					if err != nil {
+						return err
+					}
+					continue
+				}
+				if err := tx.SetExchangeBase(typ, id, js, now); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// ExchangeBases returns the versions of these records that last travelled
+// (those that never did are left out).
+func (w *Workspace) ExchangeBases(ctx context.Context, recordType string, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	err := w.read(ctx, func(tx *storage.Tx) error {
+		for _, id := range ids {
+			js, ok, err := tx.ExchangeBase(recordType, id)
+			if err != nil {
+				return err
+			}
+			if ok {
+				out[id] = js
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// CaseAuditEntries returns the audit entries about a case and everything
+// in it, both this workspace's (oldest first) and those kept from other
+// workspaces: what travels with the case in a package.
+func (w *Workspace) CaseAuditEntries(ctx context.Context, caseID string) ([]model.AuditEntry, error) {
+	var out []model.AuditEntry
+	err := w.read(ctx, func(tx *storage.Tx) error {
+		own, err := tx.CaseAudit(caseID)
+		if err != nil {
+			return err
+		}
+		slices.Reverse(own)
+		foreign, err := tx.ForeignAudit(caseID)
+		out = append(own, foreign...)
+		return err
+	})
+	return out, err
+}
+
+// ForeignAudit returns the other workspaces' audit entries about a case.
+func (w *Workspace) ForeignAudit(ctx context.Context, caseID string) ([]model.AuditEntry, error) {
+	var out []model.AuditEntry
+	err := w.read(ctx, func(tx *storage.Tx) (err error) {
+		out, err = tx.ForeignAudit(caseID)
+		return err
+	})
+	return out, err
+}
