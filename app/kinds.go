@@ -31,9 +31,6 @@ type kindRules struct {
 	// insert writes a new record where the kind needs more than
 	// storage's InsertRecord.
 	insert func(b *Batch, r model.Recorded) error
-	// named is how a refused edit names the stored record; the kind's name
-	// when nil.
-	named func(stored model.Recorded, at where) string
 	// edit checks an edited or merged version against the stored record
 	// before it is stamped.
 	edit func(b *Batch, r, stored model.Recorded, at where, merged bool) error
@@ -69,13 +66,11 @@ var appKinds = map[string]kindRules{
 	model.RecordCase: {
 		added:  newRules{prepare: rule(fillCase)},
 		insert: func(b *Batch, r model.Recorded) error { return b.insertCase(r.(*model.Case)) },
-		named:  editNamed(func(c *model.Case, _ where) string { return "case " + c.Ref }),
 		edit:   editCase,
 		doc:    searchDoc(func(c *model.Case, _ where) search.Doc { return search.CaseDoc(*c) }),
 	},
 	model.RecordEntity: {
-		named: editNamed(func(e *model.Entity, _ where) string { return string(e.Kind) + " " + e.Name }),
-		doc:   searchDoc(func(e *model.Entity, _ where) search.Doc { return search.EntityDoc(*e) }),
+		doc: searchDoc(func(e *model.Entity, _ where) search.Doc { return search.EntityDoc(*e) }),
 	},
 	model.RecordCaseLink: {
 		locate: locateLink,
@@ -88,7 +83,6 @@ var appKinds = map[string]kindRules{
 		locate: inCase(func(s *model.Seizure) string { return s.CaseID }),
 		added:  newRules{check: rule(numberSeizure)},
 		insert: func(b *Batch, r model.Recorded) error { return b.insertSeizure(r.(*model.Seizure)) },
-		named:  editNamed(func(s *model.Seizure, at where) string { return "seizure " + at.c.Ref + "/" + s.Ref }),
 		doc:    searchDoc(func(s *model.Seizure, at where) search.Doc { return search.SeizureDoc(*s, at.c.Ref) }),
 	},
 	model.RecordEvent: {
@@ -97,7 +91,6 @@ var appKinds = map[string]kindRules{
 	model.RecordTask: {
 		locate: inCase(func(t *model.Task) string { return t.CaseID }),
 		added:  newRules{prepare: rule(fillTask)},
-		named:  editNamed(func(t *model.Task, _ where) string { return "task " + t.Title }),
 		doc:    searchDoc(func(t *model.Task, at where) search.Doc { return search.TaskDoc(*t, at.c.Ref) }),
 	},
 	model.RecordNote: {
@@ -108,7 +101,6 @@ var appKinds = map[string]kindRules{
 		label:  "exhibit",
 		locate: inCase(func(e *model.EvidenceItem) string { return e.CaseID }),
 		added:  newRules{prepare: rule(prepareExhibit)},
-		named:  editNamed(func(e *model.EvidenceItem, _ where) string { return "exhibit " + e.ExhibitRef }),
 		edit:   editExhibit,
 		doc:    searchDoc(func(e *model.EvidenceItem, at where) search.Doc { return search.EvidenceDoc(*e, at.c.Ref) }),
 	},
@@ -150,14 +142,6 @@ func (k kindRules) labelOf(r model.Recorded) string {
 	return r.RecordKind()
 }
 
-// nameOf is how a refused edit names the stored record.
-func (k kindRules) nameOf(stored model.Recorded, at where) string {
-	if k.named != nil {
-		return k.named(stored, at)
-	}
-	return stored.RecordKind()
-}
-
 // lastChangeOf is who last changed a record, and when.
 func (k kindRules) lastChangeOf(r model.Recorded) model.Record {
 	if k.lastChange != nil {
@@ -190,11 +174,6 @@ func onExhibit[T model.Recorded](itemID func(T) string) func(*Batch, model.Recor
 // rule adapts a rule written for one kind's type to the table.
 func rule[T model.Recorded](fn func(*Batch, T, *where) error) func(*Batch, model.Recorded, *where) error {
 	return func(b *Batch, r model.Recorded, at *where) error { return fn(b, r.(T), at) }
-}
-
-// editNamed adapts a kind's way of naming a record to the table.
-func editNamed[T model.Recorded](fn func(T, where) string) func(model.Recorded, where) string {
-	return func(r model.Recorded, at where) string { return fn(r.(T), at) }
 }
 
 // searchDoc adapts a kind's search document to the table.

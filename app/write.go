@@ -105,7 +105,7 @@ func (b *Batch) save(r model.Recorded, merged bool) error {
 		if err := b.keepMerged(rec, *old); err != nil {
 			return err
 		}
-	} else if err := edited(rec, *old, k.nameOf(stored, at)); err != nil {
+	} else if err := edited(rec, *old, model.Label(stored, newRecordNames(b.tx), true)); err != nil {
 		return err
 	}
 	keepFixed(kind, r, stored)
