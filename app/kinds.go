@@ -7,10 +7,11 @@ import (
 	"bollard/model"
 )
 
-// kindRules is what the write path (write.go) does for one kind of record
-// beyond what it does for every kind: where a record of the kind sits,
-// what a new one is given and checked against, how a refused edit names
-// it, and how the search finds it. Every hook is optional.
+// kindRules is the app's entry for one kind of record: what the write path
+// (write.go) and the merge (merge.go) do for it beyond what they do for
+// every kind. Where a record of the kind sits, what a new one is given and
+// checked against, how the search finds it, and how one from another
+// workspace is merged. Every hook is optional.
 type kindRules struct {
 	// label names the kind in the errors about a new record's identity and
 	// authorship; the kind's name when "".
@@ -39,6 +40,10 @@ type kindRules struct {
 	lastChange func(r model.Recorded) model.Record
 	// doc is the record's search document, for the kinds the search finds.
 	doc func(r model.Recorded, at where) search.Doc
+	// merge is how a record of the kind from another workspace is merged
+	// (mergekinds.go); nil for a kind that travels only inside another
+	// record (an exhibit's files).
+	merge *mergeRule
 }
 
 // newRules ready and check a new record of a kind.
@@ -62,67 +67,83 @@ type where struct {
 }
 
 // appKinds holds the app's rules for every kind of model.Kinds, by name.
-var appKinds = map[string]kindRules{
-	model.RecordCase: {
-		added:  newRules{prepare: rule(fillCase)},
-		insert: func(b *Batch, r model.Recorded) error { return b.insertCase(r.(*model.Case)) },
-		edit:   editCase,
-		doc:    searchDoc(func(c *model.Case, _ where) search.Doc { return search.CaseDoc(*c) }),
-	},
-	model.RecordEntity: {
-		doc: searchDoc(func(e *model.Entity, _ where) search.Doc { return search.EntityDoc(*e) }),
-	},
-	model.RecordCaseLink: {
-		locate: locateLink,
-		added:  newRules{check: rule(entityLinked)},
-	},
-	model.RecordRelation: {
-		added: newRules{check: rule(entitiesRelated)},
-	},
-	model.RecordSeizure: {
-		locate: inCase(func(s *model.Seizure) string { return s.CaseID }),
-		added:  newRules{check: rule(numberSeizure)},
-		insert: func(b *Batch, r model.Recorded) error { return b.insertSeizure(r.(*model.Seizure)) },
-		doc:    searchDoc(func(s *model.Seizure, at where) search.Doc { return search.SeizureDoc(*s, at.c.Ref) }),
-	},
-	model.RecordEvent: {
-		locate: inCase(func(e *model.TimelineEvent) string { return e.CaseID }),
-	},
-	model.RecordTask: {
-		locate: inCase(func(t *model.Task) string { return t.CaseID }),
-		added:  newRules{prepare: rule(fillTask)},
-		doc:    searchDoc(func(t *model.Task, at where) search.Doc { return search.TaskDoc(*t, at.c.Ref) }),
-	},
-	model.RecordNote: {
-		locate: inCase(func(n *model.Note) string { return n.CaseID }),
-		doc:    searchDoc(func(n *model.Note, at where) search.Doc { return search.NoteDoc(*n, at.c.Ref) }),
-	},
-	model.RecordEvidence: {
-		label:  "exhibit",
-		locate: inCase(func(e *model.EvidenceItem) string { return e.CaseID }),
-		added:  newRules{prepare: rule(prepareExhibit)},
-		edit:   editExhibit,
-		doc:    searchDoc(func(e *model.EvidenceItem, at where) search.Doc { return search.EvidenceDoc(*e, at.c.Ref) }),
-	},
-	model.RecordAttachment: {
-		locate:   onExhibit(func(a *model.Attachment) string { return a.ItemID }),
-		added:    newRules{check: rule(copyKept)},
-		recorded: &newRules{check: rule(fileReceived)},
-		lastChange: func(r model.Recorded) model.Record {
-			a := r.(*model.Attachment)
-			return model.Record{UpdatedAt: a.AddedAt, UpdatedBy: a.AddedBy}
+var appKinds map[string]kindRules
+
+// The table is filled at start-up rather than where it is declared: its
+// hooks reach the write path, which reads the table.
+func init() {
+	appKinds = map[string]kindRules{
+		model.RecordCase: {
+			added:  newRules{prepare: rule(fillCase)},
+			insert: func(b *Batch, r model.Recorded) error { return b.insertCase(r.(*model.Case)) },
+			edit:   editCase,
+			doc:    searchDoc(func(c *model.Case, _ where) search.Doc { return search.CaseDoc(*c) }),
+			merge:  mergeCase,
 		},
-		doc: searchDoc(func(a *model.Attachment, at where) search.Doc {
-			item := at.exhibit.Item
-			item.Attachments = append(slices.Clip(item.Attachments), *a)
-			return search.EvidenceDoc(item, at.c.Ref)
-		}),
-	},
-	model.RecordCustody: {
-		locate:   onExhibit(func(ev *model.CustodyEvent) string { return ev.ItemID }),
-		added:    newRules{prepare: rule(continueChain), check: rule(inOrder)},
-		recorded: &newRules{prepare: rule(correctsRecorded)},
-	},
+		model.RecordEntity: {
+			doc:   searchDoc(func(e *model.Entity, _ where) search.Doc { return search.EntityDoc(*e) }),
+			merge: mergeEntity,
+		},
+		model.RecordCaseLink: {
+			locate: locateLink,
+			added:  newRules{check: rule(entityLinked)},
+			merge:  mergeLink,
+		},
+		model.RecordRelation: {
+			added: newRules{check: rule(entitiesRelated)},
+			merge: mergeRelation,
+		},
+		model.RecordSeizure: {
+			locate: inCase(func(s *model.Seizure) string { return s.CaseID }),
+			added:  newRules{check: rule(numberSeizure)},
+			insert: func(b *Batch, r model.Recorded) error { return b.insertSeizure(r.(*model.Seizure)) },
+			doc:    searchDoc(func(s *model.Seizure, at where) search.Doc { return search.SeizureDoc(*s, at.c.Ref) }),
+			merge:  mergeSeizure,
+		},
+		model.RecordEvent: {
+			locate: inCase(func(e *model.TimelineEvent) string { return e.CaseID }),
+			merge:  mergeAdded,
+		},
+		model.RecordTask: {
+			locate: inCase(func(t *model.Task) string { return t.CaseID }),
+			added:  newRules{prepare: rule(fillTask)},
+			doc:    searchDoc(func(t *model.Task, at where) search.Doc { return search.TaskDoc(*t, at.c.Ref) }),
+			merge:  mergeAdded,
+		},
+		model.RecordNote: {
+			locate: inCase(func(n *model.Note) string { return n.CaseID }),
+			doc:    searchDoc(func(n *model.Note, at where) search.Doc { return search.NoteDoc(*n, at.c.Ref) }),
+			merge:  mergeAdded,
+		},
+		model.RecordEvidence: {
+			label:  "exhibit",
+			locate: inCase(func(e *model.EvidenceItem) string { return e.CaseID }),
+			added:  newRules{prepare: rule(prepareExhibit)},
+			edit:   editExhibit,
+			doc:    searchDoc(func(e *model.EvidenceItem, at where) search.Doc { return search.EvidenceDoc(*e, at.c.Ref) }),
+			merge:  mergeExhibit,
+		},
+		model.RecordAttachment: {
+			locate:   onExhibit(func(a *model.Attachment) string { return a.ItemID }),
+			added:    newRules{check: rule(copyKept)},
+			recorded: &newRules{check: rule(fileReceived)},
+			lastChange: func(r model.Recorded) model.Record {
+				a := r.(*model.Attachment)
+				return model.Record{UpdatedAt: a.AddedAt, UpdatedBy: a.AddedBy}
+			},
+			doc: searchDoc(func(a *model.Attachment, at where) search.Doc {
+				item := at.exhibit.Item
+				item.Attachments = append(slices.Clip(item.Attachments), *a)
+				return search.EvidenceDoc(item, at.c.Ref)
+			}),
+		},
+		model.RecordCustody: {
+			locate:   onExhibit(func(ev *model.CustodyEvent) string { return ev.ItemID }),
+			added:    newRules{prepare: rule(continueChain), check: rule(inOrder)},
+			recorded: &newRules{prepare: rule(correctsRecorded)},
+			merge:    mergeCustody,
+		},
+	}
 }
 
 // rulesFor returns the app's rules for a record's kind.

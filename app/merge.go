@@ -73,7 +73,13 @@ type MergeOptions struct {
 // merge's ancestor.
 func (w *Workspace) Merge(ctx context.Context, in Bundle, opt MergeOptions) (MergeSummary, error) {
 	byKind := recordsByKind(in.Records)
-	if err := validateIncoming(byKind, w.Now()); err != nil {
+	// Records are named in errors as the bundle names them: a link by
+	// its entity and case there.
+	names := newRecordNames(nil)
+	for _, r := range in.Records {
+		names.learn(r)
+	}
+	if err := validateIncoming(byKind, names, w.Now()); err != nil {
 		return MergeSummary{}, err
 	}
 	staged := w.staging()
@@ -89,6 +95,7 @@ func (w *Workspace) Merge(ctx context.Context, in Bundle, opt MergeOptions) (Mer
 	var sum MergeSummary
 	err := w.Change(ctx, func(b *Batch) error {
 		m := newMerger(b, in, opt)
+		m.names = names
 		if err := m.run(byKind); err != nil {
 			return err
 		}
@@ -120,15 +127,14 @@ func recordsByKind(records []model.Recorded) map[string][]model.Recorded {
 // validateIncoming applies the model's validation to every incoming
 // record, which also puts identifiers in their canonical form, so that the
 // comparison with the workspace's records is of like with like.
-func validateIncoming(byKind map[string][]model.Recorded, now time.Time) error {
+func validateIncoming(byKind map[string][]model.Recorded, names model.Names, now time.Time) error {
 	for _, k := range model.Kinds {
-		rule, travels := mergeRules[k.Name]
-		if !travels && len(byKind[k.Name]) > 0 {
+		if appKinds[k.Name].merge == nil && len(byKind[k.Name]) > 0 {
 			return fmt.Errorf("the package lists %s records of their own: they travel only with the record they belong to", k.Name)
 		}
 		for _, r := range byKind[k.Name] {
 			if err := r.ValidateAt(now); err != nil {
-				return fmt.Errorf("%s %s: %w", rule.word(k), rule.label(r), err)
+				return fmt.Errorf("%s: %w", model.Label(r, names, false), err)
 			}
 		}
 	}
@@ -170,6 +176,8 @@ type merger struct {
 	// anyCase is the case a conflict on a shared record (an entity, a
 	// relation) is listed under.
 	anyCase string
+	// names names the records in errors, as the bundle names them.
+	names model.Names
 }
 
 type typeID struct{ typ, id string }
@@ -212,7 +220,10 @@ func (m *merger) run(byKind map[string][]model.Recorded) error {
 // after another of its kind (a custody event after the one it corrects)
 // waits for it.
 func (m *merger) kind(k model.Kind, records []model.Recorded) error {
-	rule := mergeRules[k.Name]
+	rule := appKinds[k.Name].merge
+	if rule == nil { // travels inside another record; validateIncoming refused any on its own
+		return nil
+	}
 	pending := slices.Clone(records)
 	if rule.order != nil {
 		slices.SortStableFunc(pending, rule.order)
@@ -227,11 +238,11 @@ func (m *merger) kind(k model.Kind, records []model.Recorded) error {
 				}
 			}
 			if err := m.record(rule, r); err != nil {
-				return fmt.Errorf("%s %s: %w", rule.word(k), rule.labelInMerge(r), err)
+				return fmt.Errorf("%s: %w", model.Label(r, m.names, false), err)
 			}
 		}
 		if len(later) == len(pending) {
-			return fmt.Errorf("%s %s %s", rule.word(k), rule.label(later[0]), rule.stuck)
+			return fmt.Errorf("%s %s", model.Label(later[0], m.names, false), rule.stuck)
 		}
 		pending = later
 	}
@@ -239,13 +250,17 @@ func (m *merger) kind(k model.Kind, records []model.Recorded) error {
 }
 
 // record merges one incoming record the way its kind says.
-func (m *merger) record(rule mergeRule, r model.Recorded) error {
+func (m *merger) record(rule *mergeRule, r model.Recorded) error {
 	if rule.prepare != nil {
 		if here, err := rule.prepare(m, r); err != nil || here {
 			return err
 		}
 	}
-	if err := m.merge(r, func() error { return rule.insert(m, r) }); err != nil {
+	insert := func() error { return m.b.add(r) }
+	if rule.insert != nil {
+		insert = func() error { return rule.insert(m, r) }
+	}
+	if err := m.merge(r, insert); err != nil {
 		return err
 	}
 	if rule.merged != nil {

@@ -9,8 +9,9 @@ import (
 )
 
 // A bundle with a record the model refuses is refused whole, naming the
-// record as officers know it: a case or exhibit by its ref, an entity by
-// its name, a task by its title, what has no name by its UUID.
+// record as the history and verify name it (model.Label): a case or
+// exhibit by its ref, an entity by its kind and name, a task or an event
+// by its title.
 func TestMergeNamesTheRecordItRefuses(t *testing.T) {
 	w := mustOpen(t)
 	id := model.NewID()
@@ -21,13 +22,13 @@ func TestMergeNamesTheRecordItRefuses(t *testing.T) {
 	}{
 		{"case by its ref", &model.Case{Record: model.Record{ID: id}, Ref: "PT-2026-0004"}, "case PT-2026-0004: "},
 		{"entity by its name", &model.Entity{Record: model.Record{ID: id}, Name: "MV Northern Star", Kind: "starship"},
-			"entity MV Northern Star: "},
+			"starship MV Northern Star: "},
 		{"exhibit by its ref", &model.EvidenceItem{Record: model.Record{ID: id}, ExhibitRef: "PT-2026-0004/EX-001"},
 			"exhibit PT-2026-0004/EX-001: "},
 		{"task by its title", &model.Task{Record: model.Record{ID: id}, Title: "Ask the carrier for the manifest"},
-			"task Ask the carrier for the manifest: "},
-		{"timeline event by its UUID", &model.TimelineEvent{Record: model.Record{ID: id}, Title: "Vessel boarded"},
-			"timeline event " + id + ": "},
+			"task “Ask the carrier for the manifest”: "},
+		{"timeline event by its title", &model.TimelineEvent{Record: model.Record{ID: id}, Title: "Vessel boarded"},
+			"timeline event “Vessel boarded”: "},
 		{"attachment on its own", &model.Attachment{ID: id, Name: "scan.jpg"}, "attachment records of their own"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

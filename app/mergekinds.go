@@ -1,7 +1,6 @@
 package app
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -11,20 +10,16 @@ import (
 )
 
 // mergeRule is what merging differs in from one kind of record to
-// another: how a record is named in an error, and how one new here is
-// added. The three-way merge itself (merger.merge) is the same for all.
+// another: how one new here is added. The three-way merge itself
+// (merger.merge) is the same for all, and records are named in its errors
+// as everywhere else (model.Label).
 type mergeRule struct {
-	// what names the kind in an error, when not as the audit trail does
-	// (an evidence item is an "exhibit").
-	what string
-	// label names a record in an error, as officers know it; mergeLabel,
-	// when set, once the merge has begun (a timeline event by its title).
-	label, mergeLabel func(model.Recorded) string
 	// prepare readies an incoming record before it is merged: the entities
 	// it names become those here. here says the record is already in the
 	// workspace in another form (the same vessel, under another UUID).
 	prepare func(m *merger, r model.Recorded) (here bool, err error)
-	// insert adds a record the workspace does not have.
+	// insert adds a record the workspace does not have, when the write
+	// path's add is not enough.
 	insert func(m *merger, r model.Recorded) error
 	// merged runs once the record is merged: its ref here is noted, its
 	// files added.
@@ -38,41 +33,25 @@ type mergeRule struct {
 	stuck string
 }
 
-func (r mergeRule) word(k model.Kind) string { return cmp.Or(r.what, k.Name) }
-
-func (r mergeRule) labelInMerge(rec model.Recorded) string {
-	if r.mergeLabel != nil {
-		return r.mergeLabel(rec)
-	}
-	return r.label(rec)
-}
-
-// mergeRules are the rules of every kind of record that travels on its
-// own, by kind name. Attachments travel with their exhibit.
-var mergeRules = map[string]mergeRule{
-	model.RecordCase: {label: named(func(c *model.Case) string { return c.Ref }), insert: typed(insertCase),
-		merged: typed(caseMerged)},
-	model.RecordEntity: {label: named(func(e *model.Entity) string { return e.Name }), prepare: prepareEntity,
-		insert: typed(func(m *merger, e *model.Entity) error { return m.b.CreateEntity(e) })},
-	model.RecordCaseLink: {label: byID, prepare: typedPrepare(prepareLink), insert: typed(insertLink)},
-	model.RecordRelation: {label: byID, prepare: typedPrepare(prepareRelation),
-		insert: typed(func(m *merger, r *model.Relation) error { return m.b.AddRelation(r) })},
-	model.RecordSeizure: {label: named(func(s *model.Seizure) string { return s.Ref }), insert: typed(insertSeizure)},
-	model.RecordEvent: {label: byID, mergeLabel: named(func(e *model.TimelineEvent) string { return e.Title }),
-		insert: typed(func(m *merger, e *model.TimelineEvent) error { return m.b.AddTimelineEvent(e) })},
-	model.RecordTask: {label: named(func(t *model.Task) string { return t.Title }),
-		insert: typed(func(m *merger, t *model.Task) error { return m.b.AddTask(t) })},
-	model.RecordNote: {label: byID, insert: typed(func(m *merger, n *model.Note) error { return m.b.AddNote(n) })},
-	model.RecordEvidence: {what: "exhibit", label: named(func(e *model.EvidenceItem) string { return e.ExhibitRef }),
-		insert: typed(insertExhibit), merged: typed(exhibitMerged)},
-	model.RecordCustody: {label: byID,
-		insert: typed(func(m *merger, ev *model.CustodyEvent) error { return m.b.addAsRecorded(ev) }),
+// mergeRules are the merge's part of each kind's entry in appKinds; a
+// kind without one (attachments) travels only with its exhibit.
+var (
+	mergeCase     = &mergeRule{insert: typed(insertCase), merged: typed(caseMerged)}
+	mergeEntity   = &mergeRule{prepare: prepareEntity}
+	mergeLink     = &mergeRule{prepare: typedPrepare(prepareLink), insert: typed(insertLink)}
+	mergeRelation = &mergeRule{prepare: typedPrepare(prepareRelation)}
+	mergeSeizure  = &mergeRule{insert: typed(insertSeizure)}
+	mergeExhibit  = &mergeRule{insert: typed(insertExhibit), merged: typed(exhibitMerged)}
+	mergeCustody  = &mergeRule{
+		insert: func(m *merger, r model.Recorded) error { return m.b.addAsRecorded(r) },
 		order: func(a, b model.Recorded) int {
 			return a.(*model.CustodyEvent).At.Compare(b.(*model.CustodyEvent).At)
 		},
 		after: func(r model.Recorded) string { return r.(*model.CustodyEvent).Corrects },
-		stuck: "corrects an event that is neither here nor in the package"},
-}
+		stuck: "corrects an event that is neither here nor in the package"}
+	// mergeAdded is the rule of the kinds whose records are simply added.
+	mergeAdded = &mergeRule{}
+)
 
 // insertCase adds a case, under a ref of this workspace's when its own is
 // another case's here.
@@ -201,15 +180,8 @@ func exhibitMerged(m *merger, e *model.EvidenceItem) error {
 	return nil
 }
 
-// byID names a record by its UUID, for kinds officers know by no name.
-func byID(r model.Recorded) string { return r.RecordID() }
-
-// named, typed and typedPrepare adapt a function of one kind's record to
-// any record of that kind.
-func named[P model.Recorded](fn func(P) string) func(model.Recorded) string {
-	return func(r model.Recorded) string { return fn(r.(P)) }
-}
-
+// typed and typedPrepare adapt a function of one kind's record to any
+// record of that kind.
 func typed[P model.Recorded](fn func(*merger, P) error) func(*merger, model.Recorded) error {
 	return func(m *merger, r model.Recorded) error { return fn(m, r.(P)) }
 }
