@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -20,67 +19,26 @@ import (
 // the workspace has no such record. An exhibit is read with its files.
 func (b *Batch) storedRecord(kind, id string) (js, caseID string, found bool, err error) {
 	r, err := b.tx.RecordByID(kind, id)
-	if err == nil {
-		js = RecordJSON(r)
-		caseID, err = b.caseOf(r, js)
-	}
 	if errors.Is(err, model.ErrNotFound) {
 		return "", "", false, nil
 	}
 	if err != nil {
 		return "", "", false, err
 	}
-	return js, caseID, true, nil
+	return RecordJSON(r), b.tx.CaseOf(r), true, nil
 }
 
-// caseOf returns the case a record (written as js) belongs to: a case's
-// own ID, the case a record names (case_id), the case of the exhibit a
-// custody event or file is of (item_id); "" for the entities and
-// relations cases share.
-func (b *Batch) caseOf(r model.Recorded, js string) (string, error) {
-	if r.RecordKind() == model.RecordCase {
-		return r.RecordID(), nil
-	}
-	var in struct {
-		CaseID string `json:"case_id"`
-		ItemID string `json:"item_id"`
-	}
-	if err := json.Unmarshal([]byte(js), &in); err != nil {
-		return "", err
-	}
-	if in.ItemID != "" {
-		item, err := b.tx.EvidenceByID(in.ItemID)
-		return item.CaseID, err
-	}
-	return in.CaseID, nil
-}
-
-// refTaken reports which record already uses a ref: a case ref (caseID
-// ""), a seizure ref or an exhibit ref of a case. It returns "" when the
-// ref is free.
+// refTaken reports which record already uses a ref: a case ref, a seizure
+// ref of a case, an exhibit ref. It returns "" when the ref is free.
 func (b *Batch) refTaken(kind, caseID, ref string) (string, error) {
-	var id string
-	var err error
-	switch kind {
-	case model.RecordCase:
-		var c model.Case
-		c, err = b.tx.CaseByRef(ref)
-		id = c.ID
-	case model.RecordSeizure:
-		var s model.Seizure
-		s, err = b.tx.SeizureByRef(caseID, ref)
-		id = s.ID
-	case model.RecordEvidence:
-		var e model.EvidenceItem
-		e, err = b.tx.EvidenceByRef(ref)
-		id = e.ID
-	default:
-		return "", fmt.Errorf("a %s has no ref", kind)
-	}
+	r, err := b.tx.RecordByRef(kind, caseID, ref)
 	if errors.Is(err, model.ErrNotFound) {
 		return "", nil
 	}
-	return id, err
+	if err != nil {
+		return "", err
+	}
+	return r.RecordID(), nil
 }
 
 // setExchangeBase remembers the version of a record that travelled now.

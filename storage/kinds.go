@@ -24,6 +24,9 @@ type kindSQL struct {
 	// insert and update write a record with its audit entry; update is nil
 	// for kinds that are never edited.
 	insert, update func(tx *Tx, r model.Recorded) error
+	// byRef reads the record with that ref (model.Kind.Ref), in that case
+	// for the kinds numbered per case; nil for kinds with no ref.
+	byRef func(tx *Tx, caseID, ref string) (model.Recorded, error)
 }
 
 // kindsSQL holds every kind of model.Kinds, by name. It is filled in init
@@ -40,7 +43,8 @@ func init() {
 					return fmt.Errorf("a new case is numbered with its officer's prefix: insert it with InsertCase")
 				}
 				return tx.InsertCase(c, "")
-			}, (*Tx).UpdateCase),
+			}, (*Tx).UpdateCase).
+			refsAs(func(tx *Tx, _, ref string) (model.Recorded, error) { c, err := tx.CaseByRef(ref); return &c, err }),
 		model.RecordEntity: sqlOf("entities", entityColumns, scanEntity, (*Tx).EntityByID, nil,
 			(*Tx).InsertEntity, (*Tx).UpdateEntity),
 		model.RecordCaseLink: sqlOf("case_links", linkColumns, scanLink, (*Tx).CaseLinkByID, caseOfLink,
@@ -48,7 +52,11 @@ func init() {
 		model.RecordRelation: sqlOf("relations", relationColumns, scanRelation, (*Tx).RelationByID, nil,
 			(*Tx).InsertRelation, (*Tx).UpdateRelation),
 		model.RecordSeizure: sqlOf("seizures", seizureColumns, scanSeizure, (*Tx).SeizureByID, caseOfSeizure,
-			(*Tx).InsertSeizure, (*Tx).UpdateSeizure),
+			(*Tx).InsertSeizure, (*Tx).UpdateSeizure).
+			refsAs(func(tx *Tx, caseID, ref string) (model.Recorded, error) {
+				s, err := tx.SeizureByRef(caseID, ref)
+				return &s, err
+			}),
 		model.RecordEvent: sqlOf("timeline_events", eventColumns, scanEvent, (*Tx).TimelineEventByID, caseOfEvent,
 			(*Tx).InsertTimelineEvent, (*Tx).UpdateTimelineEvent),
 		model.RecordTask: sqlOf("tasks", taskColumns, scanTask, (*Tx).TaskByID, caseOfTask,
@@ -56,7 +64,8 @@ func init() {
 		model.RecordNote: sqlOf("notes", noteColumns, scanNote, (*Tx).NoteByID, caseOfNote,
 			(*Tx).InsertNote, nil),
 		model.RecordEvidence: sqlOf("evidence_items", evidenceColumns, scanEvidence, (*Tx).EvidenceByID, caseOfEvidence,
-			(*Tx).InsertEvidence, (*Tx).UpdateEvidence).storedAs(readAs((*Tx).evidenceOnly)),
+			(*Tx).InsertEvidence, (*Tx).UpdateEvidence).storedAs(readAs((*Tx).evidenceOnly)).
+			refsAs(func(tx *Tx, _, ref string) (model.Recorded, error) { e, err := tx.EvidenceByRef(ref); return &e, err }),
 		model.RecordAttachment: sqlOf("attachments", attachmentColumns, scanAttachment, (*Tx).AttachmentByID,
 			caseOfAttachment, (*Tx).InsertAttachment, nil),
 		model.RecordCustody: sqlOf("custody_events", custodyColumns, scanCustody, (*Tx).CustodyEventByID,
@@ -108,6 +117,14 @@ func (k kindSQL) storedAs(read func(*Tx, string) (model.Recorded, error)) kindSQ
 	return k
 }
 
+// refsAs is the entry with its reading of a record by its ref. Exhibit
+// refs hold their case's ref, so they are unique in the workspace, as case
+// refs are; seizure refs are unique in their case.
+func (k kindSQL) refsAs(read func(tx *Tx, caseID, ref string) (model.Recorded, error)) kindSQL {
+	k.byRef = read
+	return k
+}
+
 // sqlFor returns how a kind of record is kept.
 func sqlFor(kind string) (kindSQL, error) {
 	k, ok := kindsSQL[kind]
@@ -125,6 +142,30 @@ func (tx *Tx) RecordByID(kind, id string) (model.Recorded, error) {
 		return nil, err
 	}
 	return k.byID(tx, id)
+}
+
+// RecordByRef reads the record of that kind with that ref, in that case for
+// the kinds numbered per case (model.ErrNotFound when there is none).
+func (tx *Tx) RecordByRef(kind, caseID, ref string) (model.Recorded, error) {
+	k, err := sqlFor(kind)
+	if err != nil {
+		return nil, err
+	}
+	if k.byRef == nil {
+		return nil, fmt.Errorf("storage: a %s has no ref", kind)
+	}
+	return k.byRef(tx, caseID, ref)
+}
+
+// CaseOf is the case a record belongs to, as its audit entries say: a
+// case's own ID, the case of the exhibit a custody event or file is of; ""
+// for the entities and relations cases share.
+func (tx *Tx) CaseOf(r model.Recorded) string {
+	k, err := sqlFor(r.RecordKind())
+	if err != nil {
+		return ""
+	}
+	return k.caseOf(tx, r)
 }
 
 // InsertRecord stores a new record of its kind, with its audit entry.
