@@ -8,6 +8,7 @@ import (
 
 	"bollard/app"
 	"bollard/app/dossier"
+	"bollard/app/typed"
 	"bollard/model"
 )
 
@@ -50,7 +51,7 @@ func runDossier(e *env, args []string) error {
 		return usageError{"--sections: " + err.Error()}
 	}
 	if *date != "" {
-		d, err := model.ParseDate(*date)
+		d, err := typed.Date(*date, time.Now())
 		if err != nil {
 			return usageError{"--date: " + err.Error()}
 		}
