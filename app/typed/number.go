@@ -42,12 +42,9 @@ var (
 	// apostrophes between digit groups are gone: digits with dots and
 	// commas, and a sign.
 	numberShape = regexp.MustCompile(`^[+-]?[0-9.,]*[0-9][0-9.,]*$`)
-	// groupable is a first digit group that could be followed by
-	// thousands: one to three digits, not starting with 0 (0,500 can only
-	// be decimal).
-	groupable = regexp.MustCompile(`^[1-9][0-9]{0,2}$`)
 	// ambiguous is a number written with one separator before three
-	// digits that could be read either way.
+	// digits that could be read either way: a first group of one to three
+	// digits, not starting with 0 (0,500 can only be decimal).
 	ambiguous = regexp.MustCompile(`^[1-9][0-9]{0,2}[.,][0-9]{3}$`)
 )
 
