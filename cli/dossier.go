@@ -3,12 +3,12 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
 	"bollard/app"
 	"bollard/app/dossier"
+	"bollard/app/typed"
 	"bollard/model"
 )
 
@@ -33,21 +33,14 @@ func runDossier(e *env, args []string) error {
 	if *out == "" {
 		return usagef("dossier needs -o FILE.pdf")
 	}
+	// Said before the workspace is opened, as every other wrong option.
 	if err := dossier.CheckTarget(*out, e.db, *force); err != nil {
-		switch {
-		case errors.Is(err, dossier.ErrWorkspace):
-			return usagef("-o %s is the workspace %s or one of its own files: choose another file", *out, e.db)
-		case errors.Is(err, dossier.ErrFolder):
-			return usagef("-o %s: is a folder", *out)
-		case errors.Is(err, dossier.ErrExists):
-			return usagef("%s exists: use --force to replace it", *out)
-		}
-		return err
+		return targetError(*out, e.db, err)
 	}
 	if err := dossier.CheckMarking(*marking); err != nil {
 		return usageError{"--marking: " + err.Error()}
 	}
-	opt := dossier.Options{Redact: *redact, Marking: strings.TrimSpace(*marking), Version: app.Version}
+	opt := dossier.Options{Redact: *redact, Marking: strings.TrimSpace(*marking)}
 	if *lang != "" {
 		opt.Language = model.Language(strings.ToLower(*lang))
 		if !isOneOf(opt.Language, model.Languages) {
@@ -58,7 +51,7 @@ func runDossier(e *env, args []string) error {
 		return usageError{"--sections: " + err.Error()}
 	}
 	if *date != "" {
-		d, err := model.ParseDate(*date)
+		d, err := typed.Date(*date, time.Now())
 		if err != nil {
 			return usageError{"--date: " + err.Error()}
 		}
@@ -70,29 +63,28 @@ func runDossier(e *env, args []string) error {
 		return err
 	}
 	defer w.Close()
-	f, err := w.CaseFile(e.ctx, rest[0])
-	if err != nil {
-		if app.IsNotFound(err) {
-			return fmt.Errorf("no case %s in %s", rest[0], e.db)
-		}
-		return err
-	}
-	if opt.Officer, err = w.Officer(e.ctx); err != nil {
-		return err
-	}
-	if opt.Language == "" {
-		opt.Language = opt.Officer.Language
-	}
-	opt.Photo = func(sha256 string) (io.ReadCloser, error) { return w.OpenAttachment(sha256) }
-
 	start := time.Now()
-	pages, err := dossier.WriteFile(e.ctx, *out, f, opt)
-	if errors.Is(err, dossier.ErrFolder) {
-		return usagef("-o %s: is a folder", *out)
+	done, err := dossier.RenderToFile(e.ctx, w, rest[0], *out, *force, opt)
+	if app.IsNotFound(err) {
+		return fmt.Errorf("no case %s in %s", rest[0], e.db)
 	}
 	if err != nil {
-		return err
+		return targetError(*out, e.db, err)
 	}
-	fmt.Fprintf(e.stdout, "wrote %s: dossier of %s, %d pages, in %.1fs\n", *out, f.Case.Ref, pages, time.Since(start).Seconds())
+	fmt.Fprintf(e.stdout, "wrote %s: dossier of %s, %d pages, in %.1fs\n", *out, done.Case.Ref, done.Pages, time.Since(start).Seconds())
 	return nil
+}
+
+// targetError says why -o cannot be written as a usage error the officer
+// fixes by naming another file; other errors pass as they are.
+func targetError(out, db string, err error) error {
+	switch {
+	case errors.Is(err, dossier.ErrWorkspace):
+		return usagef("-o %s is the workspace %s or one of its own files: choose another file", out, db)
+	case errors.Is(err, dossier.ErrFolder):
+		return usagef("-o %s: is a folder", out)
+	case errors.Is(err, dossier.ErrExists):
+		return usagef("%s exists: use --force to replace it", out)
+	}
+	return err
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"bollard/app"
+	"bollard/app/typed"
 	"bollard/model"
 )
 
@@ -82,18 +83,18 @@ func runEvidenceAdd(e *env, args []string) error {
 	return nil
 }
 
-// parseWhen reads a time typed on the command line, in UTC; "" is no time.
+// parseWhen reads a time typed on the command line, by the rules officers
+// type times everywhere (typed.DateTime), in UTC unless it names its
+// zone; "" is no time.
 func parseWhen(flag, s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
+	t, err := typed.DateTime(s, time.UTC, time.Now())
+	if err != nil {
+		return time.Time{}, usagef("%s %q: should be a time such as 2026-11-27 14:30 (UTC) or 2026-11-27T14:30:00+01:00", flag, strings.TrimSpace(s))
+	}
+	if t.IsZero() {
 		return time.Time{}, nil
 	}
-	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), nil
-		}
-	}
-	return time.Time{}, usagef("%s %q: should be a time such as 2026-11-27 14:30 (UTC) or 2026-11-27T14:30:00+01:00", flag, s)
+	return t.UTC(), nil
 }
 
 func runEvidenceShow(e *env, args []string) error {

@@ -21,8 +21,11 @@ import (
 	"bollard/model"
 )
 
-// auditStore is what the audit status line needs of a workspace.
+// auditStore is what the audit status line needs of a workspace: the
+// head of its trail, a checkpoint of it, and its file, which no exported
+// checkpoint may be saved over.
 type auditStore interface {
+	Path() string
 	AuditHead(ctx context.Context) (model.AuditEntry, error)
 	Checkpoint(ctx context.Context) (model.Checkpoint, error)
 }
@@ -161,11 +164,7 @@ func (s *auditStatus) onDetails() {
 
 // onExport asks where to save a signed checkpoint of the audit trail.
 func (s *auditStatus) onExport() {
-	workspace := ""
-	if ws, ok := s.store.(interface{ Path() string }); ok {
-		workspace = ws.Path()
-	}
-	askSavePath(s.win, "Export a checkpoint", "bollard-checkpoint.json", workspace, s.exportTo)
+	askSavePath(s.win, "Export a checkpoint", "bollard-checkpoint.json", s.store.Path(), s.exportTo)
 }
 
 // exportTo signs a checkpoint and writes it to path.

@@ -3,9 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -21,12 +19,11 @@ import (
 	"bollard/model"
 )
 
-// dossierStore is what the Dossier tab needs of a workspace: the case, the
-// officer who signs the dossier, and the attached photographs.
+// dossierStore is what the Dossier tab needs of a workspace: what a
+// dossier is rendered from (its file, which nothing is saved over, the
+// case, the officer who signs the dossier, and the attached photographs).
 type dossierStore interface {
-	CaseFile(ctx context.Context, ref string) (app.CaseFile, error)
-	Officer(ctx context.Context) (model.Officer, error)
-	OpenAttachment(sha256 string) (*os.File, error)
+	dossier.Workspace
 }
 
 // dossierPanel is the Dossier tab of the case view: the same choices as
@@ -192,7 +189,7 @@ func languageIndexOf(l model.Language) int {
 
 // options reads the choices on the panel.
 func (p *dossierPanel) options() (dossier.Options, error) {
-	opt := dossier.Options{Redact: p.redact.Checked, Marking: strings.TrimSpace(p.marking.Text), Version: app.Version}
+	opt := dossier.Options{Redact: p.redact.Checked, Marking: strings.TrimSpace(p.marking.Text)}
 	if err := dossier.CheckMarking(opt.Marking); err != nil {
 		return opt, fmt.Errorf("%w: shorten it or leave it empty for the case's own", err)
 	}
@@ -229,16 +226,8 @@ func (p *dossierPanel) onSave() {
 	if i := p.language.SelectedIndex(); i >= 0 {
 		lang = string(model.Languages[i])
 	}
-	askSavePath(p.win, "Save the dossier", ref+"-dossier-"+lang+".pdf", p.workspacePath(),
+	askSavePath(p.win, "Save the dossier", ref+"-dossier-"+lang+".pdf", p.store.Path(),
 		func(path string) { p.saveTo(ref, path) })
-}
-
-// workspacePath is the workspace's file, which nothing may be saved over.
-func (p *dossierPanel) workspacePath() string {
-	if ws, ok := p.store.(interface{ Path() string }); ok {
-		return ws.Path()
-	}
-	return ""
 }
 
 // saveTo writes the dossier of the case ref to path in the background,
@@ -257,23 +246,10 @@ func (p *dossierPanel) saveTo(ref, path string) {
 	opt.Progress = func(done, total int) {
 		p.bg.do(func() { p.progress.SetValue(float64(done) / float64(total)) })
 	}
-	// Through the store, which refuses a pipe or a link in a file's place.
-	opt.Photo = func(sha256 string) (io.ReadCloser, error) { return p.store.OpenAttachment(sha256) }
-	workspace := p.workspacePath()
-	inBackground(p.bg, func(ctx context.Context) (int, error) {
+	inBackground(p.bg, func(ctx context.Context) (dossier.Rendered, error) {
 		// Replacing a file was asked first; nothing replaces the workspace.
-		if err := dossier.CheckTarget(path, workspace, true); err != nil {
-			return 0, err
-		}
-		f, err := p.store.CaseFile(ctx, ref)
-		if err != nil {
-			return 0, err
-		}
-		if opt.Officer, err = p.store.Officer(ctx); err != nil {
-			return 0, err
-		}
-		return dossier.WriteFile(ctx, path, f, opt)
-	}, func(pages int, err error) {
+		return dossier.RenderToFile(ctx, p.store, ref, path, true, opt)
+	}, func(done dossier.Rendered, err error) {
 		p.save.Enable()
 		p.progress.Hide()
 		if err != nil {
@@ -282,7 +258,7 @@ func (p *dossierPanel) saveTo(ref, path string) {
 			return
 		}
 		p.savedIn = filepath.Dir(path)
-		p.status.SetText(fmt.Sprintf("Saved the dossier of %s, %d pages, as %s.", ref, pages, path))
+		p.status.SetText(fmt.Sprintf("Saved the dossier of %s, %d pages, as %s.", ref, done.Pages, path))
 		p.folder.Show()
 	})
 }

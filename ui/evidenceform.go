@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bollard/app"
+	"bollard/app/typed"
 	"bollard/model"
 )
 
@@ -205,19 +206,14 @@ func (f *exhibitForm) setBusy(busy bool) {
 	f.busy.Hide()
 }
 
-// parseLocalTime reads a time typed in the officer's own time zone;
-// "" is no time.
+// parseLocalTime reads a time typed in the officer's own time zone, by
+// the rules officers type times everywhere (typed.DateTime); "" is no time.
 func parseLocalTime(field, s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, nil
+	t, err := typed.DateTime(s, time.Local, time.Now())
+	if err != nil {
+		return time.Time{}, model.Invalid(field, strings.TrimSpace(s), "should be a time such as %s 14:30", time.Now().Format("2006-01-02"))
 	}
-	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02", "02/01/2006 15:04", "02/01/2006"} {
-		if t, err := time.ParseInLocation(layout, s, time.Local); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, model.Invalid(field, s, "should be a time such as %s 14:30", time.Now().Format("2006-01-02"))
+	return t, nil
 }
 
 // filePicker is the files chosen for an exhibit, one row each, with the

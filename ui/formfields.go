@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"bollard/app/typed"
 	"bollard/model"
 )
 
@@ -61,16 +62,15 @@ func (f *dateTimeField) read(bad *[]*model.FieldError) time.Time {
 	if d.IsZero() {
 		return time.Time{}
 	}
-	var hh, mm int
+	var c typed.Clock
 	if cs != "" {
-		c, err := time.Parse("15:04", strings.NewReplacer(".", ":", "h", ":").Replace(cs))
-		if err != nil {
+		var err error
+		if c, err = typed.ReadClock(cs); err != nil {
 			*bad = append(*bad, model.Invalid(f.field, cs, "the time of day should be written as HH:MM, e.g. 14:30"))
 			return time.Time{}
 		}
-		hh, mm = c.Hour(), c.Minute()
 	}
-	return time.Date(d.Year, d.Month, d.Day, hh, mm, 0, 0, time.Local)
+	return time.Date(d.Year, d.Month, d.Day, c.Hour, c.Minute, c.Second, 0, time.Local)
 }
 
 // dayField is a calendar day, typed or picked.
@@ -99,7 +99,7 @@ func calendarButton(g *formGuard, date *savingEntry, field string) *widget.Butto
 	var b *widget.Button
 	b = widget.NewButtonWithIcon("", theme.CalendarIcon(), func() {
 		start := time.Now()
-		if d, err := model.ParseDate(date.Text); err == nil && !d.IsZero() {
+		if d, err := typed.Date(date.Text, start); err == nil && !d.IsZero() {
 			start = time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.Local)
 		}
 		var pop *widget.PopUp

@@ -17,13 +17,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"bollard/app/typed"
 	"bollard/model"
 )
 
 // readDate reads a date typed in a form; one that cannot be read is added
 // to bad, named for its field, and reads as no date.
 func readDate(field, text string, bad *[]*model.FieldError) model.Date {
-	d, err := model.ParseDate(text)
+	d, err := typed.Date(text, time.Now())
 	if err != nil {
 		*bad = append(*bad, model.Invalid(field, strings.TrimSpace(text), "should be a date such as %s (or 14/03/2026)", time.Now().Format(time.DateOnly)))
 	}

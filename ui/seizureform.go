@@ -2,7 +2,7 @@ package ui
 
 import (
 	"context"
-	"regexp"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bollard/app"
+	"bollard/app/typed"
 	"bollard/model"
 )
 
@@ -263,100 +264,28 @@ func splitList(text string) []string {
 	return out
 }
 
-// A number as officers write it, once the spaces between digit groups are
-// gone: digits with dots and commas, and a sign.
-var (
-	numberText = regexp.MustCompile(`^[+-]?[0-9.,]*[0-9][0-9.,]*$`)
-	// ambiguousGroup is 1,200 or 120.000: one separator before three
-	// digits, a thousands separator to some officers and a decimal one to
-	// others. A leading 0 (0,500) can only be decimal.
-	ambiguousGroup = regexp.MustCompile(`^[1-9][0-9]{0,2}[.,][0-9]{3}$`)
-)
-
-// readNumber reads a quantity or an amount; one that cannot be read is
-// added to bad and reads as 0. Spaces between digit groups are allowed,
-// and a decimal comma as well as a decimal point. When both appear, the
-// last is the decimal separator and the other groups thousands (1.234,5 or
-// 1,234.5); a separator repeated (1.234.567) groups thousands. A lone
-// separator before three digits (1,200 or 120.000) could be either and is
-// refused, so that 1,200 kg never becomes 1.2 kg nor 120.000 EUR 120 EUR.
+// readNumber reads a quantity or an amount by the rules officers type
+// numbers everywhere (typed.Number): spaces between digit groups, a
+// decimal comma as well as a decimal point, thousands grouped by the other.
+// Nothing tells the officer's convention, so a lone separator before three
+// digits (1,200 or 120.000) is refused as ambiguous, so that 1,200 kg never
+// becomes 1.2 kg nor 120.000 EUR 120 EUR. One that cannot be read is added
+// to bad and reads as 0; an empty one is 0.
 func readNumber(field, text string, bad *[]*model.FieldError) float64 {
-	t := strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "'", "").Replace(strings.TrimSpace(text))
-	if t == "" {
+	if strings.TrimSpace(text) == "" {
 		return 0
 	}
-	notNumber := func() float64 {
+	v, err := typed.Number(text, typed.DecimalUnknown)
+	var ambiguous *typed.AmbiguousError
+	switch {
+	case errors.As(err, &ambiguous):
+		*bad = append(*bad, model.Invalid(field, text, "%s", ambiguous.Why()))
+		return 0
+	case err != nil:
 		*bad = append(*bad, model.Invalid(field, text, "should be a number, e.g. 349.5"))
 		return 0
 	}
-	if !numberText.MatchString(t) {
-		return notNumber()
-	}
-	sign := ""
-	if t[0] == '-' || t[0] == '+' {
-		sign, t = t[:1], t[1:]
-	}
-	whole, fraction := t, ""
-	dot, comma := strings.LastIndexByte(t, '.'), strings.LastIndexByte(t, ',')
-	switch {
-	case dot >= 0 && comma >= 0: // 1.234,5 or 1,234.5
-		decimal, group := max(dot, comma), ","
-		if decimal == comma {
-			group = "."
-		}
-		whole, fraction = t[:decimal], t[decimal+1:]
-		if !thousandsGrouped(whole, group, 1) {
-			return notNumber()
-		}
-		whole = strings.ReplaceAll(whole, group, "")
-	case dot >= 0 || comma >= 0:
-		sep := "."
-		if comma >= 0 {
-			sep = ","
-		}
-		switch {
-		case strings.Count(t, sep) > 1: // 1.234.567
-			if !thousandsGrouped(t, sep, 2) {
-				return notNumber()
-			}
-			whole = strings.ReplaceAll(t, sep, "")
-		case ambiguousGroup.MatchString(t):
-			grouped := strings.ReplaceAll(t, sep, "")
-			v, _ := strconv.ParseFloat(strings.ReplaceAll(t, ",", "."), 64)
-			decimal := formatNumber(v)
-			if ambiguousGroup.MatchString(decimal) { // 1.234 stays 1.234: a trailing 0 tells it is decimal
-				decimal += "0"
-			}
-			*bad = append(*bad, model.Invalid(field, text, "could be read two ways: write %s or %s", grouped, decimal))
-			return 0
-		default: // 349,5 or 349.5
-			whole, fraction, _ = strings.Cut(t, sep)
-		}
-	}
-	n := sign + whole
-	if fraction != "" {
-		n += "." + fraction
-	}
-	v, err := strconv.ParseFloat(n, 64)
-	if err != nil {
-		return notNumber()
-	}
 	return v
-}
-
-// thousandsGrouped reports whether whole is digits in groups of three
-// after the first group of one to three, separated by sep at least least times.
-func thousandsGrouped(whole, sep string, least int) bool {
-	groups := strings.Split(whole, sep)
-	if len(groups)-1 < least || len(groups[0]) < 1 || len(groups[0]) > 3 {
-		return false
-	}
-	for _, g := range groups[1:] {
-		if len(g) != 3 {
-			return false
-		}
-	}
-	return true
 }
 
 // formatNumber writes a quantity or amount without trailing zeros.

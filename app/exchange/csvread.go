@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"bollard/app/typed"
 	"bollard/model"
 )
 
@@ -443,21 +444,21 @@ func (c sheetColumns) cell(rec []string, f sheetField) string {
 // decimalMarkOf decides how the file writes decimals, from the numbers
 // that show it ("12,5", "1,234.5"); when none does, from the separator:
 // a comma-separated file comes from a locale with decimal points.
-func decimalMarkOf(body [][]string, c sheetColumns, sep rune) decimalMark {
-	votes := map[decimalMark]int{}
+func decimalMarkOf(body [][]string, c sheetColumns, sep rune) typed.DecimalMark {
+	votes := map[typed.DecimalMark]int{}
 	for _, rec := range body {
 		for _, f := range []sheetField{fieldQuantity, fieldValue} {
 			n, _ := splitAmount(c.cell(rec, f))
-			votes[numberEvidence(n)]++
+			votes[typed.Evidence(n)]++
 		}
 	}
 	switch {
-	case votes[decimalComma] > votes[decimalPoint]:
-		return decimalComma
-	case votes[decimalPoint] > votes[decimalComma]:
-		return decimalPoint
+	case votes[typed.DecimalComma] > votes[typed.DecimalPoint]:
+		return typed.DecimalComma
+	case votes[typed.DecimalPoint] > votes[typed.DecimalComma]:
+		return typed.DecimalPoint
 	case sep == ',':
-		return decimalPoint
+		return typed.DecimalPoint
 	}
-	return decimalComma
+	return typed.DecimalComma
 }

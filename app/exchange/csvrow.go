@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"bollard/app/typed"
 	"bollard/model"
 )
 
@@ -40,7 +41,7 @@ func (r *rowReader) problem(f sheetField, value, rule string, args ...any) {
 	r.problems = append(r.problems, fmt.Sprintf("%s %q: %s", r.title(f), value, msg))
 }
 
-func readRow(rec []string, cols sheetColumns, mark decimalMark, now time.Time, loc *time.Location) SheetRow {
+func readRow(rec []string, cols sheetColumns, mark typed.DecimalMark, now time.Time, loc *time.Location) SheetRow {
 	r := &rowReader{rec: rec, cols: cols}
 	var s model.Seizure
 
@@ -134,7 +135,7 @@ func readRow(rec []string, cols sheetColumns, mark decimalMark, now time.Time, l
 
 // readQuantity reads the quantity and its unit, from the unit column, the
 // number's own unit ("1.375,5 kg") or the column title ("Peso (kg)").
-func (r *rowReader) readQuantity(s *model.Seizure, mark decimalMark) {
+func (r *rowReader) readQuantity(s *model.Seizure, mark typed.DecimalMark) {
 	raw := r.cell(fieldQuantity)
 	num, word := splitAmount(raw)
 	var fromNumber model.Unit
@@ -149,7 +150,7 @@ func (r *rowReader) readQuantity(s *model.Seizure, mark decimalMark) {
 		r.problem(fieldQuantity, "", "is required")
 	} else if r.bad[fieldQuantity] {
 		// already said
-	} else if q, ok := parseNumber(num, mark); !ok {
+	} else if q, err := typed.Number(num, mark); err != nil {
 		r.problem(fieldQuantity, raw, "should be a number such as %s", numberExample(mark))
 	} else {
 		s.Quantity = q
@@ -175,7 +176,7 @@ func (r *rowReader) readQuantity(s *model.Seizure, mark decimalMark) {
 
 // readValue reads the estimated value and its currency, from the currency
 // column, a sign or code beside the number ("€ 2.500") or the column title.
-func (r *rowReader) readValue(s *model.Seizure, mark decimalMark) {
+func (r *rowReader) readValue(s *model.Seizure, mark typed.DecimalMark) {
 	raw := r.cell(fieldValue)
 	num, word := splitAmount(raw)
 	var fromNumber string
@@ -192,7 +193,7 @@ func (r *rowReader) readValue(s *model.Seizure, mark decimalMark) {
 		fromNumber = c
 	}
 	if raw != "" {
-		if v, ok := parseNumber(num, mark); !ok {
+		if v, err := typed.Number(num, mark); err != nil {
 			r.problem(fieldValue, raw, "should be an amount such as %s", numberExample(mark))
 		} else {
 			s.EstimatedValue = v
@@ -238,8 +239,8 @@ func (r *rowReader) notes() string {
 	return strings.Join(lines, "\n")
 }
 
-func numberExample(mark decimalMark) string {
-	if mark == decimalPoint {
+func numberExample(mark typed.DecimalMark) string {
+	if mark == typed.DecimalPoint {
 		return "1,234.5 or 1234.5"
 	}
 	return "1.234,5 or 1234,5"

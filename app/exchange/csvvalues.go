@@ -2,102 +2,13 @@ package exchange
 
 import (
 	"fmt"
-	"math"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
+	"bollard/app/typed"
 	"bollard/model"
 )
-
-// decimalMark is how a file writes the decimal part of its numbers.
-type decimalMark byte
-
-const (
-	decimalUnknown decimalMark = 0
-	decimalPoint   decimalMark = '.'
-	decimalComma   decimalMark = ','
-)
-
-// numberEvidence says which decimal mark an unambiguous number shows:
-// "1.234,5" and "12,75" a comma, "1,234.5" and "0.5" a point. "1,234" and
-// "1.234" could be either and show nothing.
-func numberEvidence(s string) decimalMark {
-	s = stripGrouping(s)
-	lastDot, lastComma := strings.LastIndexByte(s, '.'), strings.LastIndexByte(s, ',')
-	switch {
-	case lastDot >= 0 && lastComma >= 0:
-		if lastComma > lastDot {
-			return decimalComma
-		}
-		return decimalPoint
-	case lastComma >= 0:
-		if strings.Count(s, ",") == 1 && len(s)-lastComma-1 != 3 {
-			return decimalComma
-		}
-	case lastDot >= 0:
-		if strings.Count(s, ".") == 1 && len(s)-lastDot-1 != 3 {
-			return decimalPoint
-		}
-	}
-	return decimalUnknown
-}
-
-// stripGrouping removes the spaces, non-breaking spaces and apostrophes
-// that group thousands: "1 234,5", "1 234,5", "1'234.5".
-func stripGrouping(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' || r == '\'' || r == '’' {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// parseNumber reads a number written with a decimal comma or point, with
-// or without thousands grouping. mark decides numbers that could be read
-// either way ("1.234"): the file's own convention.
-func parseNumber(s string, mark decimalMark) (float64, bool) {
-	s = stripGrouping(s)
-	if s == "" {
-		return 0, false
-	}
-	if m := numberEvidence(s); m != decimalUnknown {
-		mark = m
-	}
-	var group byte = ','
-	if mark == decimalComma {
-		group = '.'
-	}
-	if strings.Count(s, string(group)) > 0 {
-		// Grouping must be in threes: "1.234.567,8", not "1.23,4".
-		intPart := s
-		if i := strings.IndexByte(s, byte(mark)); i >= 0 {
-			intPart = s[:i]
-		}
-		groups := strings.Split(strings.TrimLeft(intPart, "+-"), string(group))
-		for i, g := range groups {
-			if (i > 0 && len(g) != 3) || g == "" {
-				return 0, false
-			}
-		}
-		s = strings.ReplaceAll(s, string(group), "")
-	}
-	if mark == decimalComma {
-		s = strings.Replace(s, ",", ".", 1)
-	}
-	for _, r := range s {
-		if !(r >= '0' && r <= '9' || r == '.' || r == '-' || r == '+') {
-			return 0, false
-		}
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		return 0, false
-	}
-	return v, true
-}
 
 // splitAmount separates a number from the unit or currency written next to
 // it: "1 375,5 kg" → "1 375,5", "kg"; "€ 2.500" → "2.500", "€".
@@ -130,128 +41,35 @@ func splitAmount(s string) (number, word string) {
 	}
 }
 
-// parseSheetTime reads a seizure's date and, when given, time: DD/MM/YYYY
-// (or with - or .), YYYY-MM-DD, ISO 8601 with a time and zone, and a time
-// of day as 14:30, 14:30:05 or 14h30. A time without a zone is the
-// officer's own local time.
+// parseSheetTime reads a seizure's date and, when given, time, by the
+// rules officers type them everywhere (typed.DateTime): DD/MM/YYYY (or
+// with - or .), YYYY-MM-DD, ISO 8601 with a time and zone, and a time of
+// day as 14:30, 14:30:05 or 14h30, in the date column or a column of its
+// own. A time without a zone is in loc, the officer's own local time.
 func parseSheetTime(date, clock string, loc *time.Location, now time.Time) (time.Time, string) {
-	date, clock = strings.TrimSpace(date), strings.TrimSpace(clock)
-	if t, err := time.Parse(time.RFC3339, strings.Replace(date, " ", "T", 1)); err == nil && clock == "" {
-		return t, ""
+	if strings.TrimSpace(clock) == "" {
+		t, err := typed.DateTime(date, loc, now)
+		return t, problemOf(err)
 	}
-	if t, err := time.Parse("2006-01-02T15:04Z07:00", strings.Replace(date, " ", "T", 1)); err == nil && clock == "" {
-		return t, ""
-	}
-	day, rest, _ := strings.Cut(date, " ")
-	if d, r, ok := strings.Cut(day, "T"); ok && len(d) == 10 {
-		day, rest = d, r
-	}
-	rest = strings.TrimSpace(rest)
-	if rest != "" && clock != "" {
+	day, at := typed.SplitDateTime(date)
+	if at != "" {
 		// A date column formatted as date and time shows midnight when
 		// the time is kept in a column of its own.
-		if h, m, sec, ok := parseClock(rest); !ok || h+m+sec != 0 {
+		if c, err := typed.ReadClock(at); err != nil || !c.IsMidnight() {
 			return time.Time{}, "gives a time and so does the time column"
 		}
-		rest = ""
 	}
-	if rest == "" {
-		rest = clock
-	}
-	y, m, d, problem := parseDay(day, now)
-	if problem != "" {
-		return time.Time{}, problem
-	}
-	hh, mm, ss := 0, 0, 0
-	if rest != "" {
-		var ok bool
-		if hh, mm, ss, ok = parseClock(rest); !ok {
-			return time.Time{}, fmt.Sprintf("the time %q should be written as 14:30", rest)
-		}
-	}
-	t := time.Date(y, time.Month(m), d, hh, mm, ss, 0, loc)
-	if t.Day() != d || t.Month() != time.Month(m) {
-		return time.Time{}, fmt.Sprintf("there is no day %d in %s %d", d, time.Month(m), y)
-	}
-	return t, ""
+	t, err := typed.DayAt(day, clock, loc, now)
+	return t, problemOf(err)
 }
 
-// parseDay reads a calendar day: 14/09/2026, 14-09-2026, 14.09.2026,
-// 2026-09-14 or 2026/09/14, and two-digit years (14/09/26).
-func parseDay(s string, now time.Time) (y, m, d int, problem string) {
-	const shape = "should be a date written as DD/MM/YYYY or YYYY-MM-DD"
-	sep := strings.IndexAny(s, "/-.")
-	if sep < 0 {
-		return 0, 0, 0, shape
+// problemOf is a row's problem with a value it could not read, said after
+// the value; "" when it was read.
+func problemOf(err error) string {
+	if err == nil {
+		return ""
 	}
-	parts := strings.Split(s, string(s[sep]))
-	if len(parts) != 3 {
-		return 0, 0, 0, shape
-	}
-	nums := make([]int, 3)
-	for i, p := range parts {
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 0 || len(p) == 0 || len(p) > 4 {
-			return 0, 0, 0, shape
-		}
-		nums[i] = n
-	}
-	switch {
-	case len(parts[0]) == 4:
-		y, m, d = nums[0], nums[1], nums[2]
-	case len(parts[2]) == 4 || len(parts[2]) == 2:
-		d, m, y = nums[0], nums[1], nums[2]
-		if len(parts[2]) == 2 {
-			y += 2000
-			if y > now.Year() {
-				y -= 100
-			}
-		}
-		if m > 12 && d <= 12 {
-			return 0, 0, 0, "looks like month/day/year; write the day first, DD/MM/YYYY"
-		}
-	default:
-		return 0, 0, 0, shape
-	}
-	if m < 1 || m > 12 {
-		return 0, 0, 0, fmt.Sprintf("has no month %d", m)
-	}
-	if d < 1 || d > 31 {
-		return 0, 0, 0, fmt.Sprintf("has no day %d", d)
-	}
-	if y < 1900 {
-		return 0, 0, 0, fmt.Sprintf("the year %d is too long ago", y)
-	}
-	return y, m, d, ""
-}
-
-// parseClock reads 14:30, 14:30:05, 14h30 or 1430.
-func parseClock(s string) (h, m, sec int, ok bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "z"), "h")
-	s = strings.ReplaceAll(s, "h", ":")
-	if i := strings.IndexAny(s, ".,"); i >= 0 && strings.Count(s, ":") == 2 {
-		s = s[:i] // fractions of a second
-	}
-	parts := strings.Split(s, ":")
-	if len(parts) == 1 && len(s) == 4 {
-		parts = []string{s[:2], s[2:]}
-	}
-	if len(parts) < 2 || len(parts) > 3 {
-		return 0, 0, 0, false
-	}
-	vals := [3]int{}
-	for i, p := range parts {
-		n, err := strconv.Atoi(p)
-		if err != nil || len(p) > 2 || len(p) == 0 {
-			return 0, 0, 0, false
-		}
-		vals[i] = n
-	}
-	if vals[0] > 23 || vals[1] > 59 || vals[2] > 59 {
-		return 0, 0, 0, false
-	}
-	return vals[0], vals[1], vals[2], true
+	return typed.Why(err)
 }
 
 // wordTable maps words, folded, to a value of an enumeration.
