@@ -54,7 +54,14 @@ func TestWrittenActionsListEveryAuditedCall(t *testing.T) {
 			t.Errorf("%s has no baseline entries in writtenActions", typ)
 		}
 	}
+	for _, written := range [][2]string{{model.RecordCase, model.AuditArchive}, {model.RecordCaseLink, model.AuditRemove},
+		{model.RecordSeizure, model.AuditUpdate}, {model.RecordCustody, model.AuditCreate}, {model.RecordPartner, model.AuditUpdate}} {
+		if !BollardWrites(written[0], written[1]) {
+			t.Errorf("BollardWrites(%q, %q) = false", written[0], written[1])
+		}
+	}
 	for _, forged := range [][2]string{{model.RecordCustody, model.AuditUpdate}, {model.RecordNote, model.AuditRemove},
+		{model.RecordCaseLink, model.AuditUpdate}, {model.RecordSeizure, model.AuditRemove},
 		{model.RecordAttachment, model.AuditUpdate}, {model.RecordKey, model.AuditUpdate}, {"nothing", model.AuditCreate}} {
 		if BollardWrites(forged[0], forged[1]) {
 			t.Errorf("BollardWrites(%q, %q) = true", forged[0], forged[1])
