@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -60,12 +61,8 @@ func (w *Workspace) history(ctx context.Context, withCase bool, entries func(*st
 // describeEntry writes an entry as a sentence, naming the records it is
 // about; withCase names their case.
 func describeEntry(e model.AuditEntry, names *recordNames, withCase bool) string {
-	state := e.After
-	if state == "" {
-		state = e.Before
-	}
-	rec := parseFields(state)
-	what := names.label(e.RecordType, e.RecordID, state, withCase)
+	rec := parseFields(cmp.Or(e.After, e.Before))
+	what := names.entryRecord(e, withCase)
 	who := e.By.Name
 	if who == "" {
 		who = "Someone"

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 
@@ -119,4 +120,10 @@ func (n *recordNames) label(kind, id, recordJSON string, withCase bool) string {
 		return "the workspace's " + id + " key"
 	}
 	return model.LabelJSON(kind, id, recordJSON, n, withCase)
+}
+
+// entryRecord names the record an audit entry is about, as the entry left
+// it (or, for a removal, as it was).
+func (n *recordNames) entryRecord(e model.AuditEntry, withCase bool) string {
+	return n.label(e.RecordType, e.RecordID, cmp.Or(e.After, e.Before), withCase)
 }

@@ -249,16 +249,7 @@ func (v *Verification) forgedEntry(e model.AuditEntry, why string) {
 			e.Seq, actionNoun(e.Action), record, why)
 	}
 	v.problem("%s", say(e.RecordType+" "+e.RecordID))
-	if v.relabel == nil {
-		v.relabel = map[int]func(*recordNames) string{}
-	}
-	v.relabel[len(v.Problems)-1] = func(n *recordNames) string {
-		state := e.After
-		if state == "" {
-			state = e.Before
-		}
-		return say(n.label(e.RecordType, e.RecordID, state, true))
-	}
+	v.relabelLast(func(n *recordNames) string { return say(n.entryRecord(e, true)) })
 }
 
 // bollardWrote reports whether Bollard could have written the entry, given
@@ -316,17 +307,19 @@ func actionNoun(action string) string {
 // the entry says, then named by case and ref once those are read.
 func (v *Verification) entryProblem(e model.AuditEntry, format string, args ...any) {
 	v.problem(format, append([]any{e.Seq, entryLabel(e)}, args...)...)
+	v.relabelLast(func(n *recordNames) string {
+		label := fmt.Sprintf("%s %s, %s by %s", e.Action, n.entryRecord(e, true), entryTime(e), e.By.Name)
+		return fmt.Sprintf(format, append([]any{e.Seq, label}, args...)...)
+	})
+}
+
+// relabelLast rewrites the last finding once the records it is about can
+// be named by case and ref.
+func (v *Verification) relabelLast(rewrite func(*recordNames) string) {
 	if v.relabel == nil {
 		v.relabel = map[int]func(*recordNames) string{}
 	}
-	v.relabel[len(v.Problems)-1] = func(n *recordNames) string {
-		state := e.After
-		if state == "" {
-			state = e.Before
-		}
-		label := fmt.Sprintf("%s %s, %s by %s", e.Action, n.label(e.RecordType, e.RecordID, state, true), entryTime(e), e.By.Name)
-		return fmt.Sprintf(format, append([]any{e.Seq, label}, args...)...)
-	}
+	v.relabel[len(v.Problems)-1] = rewrite
 }
 
 // entryLabel names an entry for a message: "update seizure, 2026-11-27 10:04 by M. Torres".
