@@ -244,20 +244,9 @@ func (f *caseEditForm) onSave() {
 		f.guard.refused(err)
 		return
 	}
-	f.guard.saving(true)
-	inBackground(f.bg, func(ctx context.Context) (model.Case, error) {
+	saveInBackground(f.guard, f.bg, "save case "+f.old.Ref, func(ctx context.Context) (model.Case, error) {
 		return f.store.UpdateCase(ctx, c)
-	}, func(saved model.Case, err error) {
-		f.guard.saving(false)
-		if err != nil {
-			if !f.guard.refused(err) {
-				showError(f.win, "save case "+f.old.Ref, err)
-			}
-			return
-		}
-		f.guard.close()
-		f.onSaved(saved)
-	})
+	}, f.onSaved)
 }
 
 // caseActions are the Overview's buttons that change the case.

@@ -280,18 +280,7 @@ func (f *entityEditForm) onSave() {
 		f.guard.refused(err)
 		return
 	}
-	f.guard.saving(true)
-	inBackground(f.bg, func(ctx context.Context) (model.Entity, error) {
+	saveInBackground(f.guard, f.bg, "save "+e.Name, func(ctx context.Context) (model.Entity, error) {
 		return f.store.UpdateEntity(ctx, e)
-	}, func(saved model.Entity, err error) {
-		f.guard.saving(false)
-		if err != nil {
-			if !f.guard.refused(err) {
-				showError(f.win, "save "+e.Name, err)
-			}
-			return
-		}
-		f.guard.close()
-		f.onSaved(saved)
-	})
+	}, f.onSaved)
 }

@@ -90,18 +90,7 @@ func (f *eventForm) onSave() {
 		f.guard.refused(err)
 		return
 	}
-	f.guard.saving(true)
-	inBackground(f.bg, func(ctx context.Context) (model.TimelineEvent, error) {
+	saveInBackground(f.guard, f.bg, "add the event to "+f.file.Case.Ref, func(ctx context.Context) (model.TimelineEvent, error) {
 		return f.store.AddTimelineEvent(ctx, e)
-	}, func(added model.TimelineEvent, err error) {
-		f.guard.saving(false)
-		if err != nil {
-			if !f.guard.refused(err) {
-				showError(f.win, "add the event to "+f.file.Case.Ref, err)
-			}
-			return
-		}
-		f.guard.close()
-		f.onAdded(added)
-	})
+	}, f.onAdded)
 }

@@ -6,6 +6,7 @@ package ui
 // typed dates into field errors.
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"time"
@@ -230,6 +231,27 @@ func (g *formGuard) saving(busy bool) {
 	} else {
 		g.save.Enable()
 	}
+}
+
+// saveInBackground saves what a form holds away from the window, with Save
+// disabled until the workspace answers. A refusal about fields (a stale
+// record, a rule the form could not check) is shown under those fields and
+// the dialog stays open; any other failure is shown as doing (what the
+// officer was doing) failing; an accepted save closes the dialog and hands
+// the record as saved to saved.
+func saveInBackground[T any](g *formGuard, bg *background, doing string, save func(context.Context) (T, error), saved func(T)) {
+	g.saving(true)
+	inBackground(bg, save, func(v T, err error) {
+		g.saving(false)
+		if err != nil {
+			if !g.refused(err) {
+				showError(g.win, doing, err)
+			}
+			return
+		}
+		g.close()
+		saved(v)
+	})
 }
 
 // dirty reports whether the form holds something the officer has not saved.

@@ -281,8 +281,8 @@ func (f *linkForm) onSave() {
 			return
 		}
 	}
-	f.guard.saving(true)
-	inBackground(f.bg, func(ctx context.Context) (model.CaseLink, error) {
+	ref := f.file.Case.Ref
+	saveInBackground(f.guard, f.bg, "link the entity to "+ref, func(ctx context.Context) (model.CaseLink, error) {
 		err := f.store.Change(ctx, func(b *app.Batch) error {
 			if create {
 				if err := b.CreateEntity(&e); err != nil {
@@ -292,19 +292,9 @@ func (f *linkForm) onSave() {
 			}
 			return b.LinkEntity(&link)
 		})
-		return link, err
-	}, func(l model.CaseLink, err error) {
-		f.guard.saving(false)
 		if errors.Is(err, model.ErrConflict) {
-			err = model.Invalid("role", "", "this entity already plays this role in %s", f.file.Case.Ref)
+			err = model.Invalid("role", "", "this entity already plays this role in %s", ref)
 		}
-		if err != nil {
-			if !f.guard.refused(err) {
-				showError(f.win, "link the entity to "+f.file.Case.Ref, err)
-			}
-			return
-		}
-		f.guard.close()
-		f.onLinked(l)
-	})
+		return link, err
+	}, f.onLinked)
 }

@@ -235,21 +235,10 @@ func (f *relationForm) onSave() {
 		f.guard.refused(err)
 		return
 	}
-	f.guard.saving(true)
-	inBackground(f.bg, func(ctx context.Context) (model.Relation, error) {
+	saveInBackground(f.guard, f.bg, "save the relation", func(ctx context.Context) (model.Relation, error) {
 		if r.ID == "" {
 			return f.store.AddRelation(ctx, r)
 		}
 		return f.store.UpdateRelation(ctx, r)
-	}, func(saved model.Relation, err error) {
-		f.guard.saving(false)
-		if err != nil {
-			if !f.guard.refused(err) {
-				showError(f.win, "save the relation", err)
-			}
-			return
-		}
-		f.guard.close()
-		f.onSaved(saved)
-	})
+	}, f.onSaved)
 }

@@ -233,23 +233,12 @@ func (f *seizureForm) onSave() {
 	if s.ID != "" {
 		doing = "save seizure " + s.Ref
 	}
-	f.guard.saving(true)
-	inBackground(f.bg, func(ctx context.Context) (model.Seizure, error) {
+	saveInBackground(f.guard, f.bg, doing, func(ctx context.Context) (model.Seizure, error) {
 		if s.ID == "" {
 			return f.store.AddSeizure(ctx, s)
 		}
 		return f.store.UpdateSeizure(ctx, s)
-	}, func(saved model.Seizure, err error) {
-		f.guard.saving(false)
-		if err != nil {
-			if !f.guard.refused(err) {
-				showError(f.win, doing, err)
-			}
-			return
-		}
-		f.guard.close()
-		f.onSaved(saved)
-	})
+	}, f.onSaved)
 }
 
 // splitList reads a list typed one per line or separated by commas or

@@ -168,21 +168,10 @@ func (f *taskForm) onSave() {
 	if t.ID != "" {
 		doing = "save the task"
 	}
-	f.guard.saving(true)
-	inBackground(f.bg, func(ctx context.Context) (model.Task, error) {
+	saveInBackground(f.guard, f.bg, doing, func(ctx context.Context) (model.Task, error) {
 		if t.ID == "" {
 			return f.store.AddTask(ctx, t)
 		}
 		return f.store.UpdateTask(ctx, t)
-	}, func(saved model.Task, err error) {
-		f.guard.saving(false)
-		if err != nil {
-			if !f.guard.refused(err) {
-				showError(f.win, doing, err)
-			}
-			return
-		}
-		f.guard.close()
-		f.onSaved(saved)
-	})
+	}, f.onSaved)
 }
