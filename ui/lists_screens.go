@@ -76,7 +76,7 @@ func newSeizuresScreen(store workspaceLists, win fyne.Window, bg *background, on
 		{"Date", 100, func(r model.SeizureRow) string { return r.Seizure.SeizedAt.Local().Format(time.DateOnly) },
 			func(a, b model.SeizureRow) int { return a.Seizure.SeizedAt.Compare(b.Seizure.SeizedAt) }},
 		{"Place", 185, func(r model.SeizureRow) string { return r.Seizure.PlaceName }, nil},
-		{"Commodity", 200, func(r model.SeizureRow) string { return commodityText(r.Seizure) }, nil},
+		{"Commodity", 200, func(r model.SeizureRow) string { return seizureCommodity(r.Seizure) }, nil},
 		{"Quantity", 110, func(r model.SeizureRow) string { return amount(r.Seizure.Quantity) + " " + string(r.Seizure.Unit) },
 			func(a, b model.SeizureRow) int {
 				return cmp.Or(cmp.Compare(a.Seizure.Unit, b.Seizure.Unit), cmp.Compare(a.Seizure.Quantity, b.Seizure.Quantity))
@@ -89,15 +89,6 @@ func newSeizuresScreen(store workspaceLists, win fyne.Window, bg *background, on
 	}
 	return newListScreen(win, bg, "Seizures", "seizures", columns, readerOf(store.SeizureList),
 		func(r model.SeizureRow) { onOpenCase(r.CaseRef) })
-}
-
-// commodityText is "Cocaine: bricks in banana boxes".
-func commodityText(s model.Seizure) string {
-	cat := capitalize(s.Category.Label())
-	if s.Description == "" {
-		return cat
-	}
-	return cat + ": " + s.Description
 }
 
 // valueText is "1,250,000 EUR" or "1,250.50 EUR", or "" when no value

@@ -102,12 +102,7 @@ func (t *notesTab) show(f app.CaseFile) {
 	for _, n := range f.Notes {
 		t.notes.Add(noteCard(n))
 	}
-	if len(f.Notes) == 0 {
-		t.empty.SetText("No notes yet. Write the first below.")
-		t.empty.Show()
-	} else {
-		t.empty.Hide()
-	}
+	sayEmpty(t.empty, len(f.Notes), "No notes yet. Write the first below.")
 	t.scroll.ScrollToBottom()
 	t.setButtons()
 }

@@ -12,16 +12,8 @@ import (
 	"bollard/model"
 )
 
-// seizureColumn is one column of the Seizures tab's table.
-type seizureColumn struct {
-	title string
-	width float32
-	text  func(model.Seizure) string
-}
-
-// The widths fit a window 1280 points wide; what is cut short is read in
-// full in the form.
-var seizureColumns = []seizureColumn{
+// seizureColumns are the columns of the Seizures tab's table.
+var seizureColumns = []tabColumn[func(model.Seizure) string]{
 	{"Ref", 75, func(s model.Seizure) string { return s.Ref }},
 	{"Seized", 130, func(s model.Seizure) string { return s.SeizedAt.Local().Format("2006-01-02 15:04") }},
 	{"Place", 170, seizurePlace},
@@ -57,28 +49,12 @@ func newSeizuresTab(store seizureStore, win fyne.Window, bg *background, onChang
 	add := widget.NewButtonWithIcon("Add seizure…", theme.ContentAddIcon(), t.onAdd)
 	add.Importance = widget.HighImportance
 	edit := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), t.onEdit)
-	table := &widget.Table{
-		Length:     func() (int, int) { return len(t.file.Seizures), len(seizureColumns) },
-		CreateCell: func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
-		UpdateCell: func(id widget.TableCellID, cell fyne.CanvasObject) {
+	table := newTabTable(seizureColumns, func() int { return len(t.file.Seizures) },
+		func(id widget.TableCellID, cell fyne.CanvasObject) {
 			cell.(*widget.Label).SetText(t.cellText(id.Row, id.Col))
-		},
-		ShowHeaderRow: true,
-		CreateHeader: func() fyne.CanvasObject {
-			return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-		},
-		UpdateHeader: func(id widget.TableCellID, cell fyne.CanvasObject) {
-			if id.Col >= 0 && id.Col < len(seizureColumns) {
-				cell.(*widget.Label).SetText(seizureColumns[id.Col].title)
-			}
-		},
-	}
-	table.ExtendBaseWidget(table)
+		})
 	t.recordPicker = newRecordPicker(table, add, edit, func() []model.Seizure { return t.file.Seizures },
 		func(s model.Seizure) string { return s.Ref }, func() bool { return t.file.Case.Ref != "" })
-	for i, col := range seizureColumns {
-		t.table.SetColumnWidth(i, col.width)
-	}
 	t.empty = &widget.Label{Alignment: fyne.TextAlignCenter}
 	bar := container.NewHBox(t.add, t.edit, t.count)
 	t.content = container.NewBorder(bar, nil, nil, nil, container.NewStack(t.table, container.NewCenter(t.empty)))
@@ -102,12 +78,7 @@ func (t *seizuresTab) show(f app.CaseFile) {
 	}
 	t.file = f
 	t.count.SetText(plural(len(f.Seizures), "seizure") + ", in the order they happened")
-	if len(f.Seizures) == 0 {
-		t.empty.SetText("No seizures yet.\nRecord the first with “Add seizure…”.")
-		t.empty.Show()
-	} else {
-		t.empty.Hide()
-	}
+	sayEmpty(t.empty, len(f.Seizures), "No seizures yet.\nRecord the first with “Add seizure…”.")
 	t.reselect(0)
 }
 

@@ -13,14 +13,9 @@ import (
 	"bollard/model"
 )
 
-// taskColumn is one column of the Tasks & requests table.
-type taskColumn struct {
-	title string
-	width float32
-	text  func(model.Task, bool) string // the task, and whether it is overdue
-}
-
-var taskColumns = []taskColumn{
+// taskColumns are the columns of the Tasks & requests table; a column's
+// text is of the task and whether it is overdue.
+var taskColumns = []tabColumn[func(model.Task, bool) string]{
 	{"Kind", 80, func(t model.Task, _ bool) string {
 		if t.Kind == model.TaskAssistanceRequest {
 			return "Request"
@@ -71,26 +66,9 @@ func newTasksTab(store taskStore, win fyne.Window, bg *background, onChanged fun
 	add := widget.NewButtonWithIcon("Add task or request…", theme.ContentAddIcon(), t.onAdd)
 	add.Importance = widget.HighImportance
 	edit := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), t.onEdit)
-	table := &widget.Table{
-		Length:        func() (int, int) { return len(t.file.Tasks), len(taskColumns) },
-		CreateCell:    func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
-		UpdateCell:    t.updateCell,
-		ShowHeaderRow: true,
-		CreateHeader: func() fyne.CanvasObject {
-			return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-		},
-		UpdateHeader: func(id widget.TableCellID, cell fyne.CanvasObject) {
-			if id.Col >= 0 && id.Col < len(taskColumns) {
-				cell.(*widget.Label).SetText(taskColumns[id.Col].title)
-			}
-		},
-	}
-	table.ExtendBaseWidget(table)
+	table := newTabTable(taskColumns, func() int { return len(t.file.Tasks) }, t.updateCell)
 	t.recordPicker = newRecordPicker(table, add, edit, func() []model.Task { return t.file.Tasks },
 		func(task model.Task) string { return task.ID }, func() bool { return t.file.Case.Ref != "" })
-	for i, col := range taskColumns {
-		t.table.SetColumnWidth(i, col.width)
-	}
 	t.empty = &widget.Label{Alignment: fyne.TextAlignCenter}
 	bar := container.NewHBox(t.add, t.edit, t.count, t.overdue)
 	t.content = container.NewBorder(bar, nil, nil, nil, container.NewStack(t.table, container.NewCenter(t.empty)))
@@ -138,12 +116,7 @@ func (t *tasksTab) show(f app.CaseFile) {
 	} else {
 		t.overdue.SetText("")
 	}
-	if len(f.Tasks) == 0 {
-		t.empty.SetText("No tasks or requests yet.\nRecord one with “Add task or request…”.")
-		t.empty.Show()
-	} else {
-		t.empty.Hide()
-	}
+	sayEmpty(t.empty, len(f.Tasks), "No tasks or requests yet.\nRecord one with “Add task or request…”.")
 	t.reselect(1)
 }
 

@@ -149,12 +149,7 @@ func (t *timelineTab) show(f app.CaseFile) {
 		order = "newest first"
 	}
 	t.count.SetText(plural(len(t.lines), "entry") + ", " + order)
-	if len(t.lines) == 0 {
-		t.empty.SetText("Nothing in the timeline yet.\nSeizures and custody events appear here as they are recorded;\nadd meetings, deliveries or arrests with “Add event…”.")
-		t.empty.Show()
-	} else {
-		t.empty.Hide()
-	}
+	sayEmpty(t.empty, len(t.lines), "Nothing in the timeline yet.\nSeizures and custody events appear here as they are recorded;\nadd meetings, deliveries or arrests with “Add event…”.")
 	t.list.Refresh()
 	t.setButtons()
 }
