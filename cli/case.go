@@ -132,7 +132,7 @@ func runCaseShow(e *env, args []string) error {
 	f, err := w.CaseFile(e.ctx, rest[0])
 	if err != nil {
 		if app.IsNotFound(err) {
-			return fmt.Errorf("no case %s in %s", rest[0], e.db)
+			return e.noCase(rest[0])
 		}
 		return err
 	}

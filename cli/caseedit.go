@@ -52,7 +52,7 @@ func runCaseEdit(e *env, args []string) error {
 	c, err := w.Case(e.ctx, rest[0])
 	if err != nil {
 		if app.IsNotFound(err) {
-			return fmt.Errorf("no case %s in %s", rest[0], e.db)
+			return e.noCase(rest[0])
 		}
 		return err
 	}

@@ -176,6 +176,13 @@ func (e *env) open() (*app.Workspace, error) {
 	return app.Open(e.ctx, e.db)
 }
 
+// noCase is the error of a command given a case ref the workspace does not
+// hold: it names the case and the workspace, so that a ref mistyped or a
+// --db forgotten is seen at once.
+func (e *env) noCase(ref string) error {
+	return fmt.Errorf("no case %s in %s", ref, e.db)
+}
+
 // oneLine keeps an error to one line on stderr.
 func oneLine(err error) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", " ")), " ")

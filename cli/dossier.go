@@ -66,7 +66,7 @@ func runDossier(e *env, args []string) error {
 	start := time.Now()
 	done, err := dossier.RenderToFile(e.ctx, w, rest[0], *out, *force, opt)
 	if app.IsNotFound(err) {
-		return fmt.Errorf("no case %s in %s", rest[0], e.db)
+		return e.noCase(rest[0])
 	}
 	if err != nil {
 		return targetError(*out, e.db, err)

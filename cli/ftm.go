@@ -28,7 +28,7 @@ func runExportFTM(e *env, refs []string, out string) error {
 		f, err := w.CaseFile(e.ctx, ref)
 		if err != nil {
 			if app.IsNotFound(err) {
-				return fmt.Errorf("export: no case %s in %s", ref, e.db)
+				return fmt.Errorf("export: %w", e.noCase(ref))
 			}
 			return fmt.Errorf("export: %w", err)
 		}
