@@ -300,7 +300,7 @@ var errAlreadyHere = errors.New("already here")
 func (m *merger) merge(r model.Recorded, insert func() error) error {
 	kind, id := model.KindOf(r), r.RecordID()
 	typ := kind.Name
-	incoming := RecordJSON(r)
+	incoming := recordJSON(r)
 	local, caseID, found, err := m.b.storedRecord(typ, id)
 	if err != nil {
 		return err

@@ -15,9 +15,9 @@ import (
 // needs on that form, shared by the three-way merge, the conflicts it
 // raises and their resolution.
 
-// RecordJSON is a record written the way the workspace compares and
+// recordJSON is a record written the way the workspace compares and
 // remembers it (the audit trail's form).
-func RecordJSON(v any) string { return storage.RecordJSON(v) }
+func recordJSON(v any) string { return storage.RecordJSON(v) }
 
 // fieldsOf splits a record's JSON into its fields; "" has none.
 func fieldsOf(js string) map[string]json.RawMessage {

@@ -25,7 +25,7 @@ func (b *Batch) storedRecord(kind, id string) (js, caseID string, found bool, er
 	if err != nil {
 		return "", "", false, err
 	}
-	return RecordJSON(r), b.tx.CaseOf(r), true, nil
+	return recordJSON(r), b.tx.CaseOf(r), true, nil
 }
 
 // refTaken reports which record already uses a ref: a case ref, a seizure
@@ -59,54 +59,10 @@ func (b *Batch) addForeignAudit(e model.AuditEntry) (bool, error) {
 	return b.tx.AddForeignAudit(e)
 }
 
-// SetExchangeBases remembers the versions of records that travelled now
-// (by type, then ID), outside any officer's change: remembering what was
-// exported changes no record. A record with an open conflict keeps the
-// ancestor the conflict was found against, so that the conflict stands
-// until the officer settles it.
-func (w *Workspace) SetExchangeBases(ctx context.Context, bases map[string]map[string]string) error {
-	now := w.Now()
-	return w.store.Write(ctx, func(tx *storage.Tx) error {
-		for typ, byID := range bases {
-			for id, js := range byID {
-				if _, open, err := tx.OpenConflict(typ, id); err != nil || open {
-					if err != nil {
-						return err
-					}
-					continue
-				}
-				if err := tx.SetExchangeBase(typ, id, js, now); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-}
-
-// ExchangeBases returns the versions of these records that last travelled
-// (those that never did are left out).
-func (w *Workspace) ExchangeBases(ctx context.Context, recordType string, ids []string) (map[string]string, error) {
-	out := map[string]string{}
-	err := w.read(ctx, func(tx *storage.Tx) error {
-		for _, id := range ids {
-			js, ok, err := tx.ExchangeBase(recordType, id)
-			if err != nil {
-				return err
-			}
-			if ok {
-				out[id] = js
-			}
-		}
-		return nil
-	})
-	return out, err
-}
-
-// CaseAuditEntries returns the audit entries about a case and everything
+// caseAuditEntries returns the audit entries about a case and everything
 // in it, both this workspace's (oldest first) and those kept from other
 // workspaces: what travels with the case in a package.
-func (w *Workspace) CaseAuditEntries(ctx context.Context, caseID string) ([]model.AuditEntry, error) {
+func (w *Workspace) caseAuditEntries(ctx context.Context, caseID string) ([]model.AuditEntry, error) {
 	var out []model.AuditEntry
 	err := w.read(ctx, func(tx *storage.Tx) error {
 		own, err := tx.CaseAudit(caseID)

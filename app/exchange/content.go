@@ -2,12 +2,14 @@ package exchange
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"bollard/app"
@@ -66,130 +68,67 @@ type ExportedContent struct {
 	Content Content
 	// Files are the attachment files by SHA-256, with their size and
 	// where the workspace keeps them.
-	Files []ExportedFile
-	// bases are the versions of the records exported: the workspace
-	// remembers them as the last-exchanged ones once the package is written.
-	bases map[string]map[string]string
+	Files []app.OutgoingFile
+	// outgoing is what the workspace gathered, which it remembers as
+	// exchanged once the package is written.
+	outgoing app.Outgoing
 }
 
-// ExportedFile is one attachment file a content document names.
-type ExportedFile struct {
-	SHA256 string
-	Size   int64
-	Path   string
-}
-
-// BuildContent gathers the cases with those refs, with everything that
-// belongs to them, into a content document.
+// BuildContent writes the cases with those refs, with everything that
+// belongs to them (Workspace.Outgoing gathers it), as a content document.
 func BuildContent(ctx context.Context, w *app.Workspace, refs ...string) (ExportedContent, error) {
-	if len(refs) == 0 {
-		return ExportedContent{}, errors.New("no case to export")
-	}
-	officer, err := w.Officer(ctx)
+	out, err := w.Outgoing(ctx, refs...)
 	if err != nil {
 		return ExportedContent{}, err
 	}
-	c := Content{Format: ContentFormat, Version: ContentVersion, Workspace: w.ID(), ExportedAt: w.Now().UTC(),
-		ExportedBy: officer.Author()}
-	out := ExportedContent{bases: map[string]map[string]string{}}
-	seenEntity, seenRelation, seenFile, seenAudit := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for _, ref := range refs {
-		f, err := w.CaseFile(ctx, ref)
-		if err != nil {
-			return ExportedContent{}, fmt.Errorf("case %s: %w", ref, err)
+	return ExportedContent{Content: ContentOf(out), Files: out.Files, outgoing: out}, nil
+}
+
+// ContentOf writes an outgoing bundle as a content document: each kind's
+// records in its list, in the order they came, and the last-exchanged
+// versions sorted by kind, then ID.
+func ContentOf(out app.Outgoing) Content {
+	c := Content{Format: ContentFormat, Version: ContentVersion, Workspace: out.Workspace, ExportedAt: out.At,
+		ExportedBy: out.By, Audit: out.Audit}
+	for _, r := range out.Records {
+		switch r := r.(type) {
+		case *model.Case:
+			c.Cases = append(c.Cases, *r)
+		case *model.Entity:
+			c.Entities = append(c.Entities, *r)
+		case *model.CaseLink:
+			c.Links = append(c.Links, *r)
+		case *model.Relation:
+			c.Relations = append(c.Relations, *r)
+		case *model.Seizure:
+			c.Seizures = append(c.Seizures, *r)
+		case *model.TimelineEvent:
+			c.Timeline = append(c.Timeline, *r)
+		case *model.Task:
+			c.Tasks = append(c.Tasks, *r)
+		case *model.Note:
+			c.Notes = append(c.Notes, *r)
+		case *model.EvidenceItem:
+			c.Evidence = append(c.Evidence, *r)
+		case *model.CustodyEvent:
+			c.Custody = append(c.Custody, *r)
 		}
-		if slices.ContainsFunc(c.Cases, func(x model.Case) bool { return x.ID == f.Case.ID }) {
-			continue
-		}
-		c.Cases = append(c.Cases, f.Case)
-		c.Seizures = append(c.Seizures, f.Seizures...)
-		for _, ce := range f.Entities {
-			c.Links = append(c.Links, ce.Link)
-			if !seenEntity[ce.Entity.ID] {
-				seenEntity[ce.Entity.ID] = true
-				c.Entities = append(c.Entities, ce.Entity)
-			}
-		}
-		for _, r := range f.Relations {
-			if !seenRelation[r.ID] {
-				seenRelation[r.ID] = true
-				c.Relations = append(c.Relations, r)
-			}
-		}
-		c.Timeline = append(c.Timeline, f.Timeline...)
-		c.Tasks = append(c.Tasks, f.Tasks...)
-		c.Notes = append(c.Notes, f.Notes...)
-		for _, x := range f.Evidence {
-			c.Evidence = append(c.Evidence, x.Item)
-			c.Custody = append(c.Custody, x.Custody...)
-			for _, a := range x.Item.Attachments {
-				if !seenFile[a.SHA256] {
-					seenFile[a.SHA256] = true
-					out.Files = append(out.Files, ExportedFile{SHA256: a.SHA256, Size: a.Size, Path: w.AttachmentPath(a.SHA256)})
-				}
-			}
-		}
-		audit, err := w.CaseAuditEntries(ctx, f.Case.ID)
-		if err != nil {
-			return ExportedContent{}, err
-		}
-		for _, e := range audit {
-			key := e.Workspace + "/" + fmt.Sprint(e.Seq)
-			if !seenAudit[key] {
-				seenAudit[key] = true
-				c.Audit = append(c.Audit, e)
-			}
-		}
-	}
-	// A relation travels when both its ends do; one to an entity of no
-	// exported case would name an entity the other side does not have.
-	c.Relations = slices.DeleteFunc(c.Relations, func(r model.Relation) bool { return !seenEntity[r.FromID] || !seenEntity[r.ToID] })
-	ids := map[string][]string{}
-	for _, r := range c.Records() {
-		typ, id := r.RecordKind(), r.RecordID()
-		ids[typ] = append(ids[typ], id)
-		if out.bases[typ] == nil {
-			out.bases[typ] = map[string]string{}
-		}
-		out.bases[typ][id] = app.RecordJSON(r)
-	}
-	for typ, list := range ids {
-		bases, err := w.ExchangeBases(ctx, typ, list)
-		if err != nil {
-			return ExportedContent{}, err
-		}
-		for _, id := range list {
-			if js, ok := bases[id]; ok {
-				c.Bases = append(c.Bases, Base{Type: typ, ID: id, Record: json.RawMessage(js)})
-			}
+		if js, ok := out.Bases[r.RecordID()]; ok {
+			c.Bases = append(c.Bases, Base{Type: r.RecordKind(), ID: r.RecordID(), Record: json.RawMessage(js)})
 		}
 	}
 	slices.SortFunc(c.Bases, func(a, b Base) int {
-		if a.Type != b.Type {
-			return compareStrings(a.Type, b.Type)
-		}
-		return compareStrings(a.ID, b.ID)
+		return cmp.Or(strings.Compare(a.Type, b.Type), strings.Compare(a.ID, b.ID))
 	})
 	c.fillEmpty()
-	out.Content = c
-	return out, nil
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return c
 }
 
 // Remember records the exported versions as the last-exchanged ones: the
 // ancestor the next merge with the partner compares with. Call it once the
 // package is written.
 func (x ExportedContent) Remember(ctx context.Context, w *app.Workspace) error {
-	return w.SetExchangeBases(ctx, x.bases)
+	return w.RememberExported(ctx, x.outgoing)
 }
 
 // Records lists the document's records, kinds in model.Kinds order (an
