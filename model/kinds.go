@@ -47,9 +47,11 @@ type Recorded interface {
 }
 
 // Kind is everything the layers share about one kind of record. Adding a
-// kind of record means adding its type, an entry in Kinds, and its SQL in
-// storage; the audit trail, verification, history, case packages and
-// merging follow the table.
+// kind of record means adding its type, an entry here, its SQL and its
+// entry in storage (kindsSQL), its entry in app (appKinds), and its list in
+// the case package's content document; the audit trail, verification,
+// history, conflicts and merging follow the tables. docs/architecture.md
+// says more.
 type Kind struct {
 	// Name is the kind as the audit trail names it.
 	Name string

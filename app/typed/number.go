@@ -58,7 +58,11 @@ var (
 //   - a lone separator is decimal (349,5, 0,500, 1234.567) unless it
 //     stands before three digits after a group that could be thousands
 //     (1,200 or 120.000): then mark, the writer's own convention, decides,
-//     and with DecimalUnknown the number is refused (*AmbiguousError).
+//     and with DecimalUnknown the number is refused (*AmbiguousError);
+//   - a lone separator before three digits that mark says groups
+//     thousands, after what cannot be a group (0,500 or 1234,567 in a
+//     file whose decimals are written with a point), is refused as well:
+//     the number and the file disagree.
 //
 // Thousands come in groups of three after a first group of one to three
 // digits. Other text (letters, "1e5", "0x10", "Inf", groups of other than
@@ -100,6 +104,11 @@ func Number(s string, mark DecimalMark) (float64, error) {
 			return 0, ambiguity(s, t, sep)
 		case ambiguous.MatchString(t) && byte(mark) != sep: // 1.234 where decimals are written 0,5
 			whole = strings.ReplaceAll(t, string(sep), "")
+		case byte(mark) != sep && mark != DecimalUnknown && len(t)-strings.IndexByte(t, sep)-1 == 3:
+			// The file groups thousands with sep, but 0,500 or 1234,567
+			// cannot be a group: one of the two is a slip, and reading
+			// it either way could be a thousand times off.
+			return 0, ambiguity(s, t, sep)
 		default: // 349,5 or 349.5
 			whole, fraction, _ = strings.Cut(t, string(sep))
 		}
@@ -120,12 +129,16 @@ func notNumber(s string) error { return refuse(strings.TrimSpace(s), "should be 
 // ambiguity says both readings of t, whose only separator is sep.
 func ambiguity(s, t string, sep byte) error {
 	whole, fraction, _ := strings.Cut(t, string(sep))
+	grouped := strings.TrimLeft(whole+fraction, "0")
+	if grouped == "" {
+		grouped = "0"
+	}
 	decimal := strings.TrimRight(whole+"."+fraction, "0")
 	decimal = strings.TrimSuffix(decimal, ".")
 	if ambiguous.MatchString(decimal) { // 1.234 stays 1.234: a trailing 0 tells it is decimal
 		decimal += "0"
 	}
-	return &AmbiguousError{Typed: strings.TrimSpace(s), Grouped: whole + fraction, Decimal: decimal}
+	return &AmbiguousError{Typed: strings.TrimSpace(s), Grouped: grouped, Decimal: decimal}
 }
 
 // thousandsGrouped reports whether whole is digits in groups of three
