@@ -90,28 +90,10 @@ func BuildContent(ctx context.Context, w *app.Workspace, refs ...string) (Export
 func ContentOf(out app.Outgoing) Content {
 	c := Content{Format: ContentFormat, Version: ContentVersion, Workspace: out.Workspace, ExportedAt: out.At,
 		ExportedBy: out.By, Audit: out.Audit}
+	lists := c.lists()
 	for _, r := range out.Records {
-		switch r := r.(type) {
-		case *model.Case:
-			c.Cases = append(c.Cases, *r)
-		case *model.Entity:
-			c.Entities = append(c.Entities, *r)
-		case *model.CaseLink:
-			c.Links = append(c.Links, *r)
-		case *model.Relation:
-			c.Relations = append(c.Relations, *r)
-		case *model.Seizure:
-			c.Seizures = append(c.Seizures, *r)
-		case *model.TimelineEvent:
-			c.Timeline = append(c.Timeline, *r)
-		case *model.Task:
-			c.Tasks = append(c.Tasks, *r)
-		case *model.Note:
-			c.Notes = append(c.Notes, *r)
-		case *model.EvidenceItem:
-			c.Evidence = append(c.Evidence, *r)
-		case *model.CustodyEvent:
-			c.Custody = append(c.Custody, *r)
+		if l, ok := lists[r.RecordKind()]; ok {
+			l.add(r)
 		}
 		if js, ok := out.Bases[r.RecordID()]; ok {
 			c.Bases = append(c.Bases, Base{Type: r.RecordKind(), ID: r.RecordID(), Record: json.RawMessage(js)})
@@ -134,36 +116,57 @@ func (x ExportedContent) Remember(ctx context.Context, w *app.Workspace) error {
 // Records lists the document's records, kinds in model.Kinds order (an
 // exhibit with its files), each a copy of its own.
 func (c *Content) Records() []model.Recorded {
-	lists := map[string][]model.Recorded{
-		model.RecordCase:     recorded(c.Cases),
-		model.RecordEntity:   recorded(c.Entities),
-		model.RecordCaseLink: recorded(c.Links),
-		model.RecordRelation: recorded(c.Relations),
-		model.RecordSeizure:  recorded(c.Seizures),
-		model.RecordEvent:    recorded(c.Timeline),
-		model.RecordTask:     recorded(c.Tasks),
-		model.RecordNote:     recorded(c.Notes),
-		model.RecordEvidence: recorded(c.Evidence),
-		model.RecordCustody:  recorded(c.Custody),
-	}
+	lists := c.lists()
 	var out []model.Recorded
 	for _, k := range model.Kinds {
-		out = append(out, lists[k.Name]...)
+		if l, ok := lists[k.Name]; ok {
+			out = append(out, l.records()...)
+		}
 	}
 	return out
 }
 
-// recorded copies one kind's list as records.
-func recorded[T any, P interface {
+// lists are the document's list of each kind of record that travels on
+// its own, by kind name: the one place the format says which list holds
+// which kind. An exhibit's files travel inside it.
+func (c *Content) lists() map[string]recordList {
+	return map[string]recordList{
+		model.RecordCase:     listOf(&c.Cases),
+		model.RecordEntity:   listOf(&c.Entities),
+		model.RecordCaseLink: listOf(&c.Links),
+		model.RecordRelation: listOf(&c.Relations),
+		model.RecordSeizure:  listOf(&c.Seizures),
+		model.RecordEvent:    listOf(&c.Timeline),
+		model.RecordTask:     listOf(&c.Tasks),
+		model.RecordNote:     listOf(&c.Notes),
+		model.RecordEvidence: listOf(&c.Evidence),
+		model.RecordCustody:  listOf(&c.Custody),
+	}
+}
+
+// recordList is one kind's list in the document, read and added to as
+// records of any kind.
+type recordList struct {
+	records func() []model.Recorded
+	add     func(model.Recorded)
+}
+
+// listOf makes a recordList of one kind's list.
+func listOf[T any, P interface {
 	*T
 	model.Recorded
-}](list []T) []model.Recorded {
-	out := make([]model.Recorded, len(list))
-	for i := range list {
-		v := list[i]
-		out[i] = P(&v)
+}](list *[]T) recordList {
+	return recordList{
+		records: func() []model.Recorded {
+			out := make([]model.Recorded, len(*list))
+			for i := range *list {
+				v := (*list)[i]
+				out[i] = P(&v)
+			}
+			return out
+		},
+		add: func(r model.Recorded) { *list = append(*list, *r.(P)) },
 	}
-	return out
 }
 
 // Bundle hands the document's records to the workspace to merge
