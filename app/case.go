@@ -131,14 +131,14 @@ func (b *Batch) caseDocs(c model.Case) ([]search.Doc, error) {
 	for _, s := range seizures {
 		docs = append(docs, search.SeizureDoc(s, c.Ref))
 	}
-	tasks, err := b.tx.Tasks(c.ID)
+	tasks, err := b.tx.Tasks(c.ID, storage.Live)
 	if err != nil {
 		return nil, err
 	}
 	for _, t := range tasks {
 		docs = append(docs, search.TaskDoc(t, c.Ref))
 	}
-	notes, err := b.tx.Notes(c.ID)
+	notes, err := b.tx.Notes(c.ID, storage.Live)
 	if err != nil {
 		return nil, err
 	}

@@ -28,8 +28,15 @@ type Exhibit struct {
 	Custody    []model.CustodyEvent
 }
 
-// CaseFile gathers the case with that ref.
+// CaseFile gathers the case with that ref: what is in it now, without the
+// links, relations, tasks and notes removed from it.
 func (w *Workspace) CaseFile(ctx context.Context, ref string) (CaseFile, error) {
+	return w.caseFile(ctx, ref, storage.Live)
+}
+
+// caseFile gathers the case, with its removed records (tombstones) when
+// which says so: a package carries them, so that removals travel.
+func (w *Workspace) caseFile(ctx context.Context, ref string, which storage.Which) (CaseFile, error) {
 	var f CaseFile
 	err := w.read(ctx, func(tx *storage.Tx) error {
 		var err error
@@ -40,19 +47,19 @@ func (w *Workspace) CaseFile(ctx context.Context, ref string) (CaseFile, error) 
 		if f.Seizures, err = tx.Seizures(id); err != nil {
 			return err
 		}
-		if f.Entities, err = tx.CaseEntities(id); err != nil {
+		if f.Entities, err = tx.CaseEntities(id, which); err != nil {
 			return err
 		}
-		if f.Relations, err = tx.CaseRelations(id); err != nil {
+		if f.Relations, err = tx.CaseRelations(id, which); err != nil {
 			return err
 		}
 		if f.Timeline, err = tx.TimelineEvents(id); err != nil {
 			return err
 		}
-		if f.Tasks, err = tx.Tasks(id); err != nil {
+		if f.Tasks, err = tx.Tasks(id, which); err != nil {
 			return err
 		}
-		if f.Notes, err = tx.Notes(id); err != nil {
+		if f.Notes, err = tx.Notes(id, which); err != nil {
 			return err
 		}
 		f.Evidence, err = caseExhibits(tx, id)

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"errors"
+	"fmt"
 
 	"bollard/model"
 	"bollard/storage"
@@ -13,8 +15,36 @@ func (b *Batch) CreateEntity(e *model.Entity) error { return b.add(e) }
 // UpdateEntity saves an edited entity; its identity and history are kept.
 func (b *Batch) UpdateEntity(e *model.Entity) error { return b.update(e) }
 
-// LinkEntity records that an entity plays a role in a case.
-func (b *Batch) LinkEntity(l *model.CaseLink) error { return b.add(l) }
+// LinkEntity records that an entity plays a role in a case. An entity has
+// one link to a case: linking it again changes the role of that link (and
+// puts it back if it was removed), an edit that travels as one, never a
+// second link beside the first.
+func (b *Batch) LinkEntity(l *model.CaseLink) error {
+	if l.ID == "" && l.CaseID != "" && l.EntityID != "" {
+		old, err := b.tx.CaseLinkOf(l.CaseID, l.EntityID)
+		switch {
+		case err == nil && !old.Removed && old.Role == l.Role:
+			return fmt.Errorf("%w: the entity is already linked to the case as %s", model.ErrConflict, old.Role)
+		case err == nil:
+			old.Role, old.Removed = l.Role, false
+			if l.Note != "" {
+				old.Note = l.Note
+			}
+			if err := b.update(&old); err != nil {
+				return err
+			}
+			*l = old
+			return nil
+		case !errors.Is(err, model.ErrNotFound):
+			return err
+		}
+		l.ID = model.LinkID(l.CaseID, l.EntityID)
+	}
+	return b.add(l)
+}
+
+// UpdateLink saves a link's new role or note: the way a role changes.
+func (b *Batch) UpdateLink(l *model.CaseLink) error { return b.update(l) }
 
 // locateLink finds the case a link is made in. The link is checked first,
 // so that one that names no case says so in the link's own words.
@@ -27,27 +57,50 @@ func locateLink(b *Batch, r model.Recorded) (where, error) {
 	return where{c: c}, err
 }
 
-// entityLinked refuses a link to an entity the workspace does not hold.
+// entityLinked refuses a link to an entity the workspace does not hold,
+// and a second live link of the entity to the case.
 func entityLinked(b *Batch, l *model.CaseLink, _ *where) error {
-	_, err := b.tx.EntityByID(l.EntityID)
-	return err
+	if _, err := b.tx.EntityByID(l.EntityID); err != nil {
+		return err
+	}
+	return oneLinkPerCase(b, l)
 }
 
-// UnlinkEntity takes an entity's role out of a case. The entity stays, with
-// its part in every other case.
+// oneLinkPerCase refuses a link that would stand beside another live link
+// of the same entity to the same case: the role of that one is changed
+// instead.
+func oneLinkPerCase(b *Batch, l *model.CaseLink) error {
+	if l.Removed {
+		return nil
+	}
+	other, err := b.tx.CaseLinkOf(l.CaseID, l.EntityID)
+	switch {
+	case errors.Is(err, model.ErrNotFound):
+		return nil
+	case err != nil:
+		return err
+	case other.ID != l.ID && !other.Removed:
+		return fmt.Errorf("%w: the entity is already linked to the case as %s; change that link's role instead",
+			model.ErrConflict, other.Role)
+	}
+	return nil
+}
+
+// editLink keeps an edited link the only live link of its entity to its
+// case.
+func editLink(b *Batch, r, _ model.Recorded, _ where, _ bool) error {
+	return oneLinkPerCase(b, r.(*model.CaseLink))
+}
+
+// UnlinkEntity takes an entity's role out of a case: a tombstone on its
+// link, which travels to the partners. The entity stays, with its part in
+// every other case.
 func (b *Batch) UnlinkEntity(l *model.CaseLink) error {
-	old, err := b.tx.CaseLinkByID(l.ID)
+	r, err := b.Remove(model.RecordCaseLink, l.ID)
 	if err != nil {
 		return err
 	}
-	if _, err := b.activeCase(old.CaseID); err != nil {
-		return err
-	}
-	if err := b.tx.DeleteCaseLink(l.ID); err != nil {
-		return err
-	}
-	old.Touch(b.officer.Author(), b.now)
-	b.contentsChanged(old.CaseID, old.Record)
+	*l = *r.(*model.CaseLink)
 	return nil
 }
 
@@ -64,6 +117,11 @@ func (w *Workspace) UpdateEntity(ctx context.Context, e model.Entity) (model.Ent
 // LinkEntity links an entity to a case on its own; see Batch.LinkEntity.
 func (w *Workspace) LinkEntity(ctx context.Context, l model.CaseLink) (model.CaseLink, error) {
 	return change(ctx, w, l, (*Batch).LinkEntity)
+}
+
+// UpdateLink saves a link's new role or note on its own; see Batch.UpdateLink.
+func (w *Workspace) UpdateLink(ctx context.Context, l model.CaseLink) (model.CaseLink, error) {
+	return change(ctx, w, l, (*Batch).UpdateLink)
 }
 
 // UnlinkEntity removes the case link with that ID.

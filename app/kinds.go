@@ -87,6 +87,7 @@ func init() {
 		model.RecordCaseLink: {
 			locate: locateLink,
 			added:  newRules{check: rule(entityLinked)},
+			edit:   editLink,
 			merge:  mergeLink,
 		},
 		model.RecordRelation: {

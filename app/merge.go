@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -38,6 +37,9 @@ type MergeSummary struct {
 	Updated   int `json:"updated"`
 	Unchanged int `json:"unchanged"`
 	Conflicts int `json:"conflicts"`
+	// Settled are the conflicts open here that the package closed: the
+	// partner settled them, or both sides now agree.
+	Settled int `json:"settled"`
 	// Files are the attachment files added to the workspace.
 	Files int `json:"files"`
 	// AuditEntries are the other side's audit entries kept (new ones only).
@@ -205,10 +207,16 @@ func newMerger(b *Batch, in Bundle, opt MergeOptions) *merger {
 // run merges the records kind by kind, then keeps the other side's audit
 // entries and remembers the ancestors.
 func (m *merger) run(byKind map[string][]model.Recorded) error {
+	if err := m.checkBelonging(byKind); err != nil {
+		return err
+	}
 	for _, k := range model.Kinds {
 		if err := m.kind(k, byKind[k.Name]); err != nil {
 			return err
 		}
+	}
+	if err := m.settleAgreed(); err != nil {
+		return err
 	}
 	if err := m.keepAudit(); err != nil {
 		return err
@@ -292,9 +300,6 @@ func (m *merger) renumbered(what, from, to string) {
 	m.sum.Renumbered = append(m.sum.Renumbered, fmt.Sprintf("%s %s → %s", what, from, to))
 }
 
-// errAlreadyHere says an incoming record is already here in another form.
-var errAlreadyHere = errors.New("already here")
-
 // merge merges one incoming record with the workspace's; insert adds it
 // when the workspace does not have it.
 func (m *merger) merge(r model.Recorded, insert func() error) error {
@@ -306,11 +311,7 @@ func (m *merger) merge(r model.Recorded, insert func() error) error {
 		return err
 	}
 	if !found {
-		switch err := insert(); {
-		case errors.Is(err, errAlreadyHere):
-			m.sum.Unchanged++
-			return nil
-		case err != nil:
+		if err := insert(); err != nil {
 			return err
 		}
 		m.sum.Added++
@@ -318,9 +319,20 @@ func (m *merger) merge(r model.Recorded, insert func() error) error {
 		return nil
 	}
 	m.travelled = append(m.travelled, typeID{typ, id})
-	if kind.AppendOnly || sameVersion(kind, local, incoming) {
+	if kind.AppendOnly {
 		m.sum.Unchanged++
 		return nil
+	}
+	if sameVersion(kind, local, incoming) {
+		// The same values on both sides: both keep the later last change,
+		// so that both hold the same record, and a conflict on it closes.
+		m.sum.Unchanged++
+		if laterChange(incoming, local) {
+			if err := m.b.saveMerged(typ, []byte(incoming)); err != nil {
+				return err
+			}
+		}
+		return m.settled(typ, id)
 	}
 	// What each side has known of the record: its audit trail's versions
 	// (the sender's travel in the package) and the version each side last
@@ -336,21 +348,21 @@ func (m *merger) merge(r model.Recorded, insert func() error) error {
 	}
 	ours = append(ours, localBase)
 	theirs := append(slices.Clone(m.history[id]), m.carried[id])
-	if containsVersion(kind, theirs, local) { // changed on their side only
+	if containsVersion(kind, theirs, local) {
+		// Changed on their side only, after they saw ours: theirs stands,
+		// and a conflict open here on the record was settled there (a
+		// resolution is a change the partner receives).
 		m.sum.Updated++
-		return m.b.saveMerged(typ, []byte(incoming))
+		if err := m.b.saveMerged(typ, []byte(incoming)); err != nil {
+			return err
+		}
+		return m.settled(typ, id)
 	}
 	if containsVersion(kind, ours, incoming) { // changed on our side only
 		m.sum.Unchanged++
 		return nil
 	}
-	ancestor := ""
-	for _, v := range ours {
-		if v != "" && containsVersion(kind, theirs, v) {
-			ancestor = v
-			break
-		}
-	}
+	ancestor := latestCommon(kind, ours, theirs)
 	if ancestor == "" {
 		ancestor = cmp.Or(m.carried[id], localBase)
 	}
@@ -362,26 +374,37 @@ func (m *merger) threeWay(kind model.Kind, id, caseID, local, incoming, ancestor
 	typ := kind.Name
 	mine, theirs, base := fieldsOf(local), fieldsOf(incoming), fieldsOf(ancestor)
 	merged, held := fieldsOf(local), fieldsOf(local)
-	var conflicting []string
-	taken := false
+	var conflicting, takenFields, keptFields []string
 	for _, k := range keysOf(mine, theirs, base) {
 		if kind.FixedField(k) || equalValue(mine[k], theirs[k]) {
 			continue
 		}
 		switch {
 		case ancestor != "" && equalValue(base[k], mine[k]): // only theirs changed it
-			set(merged, k, theirs[k])
-			set(held, k, theirs[k])
-			taken = true
+			takenFields = append(takenFields, k)
 		case ancestor != "" && equalValue(base[k], theirs[k]): // only ours changed it
+			keptFields = append(keptFields, k)
 		default:
 			conflicting = append(conflicting, k)
-			set(held, k, base[k])
 		}
 	}
+	// A removal on one side and an edit on the other is a conflict: the
+	// officer says whether the record goes, with the edit, or stays.
+	if removedOneSideEditedOther(takenFields, keptFields) {
+		takenFields = slices.DeleteFunc(takenFields, func(k string) bool { return k == removedField })
+		conflicting = append(conflicting, removedField)
+	}
+	for _, k := range takenFields {
+		set(merged, k, theirs[k])
+		set(held, k, theirs[k])
+	}
+	for _, k := range conflicting {
+		set(held, k, base[k])
+	}
+	taken := len(takenFields) > 0
 	if taken {
 		later := local
-		if laterThan(incoming, local) {
+		if laterChange(incoming, local) {
 			later = incoming
 		}
 		lf := fieldsOf(later)
@@ -393,7 +416,7 @@ func (m *merger) threeWay(kind model.Kind, id, caseID, local, incoming, ancestor
 	}
 	if len(conflicting) == 0 {
 		m.sum.Updated++
-		return nil
+		return m.settled(typ, id)
 	}
 	// The ancestor remembered keeps the conflicting fields as they were, so
 	// that the conflict stands until the officer settles it.

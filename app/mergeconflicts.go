@@ -106,17 +106,68 @@ func conflictLabel(tx *storage.Tx, c model.Conflict, mine string, found bool) st
 	return names.label(c.RecordType, c.RecordID, mine, false)
 }
 
-// Keep mine or take theirs: how a conflict is settled.
+// Keep mine or take theirs: how a conflict is settled by the officer.
+// Settled is how it closes itself: the two sides came to agree, or the
+// partner settled it having seen ours, and sent the result.
 const (
 	KeepMine   = "mine"
 	TakeTheirs = "theirs"
+	Settled    = "settled"
 )
 
-// ResolveConflict settles a conflict. Keeping mine leaves the record as it
-// is; taking theirs writes the incoming values of the conflicting fields
-// into it, an audited change made by the officer. Either way, the incoming
-// values count as seen: the record's last-exchanged version takes them, so
-// that the next exchange does not raise the same conflict again.
+// settled closes the conflict open on a record, if there is one, because
+// a merge just brought the two sides together on it.
+func (m *merger) settled(typ, id string) error {
+	open, ok, err := m.b.tx.OpenConflict(typ, id)
+	if err != nil || !ok {
+		return err
+	}
+	m.sum.Settled++
+	return m.b.tx.ResolveConflict(open.ID, Settled, m.b.now)
+}
+
+// settleAgreed closes every open conflict whose two sides have become
+// equal in the fields it is about (an officer made ours what theirs was):
+// nothing is left to choose.
+func (m *merger) settleAgreed() error {
+	open, err := m.b.tx.OpenConflicts("")
+	if err != nil {
+		return err
+	}
+	for _, c := range open {
+		mine, _, found, err := m.b.storedRecord(c.RecordType, c.RecordID)
+		if err != nil {
+			return err
+		}
+		if found && sameFields(mine, c.Incoming, c.Fields) {
+			m.sum.Settled++
+			if err := m.b.tx.ResolveConflict(c.ID, Settled, m.b.now); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// sameFields reports whether two versions hold equal values in the fields.
+func sameFields(a, b string, fields []string) bool {
+	fa, fb := fieldsOf(a), fieldsOf(b)
+	for _, f := range fields {
+		if !equalValue(fa[f], fb[f]) {
+			return false
+		}
+	}
+	return true
+}
+
+// ResolveConflict settles a conflict. Keeping mine saves the record as it
+// is, taking theirs with the incoming values of the conflicting fields;
+// either is an audited change made by the officer now, a new version that
+// the partner receives with the next package and takes (they have seen the
+// version it was chosen against), closing their side of the conflict.
+// Either way, the incoming values count as seen: the record's
+// last-exchanged version takes them, so that the next exchange does not
+// raise the same conflict again.
 func (w *Workspace) ResolveConflict(ctx context.Context, id, keep string) (ConflictView, error) {
 	if keep != KeepMine && keep != TakeTheirs {
 		return ConflictView{}, fmt.Errorf("keep %q: choose %q or %q", keep, KeepMine, TakeTheirs)
@@ -141,22 +192,22 @@ func (w *Workspace) ResolveConflict(ctx context.Context, id, keep string) (Confl
 			return fmt.Errorf("the %s of conflict %s is no longer in the workspace", c.RecordType, id)
 		}
 		theirs := fieldsOf(c.Incoming)
+		mine := fieldsOf(mineJS)
 		if keep == TakeTheirs {
-			mine := fieldsOf(mineJS)
 			take(mine, theirs, c.Fields)
-			delete(mine, "updated_at") // an officer's choice: this officer, now
-			delete(mine, "updated_by")
-			js, _ := json.Marshal(mine)
-			if err := b.saveMerged(c.RecordType, js); err != nil {
-				return err
-			}
+		}
+		delete(mine, "updated_at") // an officer's choice: this officer, now
+		delete(mine, "updated_by")
+		js, _ := json.Marshal(mine)
+		if err := b.saveMerged(c.RecordType, js); err != nil {
+			return err
 		}
 		base := fieldsOf(c.Base)
 		if c.Base == "" {
 			base = fieldsOf(mineJS)
 		}
 		take(base, theirs, c.Fields)
-		js, _ := json.Marshal(base)
+		js, _ = json.Marshal(base)
 		if err := b.setExchangeBase(c.RecordType, c.RecordID, string(js)); err != nil {
 			return err
 		}

@@ -87,14 +87,46 @@ func containsVersion(kind model.Kind, versions []string, v string) bool {
 	return false
 }
 
-// laterThan reports whether version a was last changed after version b.
-func laterThan(a, b string) bool {
+// laterChange reports whether version a was last changed after version
+// b: by its time, then, for two changes in the same microsecond, by who
+// made it. Every workspace orders two versions the same way, which keeps
+// the merges of the same versions alike everywhere.
+func laterChange(a, b string) bool {
 	var ta, tb struct {
-		UpdatedAt time.Time `json:"updated_at"`
+		UpdatedAt time.Time    `json:"updated_at"`
+		UpdatedBy model.Author `json:"updated_by"`
 	}
 	_ = json.Unmarshal([]byte(a), &ta)
 	_ = json.Unmarshal([]byte(b), &tb)
-	return ta.UpdatedAt.After(tb.UpdatedAt)
+	if !ta.UpdatedAt.Equal(tb.UpdatedAt) {
+		return ta.UpdatedAt.After(tb.UpdatedAt)
+	}
+	return ta.UpdatedBy.String() > tb.UpdatedBy.String()
+}
+
+// latestCommon is the ancestor of a three-way merge: of the versions both
+// sides have known, the one last changed. When each side has seen the
+// other's version (a criss-cross, after both settled a conflict), both
+// pick the same one, and so merge alike.
+func latestCommon(kind model.Kind, ours, theirs []string) string {
+	best := ""
+	for _, v := range ours {
+		if v != "" && containsVersion(kind, theirs, v) && (best == "" || laterChange(v, best)) {
+			best = v
+		}
+	}
+	return best
+}
+
+// removedField is the field of a tombstone (model.Record.Removed).
+const removedField = "removed"
+
+// removedOneSideEditedOther reports whether one side removed the record
+// while the other edited it, given the fields only theirs changed (taken)
+// and only ours changed (kept).
+func removedOneSideEditedOther(taken, kept []string) bool {
+	return slices.Contains(taken, removedField) && len(kept) > 0 ||
+		slices.Contains(kept, removedField) && len(taken) > 0
 }
 
 // orNull writes no value as JSON null.

@@ -38,7 +38,7 @@ type mergeRule struct {
 var (
 	mergeCase     = &mergeRule{insert: typed(insertCase), merged: typed(caseMerged)}
 	mergeEntity   = &mergeRule{prepare: prepareEntity}
-	mergeLink     = &mergeRule{prepare: typedPrepare(prepareLink), insert: typed(insertLink)}
+	mergeLink     = &mergeRule{prepare: typedPrepare(prepareLink)}
 	mergeRelation = &mergeRule{prepare: typedPrepare(prepareRelation)}
 	mergeSeizure  = &mergeRule{insert: typed(insertSeizure)}
 	mergeExhibit  = &mergeRule{insert: typed(insertExhibit), merged: typed(exhibitMerged)}
@@ -103,24 +103,41 @@ func prepareEntity(m *merger, r model.Recorded) (bool, error) {
 	return false, nil
 }
 
-// prepareLink ties the link to the entity here.
-func prepareLink(m *merger, l *model.CaseLink) {
+// prepareLink ties the link to the entity here. An entity has one link to
+// a case: when the entity is linked here under another ID (the same vessel
+// recorded on both sides and matched by its IMO, or a link made before
+// links were named by their case and entity), the incoming link is a
+// version of that one, and is merged with it, its role compared.
+func prepareLink(m *merger, l *model.CaseLink) error {
 	l.EntityID = m.entities[l.EntityID]
+	if m.has(model.RecordCaseLink, l.ID) {
+		return nil
+	}
+	here, err := m.b.tx.CaseLinkOf(l.CaseID, l.EntityID)
+	if errors.Is(err, model.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	m.sameRecord(l.ID, here.ID)
+	l.ID = here.ID
+	return nil
 }
 
-// insertLink links the entity; the same role under another link is
-// already here, and ours stands.
-func insertLink(m *merger, l *model.CaseLink) error {
-	err := m.b.LinkEntity(l)
-	if errors.Is(err, model.ErrConflict) {
-		return errAlreadyHere
+// sameRecord takes what the package says of one record (its versions, its
+// last-exchanged one) as said of the record here it is a version of.
+func (m *merger) sameRecord(theirID, ourID string) {
+	m.history[ourID] = append(m.history[ourID], m.history[theirID]...)
+	if _, ok := m.carried[ourID]; !ok {
+		m.carried[ourID] = m.carried[theirID]
 	}
-	return err
 }
 
 // prepareRelation ties the relation to the entities here.
-func prepareRelation(m *merger, r *model.Relation) {
+func prepareRelation(m *merger, r *model.Relation) error {
 	r.FromID, r.ToID = m.entities[r.FromID], m.entities[r.ToID]
+	return nil
 }
 
 // insertSeizure adds a seizure, under the next ref of its case here when
@@ -186,9 +203,8 @@ func typed[P model.Recorded](fn func(*merger, P) error) func(*merger, model.Reco
 	return func(m *merger, r model.Recorded) error { return fn(m, r.(P)) }
 }
 
-func typedPrepare[P model.Recorded](fn func(*merger, P)) func(*merger, model.Recorded) (bool, error) {
+func typedPrepare[P model.Recorded](fn func(*merger, P) error) func(*merger, model.Recorded) (bool, error) {
 	return func(m *merger, r model.Recorded) (bool, error) {
-		fn(m, r.(P))
-		return false, nil
+		return false, fn(m, r.(P))
 	}
 }

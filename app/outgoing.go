@@ -56,7 +56,7 @@ func (w *Workspace) Outgoing(ctx context.Context, refs ...string) (Outgoing, err
 	seenCase, seenEntity, seenRelation, seenFile, seenAudit := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	var relations []model.Relation
 	for _, ref := range refs {
-		f, err := w.CaseFile(ctx, ref)
+		f, err := w.caseFile(ctx, ref, storage.WithRemoved)
 		if err != nil {
 			return Outgoing{}, fmt.Errorf("case %s: %w", ref, err)
 		}

@@ -26,18 +26,24 @@ func TestWorkspaceFromBeforeVersionsVerifiesClean(t *testing.T) {
 	}
 	w.Close()
 
-	// Take the workspace back to before 0005_record_versions.
+	// Take the workspace back to before 0005_record_versions: undo the
+	// migrations from 0005 on, newest first.
 	db, err := sql.Open("sqlite3", path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, table := range []string{"cases", "seizures", "entities", "relations", "timeline_events", "tasks", "evidence_items"} {
-		if _, err := db.Exec(`ALTER TABLE ` + table + ` DROP COLUMN version`); err != nil {
-			t.Fatal(err)
-		}
+	var undo []string
+	for i := len(undoMigrations) - 1; i >= 0; i-- {
+		undo = append(undo, undoMigrations[i]...)
 	}
-	if _, err := db.Exec(`DELETE FROM schema_migrations WHERE version = 5`); err != nil {
-		t.Fatal(err)
+	for _, table := range []string{"cases", "seizures", "entities", "relations", "timeline_events", "tasks", "evidence_items"} {
+		undo = append(undo, `ALTER TABLE `+table+` DROP COLUMN version`)
+	}
+	undo = append(undo, `DELETE FROM schema_migrations WHERE version >= 5`)
+	for _, stmt := range undo {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
 	}
 	db.Close()
 
@@ -68,4 +74,21 @@ func TestWorkspaceFromBeforeVersionsVerifiesClean(t *testing.T) {
 	if v := mustVerify(t, w, nil); !v.OK() {
 		t.Fatalf("verify after an edit: %q", v.Problems)
 	}
+}
+
+// undoMigrations take back, for each migration after 0005 in order, what
+// it changed in the schema, so that a workspace written now can be made
+// one of schema 0004 (the demo as the previous release wrote it).
+var undoMigrations = [][]string{
+	{ // 0006_removals
+		`DROP TRIGGER notes_words_kept`, `DROP TRIGGER case_links_no_delete`, `DROP TRIGGER relations_no_delete`,
+		`DROP TRIGGER tasks_no_delete`,
+		`CREATE TRIGGER notes_no_update BEFORE UPDATE ON notes
+BEGIN
+    SELECT RAISE(ABORT, 'notes are append-only');
+END`,
+		`ALTER TABLE relations DROP COLUMN removed`, `ALTER TABLE tasks DROP COLUMN removed`,
+		`ALTER TABLE notes DROP COLUMN removed`, `ALTER TABLE notes DROP COLUMN version`,
+		`ALTER TABLE case_links DROP COLUMN removed`, `ALTER TABLE case_links DROP COLUMN version`,
+	},
 }

@@ -54,6 +54,9 @@ func (b *Batch) insert(r model.Recorded, k kindRules, rules newRules) error {
 	if err := r.ValidateAt(b.now); err != nil {
 		return err
 	}
+	if err := removable(r); err != nil {
+		return err
+	}
 	if rules.check != nil {
 		if err := rules.check(b, r, &at); err != nil {
 			return err
@@ -115,6 +118,9 @@ func (b *Batch) save(r model.Recorded, merged bool) error {
 	if err := r.ValidateAt(b.now); err != nil {
 		return err
 	}
+	if err := removable(r); err != nil {
+		return err
+	}
 	if err := b.tx.UpdateRecord(r); err != nil {
 		return err
 	}
@@ -138,12 +144,16 @@ func (b *Batch) stored(kind model.Kind, k kindRules, r model.Recorded) (model.Re
 }
 
 // written notes a record just saved: its case's last change moves up to
-// it, and the search finds it as it now is.
+// it, and the search finds it as it now is, or no longer once removed.
 func (b *Batch) written(r model.Recorded, k kindRules, at where) {
 	if at.c.ID != "" && r.RecordKind() != model.RecordCase {
 		b.contentsChanged(at.c.ID, k.lastChangeOf(r))
 	}
-	if k.doc != nil {
+	switch {
+	case k.doc == nil:
+	case recordOf(r) != nil && recordOf(r).Removed:
+		b.unindex(r.RecordID())
+	default:
 		b.index(k.doc(r, at))
 	}
 }
@@ -200,8 +210,8 @@ func recordOf(r model.Recorded) *model.Record {
 // saveMerged saves a version of an existing record that a merge settled
 // on, given as JSON: the partner's version, or a field-by-field merge of
 // both sides; see updateMerged. The kind's rules and the model's validation
-// apply. Records that are never edited (notes, custody events, case links,
-// attachments) cannot be saved this way.
+// apply. Records that are never edited (custody events, attachments)
+// cannot be saved this way.
 func (b *Batch) saveMerged(recordType string, js []byte) error {
 	kind, ok := model.KindNamed(recordType)
 	if !ok || kind.AppendOnly {

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"crypto/sha1"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -185,4 +187,16 @@ func (l *CaseLink) Validate() error {
 	p.require("entity", l.EntityID)
 	p.add("role", checkChoice("role", l.Role, CaseRoles))
 	return p.err()
+}
+
+// LinkID is the ID of the link of an entity to a case: the same on every
+// laptop, so that two agencies linking the same entity to the same case
+// make one link, whose role the merge compares, instead of two (a UUID
+// named by the case and the entity, version 5 of RFC 4122 in form).
+func LinkID(caseID, entityID string) string {
+	sum := sha1.Sum([]byte("bollard case link\x00" + caseID + "\x00" + entityID))
+	b := sum[:16]
+	b[6] = b[6]&0x0f | 0x50 // version 5
+	b[8] = b[8]&0x3f | 0x80 // RFC 4122 variant
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }

@@ -65,6 +65,11 @@ type Kind struct {
 	// ref, the records it ties together. A merge neither compares nor
 	// takes them; they are kept from the stored record.
 	Fixed []string
+	// Removable kinds can be taken out of their case by a tombstone
+	// (Record.Removed): a link, a relation, a task, a note. Every list,
+	// export and dossier leaves removed records out; the merge and the
+	// audit trail keep them.
+	Removable bool
 	// Ref is the field holding the ref officers know the record by
 	// ("ref", "exhibit_ref"), unique in its case or workspace; "" when the
 	// kind has none.
@@ -84,16 +89,17 @@ var RecordFields = []string{"id", "created_at", "created_by", "updated_at", "upd
 var Kinds = []Kind{
 	{Name: RecordCase, New: func() Recorded { return new(Case) }, Label: labelCase, Fixed: []string{"ref"}, Ref: "ref"},
 	{Name: RecordEntity, New: func() Recorded { return new(Entity) }, Label: labelEntity},
-	{Name: RecordCaseLink, New: func() Recorded { return new(CaseLink) }, Label: labelCaseLink, AppendOnly: true,
+	{Name: RecordCaseLink, New: func() Recorded { return new(CaseLink) }, Label: labelCaseLink, Removable: true,
 		Fixed: []string{"case_id", "entity_id"}},
-	{Name: RecordRelation, New: func() Recorded { return new(Relation) }, Label: labelRelation,
+	{Name: RecordRelation, New: func() Recorded { return new(Relation) }, Label: labelRelation, Removable: true,
 		Fixed: []string{"from_id", "to_id"}},
 	{Name: RecordSeizure, New: func() Recorded { return new(Seizure) }, Label: labelSeizure,
 		Fixed: []string{"case_id", "ref"}, Ref: "ref"},
 	{Name: RecordEvent, New: func() Recorded { return new(TimelineEvent) }, Label: labelEvent, Fixed: []string{"case_id"}},
-	{Name: RecordTask, New: func() Recorded { return new(Task) }, Label: labelTask, Fixed: []string{"case_id"}},
-	{Name: RecordNote, New: func() Recorded { return new(Note) }, Label: labelNote,
-		AppendOnly: true, Fixed: []string{"case_id"}},
+	{Name: RecordTask, New: func() Recorded { return new(Task) }, Label: labelTask, Removable: true,
+		Fixed: []string{"case_id"}},
+	{Name: RecordNote, New: func() Recorded { return new(Note) }, Label: labelNote, Removable: true,
+		Fixed: []string{"case_id"}},
 	{Name: RecordEvidence, New: func() Recorded { return new(EvidenceItem) }, Label: labelEvidence,
 		Fixed: []string{"case_id", "exhibit_ref", "attachments"}, Ref: "exhibit_ref"},
 	{Name: RecordAttachment, New: func() Recorded { return new(Attachment) }, Label: labelAttachment,

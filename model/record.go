@@ -31,6 +31,14 @@ type Record struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	UpdatedBy Author    `json:"updated_by"`
 	Workspace string    `json:"workspace"`
+	// Removed marks a record taken out of its case (an unlinked entity, a
+	// deleted relation, task or note): a tombstone. The record stays, with
+	// its history, so that the removal is a change like any other: audited,
+	// carried in case packages and merged three-way, instead of a row that
+	// silently comes back with the partner's next package. Only kinds whose
+	// model.Kind says Removable are ever removed. omitempty keeps every
+	// record that was never removed written as before.
+	Removed bool `json:"removed,omitempty"`
 	// Version counts the saves of the record in this workspace, so that a
 	// save made over a record that changed since it was read is refused
 	// (StaleError) instead of overwriting the newer save. It is local: it

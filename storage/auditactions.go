@@ -32,7 +32,9 @@ func writtenActions(kind string) []string {
 // and edited.
 var moreActions = map[string][]string{
 	model.RecordCase:     {model.AuditArchive, model.AuditRestore},
-	model.RecordCaseLink: {model.AuditRemove}, // an entity taken off a case
+	// an entity taken off a case by deleting its link, before removals
+	// became tombstones (an update) in migration 0006
+	model.RecordCaseLink: {model.AuditRemove},
 }
 
 // workspaceActions are those of the workspace's own records, which are not

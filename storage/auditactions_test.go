@@ -55,13 +55,14 @@ func TestWrittenActionsListEveryAuditedCall(t *testing.T) {
 		}
 	}
 	for _, written := range [][2]string{{model.RecordCase, model.AuditArchive}, {model.RecordCaseLink, model.AuditRemove},
+		{model.RecordCaseLink, model.AuditUpdate}, {model.RecordNote, model.AuditUpdate},
 		{model.RecordSeizure, model.AuditUpdate}, {model.RecordCustody, model.AuditCreate}, {model.RecordPartner, model.AuditUpdate}} {
 		if !BollardWrites(written[0], written[1]) {
 			t.Errorf("BollardWrites(%q, %q) = false", written[0], written[1])
 		}
 	}
 	for _, forged := range [][2]string{{model.RecordCustody, model.AuditUpdate}, {model.RecordNote, model.AuditRemove},
-		{model.RecordCaseLink, model.AuditUpdate}, {model.RecordSeizure, model.AuditRemove},
+		{model.RecordSeizure, model.AuditRemove},
 		{model.RecordAttachment, model.AuditUpdate}, {model.RecordKey, model.AuditUpdate}, {"nothing", model.AuditCreate}} {
 		if BollardWrites(forged[0], forged[1]) {
 			t.Errorf("BollardWrites(%q, %q) = true", forged[0], forged[1])

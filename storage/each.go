@@ -32,14 +32,14 @@ func scanEntityWithoutHistory(row interface{ Scan(...any) error }) (model.Entity
 	return e, err
 }
 
-// EachTask calls fn for every task.
+// EachTask calls fn for every task not removed.
 func (tx *Tx) EachTask(fn func(model.Task) error) error {
-	return eachRow(tx, "read tasks", scanTask, fn, `SELECT `+taskColumns+` FROM tasks`)
+	return eachRow(tx, "read tasks", scanTask, fn, `SELECT `+taskColumns+` FROM tasks WHERE removed = 0`)
 }
 
-// EachNote calls fn for every note.
+// EachNote calls fn for every note not removed.
 func (tx *Tx) EachNote(fn func(model.Note) error) error {
-	return eachRow(tx, "read notes", scanNote, fn, `SELECT `+noteColumns+` FROM notes`)
+	return eachRow(tx, "read notes", scanNote, fn, `SELECT `+noteColumns+` FROM notes WHERE removed = 0`)
 }
 
 // eachRow runs a query and hands each scanned row to fn, stopping at the

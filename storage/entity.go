@@ -99,24 +99,36 @@ func (tx *Tx) Entities(kind model.EntityKind) ([]model.Entity, error) {
 	return queryAll(tx, "list entities", scanEntity, `SELECT `+entityColumns+` FROM entities WHERE kind = ? ORDER BY name`, string(kind))
 }
 
-const linkColumns = recordColumns + `, case_id, entity_id, role, note`
+const linkColumns = recordColumns + `, case_id, entity_id, role, note, removed, version`
 
 // InsertCaseLink records that an entity plays a role in a case.
 func (tx *Tx) InsertCaseLink(l *model.CaseLink) error {
 	return tx.auditedRecord(model.RecordCaseLink, model.AuditCreate, l.ID, func() error {
-		args := append(recordArgs(&l.Record), l.CaseID, l.EntityID, string(l.Role), l.Note)
+		l.Version = 1
+		args := append(recordArgs(&l.Record), l.CaseID, l.EntityID, string(l.Role), l.Note, l.Removed, l.Version)
 		_, err := tx.exec(`INSERT INTO case_links (`+linkColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("link entity to case as "+string(l.Role), err)
 	})
 }
 
-// DeleteCaseLink removes an entity's role from a case. The entity itself,
-// and its part in other cases, stay.
-func (tx *Tx) DeleteCaseLink(id string) error {
-	return tx.auditedRecord(model.RecordCaseLink, model.AuditRemove, id, func() error {
-		res, err := tx.exec(`DELETE FROM case_links WHERE id = ?`, id)
-		return wrapUpdate("unlink entity", res, err)
+// UpdateCaseLink saves a link's new role or note, or its removal (the
+// entity unlinked from the case) or its return.
+func (tx *Tx) UpdateCaseLink(l *model.CaseLink) error {
+	return tx.auditedRecord(model.RecordCaseLink, model.AuditUpdate, l.ID, func() error {
+		return tx.updateVersioned("link", "case_links", &l.Record, `updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+			role = ?, note = ?, removed = ?`, dbTime(l.UpdatedAt), l.UpdatedBy.Name, l.UpdatedBy.Agency,
+			string(l.Role), l.Note, l.Removed)
 	})
+}
+
+// CaseLinkOf returns the link of that entity to that case, removed or not
+// (model.ErrNotFound when it never was linked): an entity has one link to
+// a case, whose role changes. A live link comes before removed ones, the
+// newest first, for the duplicates earlier versions made.
+func (tx *Tx) CaseLinkOf(caseID, entityID string) (model.CaseLink, error) {
+	l, err := scanLink(tx.queryRow(`SELECT `+linkColumns+` FROM case_links WHERE case_id = ? AND entity_id = ?
+		ORDER BY removed, updated_at DESC, id LIMIT 1`, caseID, entityID))
+	return l, wrap("link of entity "+entityID+" to case "+caseID, err)
 }
 
 // CaseLinkByID returns the case link with that ID.
@@ -126,21 +138,21 @@ func (tx *Tx) CaseLinkByID(id string) (model.CaseLink, error) {
 }
 
 // CaseEntities lists the entities linked to a case with their roles.
-func (tx *Tx) CaseEntities(caseID string) ([]model.CaseEntity, error) {
+func (tx *Tx) CaseEntities(caseID string, which Which) ([]model.CaseEntity, error) {
 	return queryAll(tx, "list case entities", scanCaseEntity,
 		`SELECT `+prefixed("l.", linkColumns)+`, `+prefixed("e.", entityColumns)+`
 		FROM case_links l JOIN entities e ON e.id = l.entity_id
-		WHERE l.case_id = ? ORDER BY e.kind, e.name`, caseID)
+		WHERE l.case_id = ? AND `+which.of("l.")+` ORDER BY e.kind, e.name`, caseID)
 }
 
 // EntityCases lists the links of an entity to every case it appears in.
 func (tx *Tx) EntityCases(entityID string) ([]model.CaseLink, error) {
 	return queryAll(tx, "list entity cases", scanLink,
-		`SELECT `+linkColumns+` FROM case_links WHERE entity_id = ? ORDER BY created_at`, entityID)
+		`SELECT `+linkColumns+` FROM case_links WHERE entity_id = ? AND removed = 0 ORDER BY created_at`, entityID)
 }
 
 func linkDest(l *model.CaseLink) []any {
-	return append(recordDest(&l.Record), &l.CaseID, &l.EntityID, &l.Role, &l.Note)
+	return append(recordDest(&l.Record), &l.CaseID, &l.EntityID, &l.Role, &l.Note, &l.Removed, &l.Version)
 }
 
 func scanLink(row interface{ Scan(...any) error }) (model.CaseLink, error) {

@@ -48,7 +48,7 @@ func init() {
 		model.RecordEntity: sqlOf("entities", entityColumns, scanEntity, (*Tx).EntityByID, nil,
 			(*Tx).InsertEntity, (*Tx).UpdateEntity),
 		model.RecordCaseLink: sqlOf("case_links", linkColumns, scanLink, (*Tx).CaseLinkByID, caseOfLink,
-			(*Tx).InsertCaseLink, nil),
+			(*Tx).InsertCaseLink, (*Tx).UpdateCaseLink),
 		model.RecordRelation: sqlOf("relations", relationColumns, scanRelation, (*Tx).RelationByID, nil,
 			(*Tx).InsertRelation, (*Tx).UpdateRelation),
 		model.RecordSeizure: sqlOf("seizures", seizureColumns, scanSeizure, (*Tx).SeizureByID, caseOfSeizure,
@@ -62,7 +62,7 @@ func init() {
 		model.RecordTask: sqlOf("tasks", taskColumns, scanTask, (*Tx).TaskByID, caseOfTask,
 			(*Tx).InsertTask, (*Tx).UpdateTask),
 		model.RecordNote: sqlOf("notes", noteColumns, scanNote, (*Tx).NoteByID, caseOfNote,
-			(*Tx).InsertNote, nil),
+			(*Tx).InsertNote, (*Tx).UpdateNote),
 		model.RecordEvidence: sqlOf("evidence_items", evidenceColumns, scanEvidence, (*Tx).EvidenceByID, caseOfEvidence,
 			(*Tx).InsertEvidence, (*Tx).UpdateEvidence).storedAs(readAs((*Tx).evidenceOnly)).
 			refsAs(func(tx *Tx, _, ref string) (model.Recorded, error) { e, err := tx.EvidenceByRef(ref); return &e, err }),

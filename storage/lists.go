@@ -14,7 +14,7 @@ import (
 func (tx *Tx) EntitiesInCases(kind model.EntityKind) ([]model.EntityRow, error) {
 	q := `SELECT ` + prefixed("e.", entityColumns) + `,
 		(SELECT COUNT(DISTINCT l.case_id) FROM case_links l JOIN cases c ON c.id = l.case_id
-			WHERE l.entity_id = e.id AND c.status <> 'archived')
+			WHERE l.entity_id = e.id AND l.removed = 0 AND c.status <> 'archived')
 		FROM entities e`
 	var args []any
 	if kind != "" {
@@ -50,7 +50,7 @@ func (tx *Tx) AllTasks() ([]model.TaskRow, error) {
 		r.Task, err = scanTask(withFirst(row, &r.CaseRef))
 		return r, err
 	}, `SELECT c.ref, `+prefixed("t.", taskColumns)+` FROM tasks t JOIN cases c ON c.id = t.case_id
-		WHERE c.status <> 'archived'
+		WHERE c.status <> 'archived' AND t.removed = 0
 		ORDER BY t.status NOT IN ('open', 'sent'),
 			CASE WHEN t.status IN ('open', 'sent') THEN t.due_on = '' END,
 			CASE WHEN t.status IN ('open', 'sent') THEN t.due_on END,

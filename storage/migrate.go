@@ -51,8 +51,9 @@ func loadMigrations() []migration {
 // afterMigration are the steps of a migration that SQL cannot take,
 // run in the same transaction just after its SQL.
 var afterMigration = map[int]func(*Tx) error{
-	2: startAuditTrail, // 0002_evidence_audit
-	4: startTrustTrail, // 0004_trust_audit
+	2: startAuditTrail,      // 0002_evidence_audit
+	4: startTrustTrail,      // 0004_trust_audit
+	6: repairDuplicateLinks, // 0006_removals
 }
 
 // migrate brings the workspace's schema up to date under the write lock,

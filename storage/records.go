@@ -63,6 +63,9 @@ func eachStored[T interface{ RecordID() string }](tx *Tx, recordType string, sca
 // of migration 0002 reads the records with these queries before 0005 gave
 // them a version column.
 func withoutVersion(columns string) string {
+	if rest, ok := strings.CutSuffix(columns, ", removed, version"); ok {
+		return rest + ", 0, 0" // removed came with 0006, later than the baseline too
+	}
 	if rest, ok := strings.CutSuffix(columns, ", version"); ok {
 		return rest + ", 0"
 	}

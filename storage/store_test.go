@@ -334,7 +334,7 @@ func TestRecordsRoundTrip(t *testing.T) {
 			return err
 		}
 		assertEqual(t, "seizure", gotSeizure, *sz)
-		ents, err := tx.CaseEntities(c.ID)
+		ents, err := tx.CaseEntities(c.ID, Live)
 		if err != nil {
 			return err
 		}

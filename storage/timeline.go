@@ -37,27 +37,38 @@ func (tx *Tx) TimelineEvents(caseID string) ([]model.TimelineEvent, error) {
 		`SELECT `+eventColumns+` FROM timeline_events WHERE case_id = ? ORDER BY at, created_at`, caseID)
 }
 
-const noteColumns = recordColumns + `, case_id, body`
+const noteColumns = recordColumns + `, case_id, body, removed, version`
 
 func scanNote(row interface{ Scan(...any) error }) (model.Note, error) {
 	var n model.Note
-	err := row.Scan(append(recordDest(&n.Record), &n.CaseID, &n.Body)...)
+	err := row.Scan(append(recordDest(&n.Record), &n.CaseID, &n.Body, &n.Removed, &n.Version)...)
 	return n, err
 }
 
-// InsertNote adds a note to a case. Notes are never changed afterwards.
+// InsertNote adds a note to a case. Its words are never changed
+// afterwards (a trigger refuses it); it can only be removed.
 func (tx *Tx) InsertNote(n *model.Note) error {
 	return tx.auditedRecord(model.RecordNote, model.AuditCreate, n.ID, func() error {
-		args := append(recordArgs(&n.Record), n.CaseID, n.Body)
+		n.Version = 1
+		args := append(recordArgs(&n.Record), n.CaseID, n.Body, n.Removed, n.Version)
 		_, err := tx.exec(`INSERT INTO notes (`+noteColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
 		return wrap("insert note", err)
 	})
 }
 
-// Notes lists a case's notes, oldest first.
-func (tx *Tx) Notes(caseID string) ([]model.Note, error) {
+// UpdateNote saves a note removed or put back: all that can change in it.
+func (tx *Tx) UpdateNote(n *model.Note) error {
+	return tx.auditedRecord(model.RecordNote, model.AuditUpdate, n.ID, func() error {
+		return tx.updateVersioned("note", "notes", &n.Record, `updated_at = ?, updated_by_name = ?, updated_by_agency = ?,
+			removed = ?`, dbTime(n.UpdatedAt), n.UpdatedBy.Name, n.UpdatedBy.Agency, n.Removed)
+	})
+}
+
+// Notes lists a case's notes, oldest first; removed ones only when which
+// says so.
+func (tx *Tx) Notes(caseID string, which Which) ([]model.Note, error) {
 	return queryAll(tx, "list notes", scanNote,
-		`SELECT `+noteColumns+` FROM notes WHERE case_id = ? ORDER BY created_at`, caseID)
+		`SELECT `+noteColumns+` FROM notes WHERE case_id = ? AND `+which.of("")+` ORDER BY created_at`, caseID)
 }
 
 // TimelineEventByID returns the event with that ID.
