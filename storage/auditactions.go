@@ -31,7 +31,7 @@ func writtenActions(kind string) []string {
 // moreActions are the actions a kind of record takes besides being made
 // and edited.
 var moreActions = map[string][]string{
-	model.RecordCase:     {model.AuditArchive, model.AuditRestore},
+	model.RecordCase: {model.AuditArchive, model.AuditRestore},
 	// an entity taken off a case by deleting its link, before removals
 	// became tombstones (an update) in migration 0006
 	model.RecordCaseLink: {model.AuditRemove},
