@@ -1,7 +1,6 @@
 package app
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -362,10 +361,10 @@ func (m *merger) merge(r model.Recorded, insert func() error) error {
 		m.sum.Unchanged++
 		return nil
 	}
+	// With no version both have known, every field the two changed
+	// differently is a conflict: neither side's last-sent version is an
+	// ancestor the other ever saw.
 	ancestor := latestCommon(kind, ours, theirs)
-	if ancestor == "" {
-		ancestor = cmp.Or(m.carried[id], localBase)
-	}
 	return m.threeWay(kind, id, caseID, local, incoming, ancestor)
 }
 

@@ -77,14 +77,25 @@ func sameVersion(kind model.Kind, a, b string) bool {
 	return true
 }
 
-// containsVersion reports whether v is among the versions.
+// containsVersion reports whether v is among the versions: the same
+// values, saved by the same officer at the same moment. Values alone are
+// not enough: an officer who settles a conflict by keeping what they had
+// saves the values the partner has already seen, but as a new version, a
+// decision the partner has not seen yet.
 func containsVersion(kind model.Kind, versions []string, v string) bool {
 	for _, x := range versions {
-		if x != "" && sameVersion(kind, x, v) {
+		if x != "" && sameVersion(kind, x, v) && sameSave(x, v) {
 			return true
 		}
 	}
 	return false
+}
+
+// sameSave reports whether two versions were last saved by the same
+// officer at the same moment.
+func sameSave(a, b string) bool {
+	fa, fb := fieldsOf(a), fieldsOf(b)
+	return equalValue(fa["updated_at"], fb["updated_at"]) && equalValue(fa["updated_by"], fb["updated_by"])
 }
 
 // laterChange reports whether version a was last changed after version

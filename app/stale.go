@@ -13,9 +13,9 @@ import (
 // transaction, so that the officer hears of it before any other complaint;
 // the store makes it again in the UPDATE itself.
 func edited(r *model.Record, stored model.Record, what string) error {
-	read := r.Version
+	read, removed := r.Version, r.Removed
 	*r = stored
-	r.Version = read
+	r.Version, r.Removed = read, removed // the officer's: a removal, or putting back
 	if read > stored.Version {
 		// Not a save somebody else made: a version this record never had.
 		return model.Invalid(what+" version", fmt.Sprint(read), "is newer than the record's own (%d): read the record again", stored.Version)

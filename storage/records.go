@@ -39,7 +39,7 @@ func (tx *Tx) EachStoredRecord(fn func(StoredRecord) error) error {
 // handed on with Unreadable set and its ID read plainly, so that one bad
 // value is reported against its record instead of stopping the reading.
 func eachStored[T interface{ RecordID() string }](tx *Tx, recordType string, scan func(interface{ Scan(...any) error }) (T, error), columns, table string, fn func(StoredRecord) error) error {
-	rows, err := tx.query(`SELECT ` + withoutVersion(columns) + ` FROM ` + table)
+	rows, err := tx.query(`SELECT ` + withoutVersion(columns, tx.hasColumn(table, "removed")) + ` FROM ` + table)
 	if err != nil {
 		return wrap("read "+table, err)
 	}
@@ -62,9 +62,12 @@ func eachStored[T interface{ RecordID() string }](tx *Tx, recordType string, sca
 // bookkeeping, not part of what the audit trail records, and the baseline
 // of migration 0002 reads the records with these queries before 0005 gave
 // them a version column.
-func withoutVersion(columns string) string {
-	if rest, ok := strings.CutSuffix(columns, ", removed, version"); ok {
-		return rest + ", 0, 0" // removed came with 0006, later than the baseline too
+//
+// The tombstone (removed) came with 0006, later than that baseline too: it
+// is read as 0 where the table has no such column yet.
+func withoutVersion(columns string, removed bool) string {
+	if rest, ok := strings.CutSuffix(columns, ", removed, version"); ok && !removed {
+		return rest + ", 0, 0"
 	}
 	if rest, ok := strings.CutSuffix(columns, ", version"); ok {
 		return rest + ", 0"
@@ -91,4 +94,11 @@ func firstColumn(rows *sql.Rows) string {
 		return string(b)
 	}
 	return fmt.Sprint(values[0])
+}
+
+// hasColumn reports whether the table has the column.
+func (tx *Tx) hasColumn(table, column string) bool {
+	var n int
+	err := tx.queryRow(`SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?`, table, column).Scan(&n)
+	return err == nil && n > 0
 }
