@@ -26,26 +26,8 @@ func TestWorkspaceFromBeforeVersionsVerifiesClean(t *testing.T) {
 	}
 	w.Close()
 
-	// Take the workspace back to before 0005_record_versions: undo the
-	// migrations from 0005 on, newest first.
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var undo []string
-	for i := len(undoMigrations) - 1; i >= 0; i-- {
-		undo = append(undo, undoMigrations[i]...)
-	}
-	for _, table := range []string{"cases", "seizures", "entities", "relations", "timeline_events", "tasks", "evidence_items"} {
-		undo = append(undo, `ALTER TABLE `+table+` DROP COLUMN version`)
-	}
-	undo = append(undo, `DELETE FROM schema_migrations WHERE version >= 5`)
-	for _, stmt := range undo {
-		if _, err := db.Exec(stmt); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
-	db.Close()
+	// Take the workspace back to before 0005_record_versions.
+	downgrade(t, path, 4)
 
 	w, err = app.Open(ctx, path)
 	if err != nil {
@@ -76,10 +58,37 @@ func TestWorkspaceFromBeforeVersionsVerifiesClean(t *testing.T) {
 	}
 }
 
-// undoMigrations take back, for each migration after 0005 in order, what
-// it changed in the schema, so that a workspace written now can be made
-// one of schema 0004 (the demo as the previous release wrote it).
+// downgrade takes a workspace written now back to the schema it had at
+// that migration, as an earlier release wrote it: each later migration's
+// changes undone, newest first (undoMigrations).
+func downgrade(t *testing.T, path string, to int) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for v := len(undoMigrations) + 4; v > to; v-- {
+		for _, stmt := range undoMigrations[v-5] {
+			if _, err := db.Exec(stmt); err != nil {
+				t.Fatalf("undo migration %04d: %s: %v", v, stmt, err)
+			}
+		}
+	}
+	if _, err := db.Exec(`DELETE FROM schema_migrations WHERE version > ?`, to); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// undoMigrations take back, for each migration from 0005 in order, what
+// it changed in the schema.
 var undoMigrations = [][]string{
+	{ // 0005_record_versions
+		`ALTER TABLE cases DROP COLUMN version`, `ALTER TABLE seizures DROP COLUMN version`,
+		`ALTER TABLE entities DROP COLUMN version`, `ALTER TABLE relations DROP COLUMN version`,
+		`ALTER TABLE timeline_events DROP COLUMN version`, `ALTER TABLE tasks DROP COLUMN version`,
+		`ALTER TABLE evidence_items DROP COLUMN version`,
+	},
 	{ // 0006_removals
 		`DROP TRIGGER notes_words_kept`, `DROP TRIGGER case_links_no_delete`, `DROP TRIGGER relations_no_delete`,
 		`DROP TRIGGER tasks_no_delete`,
@@ -91,4 +100,7 @@ END`,
 		`ALTER TABLE notes DROP COLUMN removed`, `ALTER TABLE notes DROP COLUMN version`,
 		`ALTER TABLE case_links DROP COLUMN removed`, `ALTER TABLE case_links DROP COLUMN version`,
 	},
+	{}, // 0007_provenance
+	{}, // 0008_tobacco_units
+	{}, // 0009_calendar_dates
 }
