@@ -218,6 +218,61 @@ func TestImportCreditsThePartner(t *testing.T) {
 		t.Fatal("resolving the conflict wrote no audit entry")
 	}
 	verified(t, sva)
+
+	// Crediting the SVA officer afterwards, outside Bollard, or dropping
+	// where a change came from, breaks the chain.
+	var seq int64
+	for _, e := range second {
+		if !e.Received.IsZero() {
+			seq = e.Seq
+		}
+	}
+	for _, forge := range []string{
+		`UPDATE audit_log SET by_name = 'M. Torres', by_agency = 'SVA', received_name = 'M. Torres', received_agency = 'SVA' WHERE seq = ?`,
+		`UPDATE audit_log SET received_name = '', received_agency = '', received_package = '', received_key = '' WHERE seq = ?`,
+	} {
+		forged := forgedCopy(t, sva, forge, seq)
+		v, err := forged.Verify(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.OK() {
+			t.Errorf("verify accepts a trail changed by %s", forge)
+		}
+	}
+}
+
+// forgedCopy copies the workspace's file and changes one of its audit
+// entries there as someone with the file and a SQLite shell could.
+func forgedCopy(t *testing.T, w *app.Workspace, statement string, seq int64) *app.Workspace {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "forged.db")
+	db, err := sql.Open("sqlite3", w.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`VACUUM INTO ?`, path); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if db, err = sql.Open("sqlite3", path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`DROP TRIGGER audit_log_no_update`); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := db.Exec(statement, seq); err != nil {
+		t.Fatalf("%s: %v", statement, err)
+	} else if n, _ := res.RowsAffected(); n != 1 {
+		t.Fatalf("%s changed %d entries", statement, n)
+	}
+	forged, err := app.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { forged.Close() })
+	return forged
 }
 
 // TestProvenanceOnAWorkspaceFromBefore0007 takes a workspace with a trail
