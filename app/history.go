@@ -16,10 +16,24 @@ import (
 )
 
 // HistoryLine is one audit entry as an officer reads it: "M. Torres
-// changed seizure SZ-0004 quantity 1,200 kg → 1,250 kg".
+// changed seizure SZ-0004 quantity 1,200 kg → 1,250 kg". A change received
+// from a partner says so after the sentence: "— received from HMRC
+// (J. Smith) in package 3f2a91c0…"; Entry.Received holds the package's
+// whole SHA-256 and the signing key's fingerprint.
 type HistoryLine struct {
 	Entry model.AuditEntry
 	Text  string
+}
+
+// Source is where a received change came from in full, for the officer who
+// checks it against the package file and the partner's key: "package
+// <sha256>, signed with key <key>". It is "" for a change made here.
+func (l HistoryLine) Source() string {
+	p := l.Entry.Received
+	if p.IsZero() {
+		return ""
+	}
+	return "package " + p.Package + ", signed with key " + p.Key
 }
 
 // CaseHistory returns the audit entries of the case with that ref, newest
@@ -51,7 +65,11 @@ func (w *Workspace) history(ctx context.Context, withCase bool, entries func(*st
 		names := newRecordNames(tx)
 		lines = make([]HistoryLine, len(list))
 		for i, e := range list {
-			lines[i] = HistoryLine{Entry: e, Text: describeEntry(e, names, withCase)}
+			text := describeEntry(e, names, withCase)
+			if !e.Received.IsZero() {
+				text += " — " + e.Received.String()
+			}
+			lines[i] = HistoryLine{Entry: e, Text: text}
 		}
 		return nil
 	})

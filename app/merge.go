@@ -56,6 +56,11 @@ type MergeOptions struct {
 	FromKey string
 	// File opens an attachment file of the package by its SHA-256.
 	File func(sha256 string) (io.ReadCloser, error)
+	// From is where the bundle came from: the partner's officer, the
+	// package and its signing key. Every audit entry the merge writes
+	// carries it and is credited to the partner's officer. Zero credits
+	// the changes to this workspace's officer.
+	From model.Provenance
 }
 
 // Merge merges another workspace's records into this one by UUID, in one
@@ -95,6 +100,7 @@ func (w *Workspace) Merge(ctx context.Context, in Bundle, opt MergeOptions) (Mer
 	}
 	var sum MergeSummary
 	err := w.Change(ctx, func(b *Batch) error {
+		b.tx.SetReceived(opt.From)
 		m := newMerger(b, in, opt)
 		m.names = names
 		if err := m.run(byKind); err != nil {

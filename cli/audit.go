@@ -26,12 +26,17 @@ type auditLine struct {
 	After      string `json:"after"`
 	PrevHash   string `json:"prev_hash"`
 	Hash       string `json:"hash"`
+	// Received is where a change an import wrote came from: the partner's
+	// officer and agency, the package file's SHA-256 and the signing key.
+	// Absent for a change made here.
+	Received *model.Provenance `json:"received,omitempty"`
 }
 
 func runAudit(e *env, args []string) error {
 	fs := flags("audit")
 	caseRef := fs.String("case", "", "only the history of this case")
 	asJSON := fs.Bool("json", false, "print as JSON, one entry a line")
+	full := fs.Bool("sources", false, "under each change received from a partner, the package's whole SHA-256 and the signing key")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -56,11 +61,18 @@ func runAudit(e *env, args []string) error {
 	for _, l := range lines {
 		x := l.Entry
 		if *asJSON {
-			err = writeJSON(e.stdout, auditLine{Seq: x.Seq, At: x.At.UTC().Format(time.RFC3339Nano), By: x.By.Name,
+			line := auditLine{Seq: x.Seq, At: x.At.UTC().Format(time.RFC3339Nano), By: x.By.Name,
 				Agency: x.By.Agency, RecordType: x.RecordType, RecordID: x.RecordID, CaseID: x.CaseID, Action: x.Action,
-				Text: l.Text, Before: x.Before, After: x.After, PrevHash: x.PrevHash, Hash: x.Hash})
+				Text: l.Text, Before: x.Before, After: x.After, PrevHash: x.PrevHash, Hash: x.Hash}
+			if !x.Received.IsZero() {
+				line.Received = &x.Received
+			}
+			err = writeJSON(e.stdout, line)
 		} else {
 			_, err = fmt.Fprintf(forTerminal(e.stdout), "%6d  %s  %s\n", x.Seq, x.At.UTC().Format("2006-01-02 15:04"), l.Text)
+			if source := l.Source(); source != "" && err == nil && *full {
+				_, err = fmt.Fprintf(forTerminal(e.stdout), "%6s  %16s  %s\n", "", "", source)
+			}
 		}
 		if err != nil {
 			return err

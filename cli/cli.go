@@ -55,7 +55,7 @@ func commands() []command {
 		{"search", "search [--json] [--limit N] [--kind K] QUERY | search --stdin [--json]   find anything", runSearch},
 		{"evidence", "evidence add CASE-REF --description TEXT [--kind K] [--seizure SZ-NNNN] [--file PATH]... | evidence show EXHIBIT-REF [--json]", runEvidence},
 		{"custody", "custody add EXHIBIT-REF --action A [--to NAME] [--agency A] [--place P] [--seal S] [--seal-intact yes|no]", runCustody},
-		{"audit", "audit [--case REF] [--json]                 the audit trail, newest first", runAudit},
+		{"audit", "audit [--case REF] [--json] [--sources]     the audit trail, newest first", runAudit},
 		{"verify", "verify [--checkpoint FILE] [--key PUBKEY]   check the audit trail, the records, the keys and every attached file, without writing", runVerify},
 		{"checkpoint", "checkpoint -o FILE                          sign where the audit trail stands, to keep elsewhere", runCheckpoint},
 		{"files", "files prune [--dry-run] [--json]            remove attached files no exhibit has and the audit trail never names", runFiles},

@@ -128,6 +128,7 @@ func runImportPackage(e *env, args []string) error {
 	fmt.Fprintf(out, "imported %s, signed by %s (%s)\n", strings.Join(sum.Refs, ", "), sum.Signer.Name, sum.Signer.Agency)
 	fmt.Fprintf(out, "  %d added, %d updated, %d unchanged, %d conflicts; %d files\n",
 		sum.Added, sum.Updated, sum.Unchanged, sum.Conflicts, sum.Files)
+	fmt.Fprintf(out, "  the audit trail credits these changes to %s (%s), package SHA-256 %s\n", sum.Signer.Name, sum.Signer.Agency, sum.Package)
 	for _, r := range sum.Renumbered {
 		fmt.Fprintf(out, "  renumbered: %s\n", r)
 	}

@@ -43,6 +43,10 @@ type AuditEntry struct {
 	After      string    `json:"after"`
 	PrevHash   string    `json:"prev_hash"` // the previous entry's Hash, "" for the first entry
 	Hash       string    `json:"hash"`
+	// Received is where a change an import wrote came from: the partner's
+	// officer (who is also By), their package and its signing key. It is
+	// zero for a change made here.
+	Received Provenance `json:"received,omitzero"`
 }
 
 // AuditTimeLayout is how an entry's time enters its hash: UTC, fixed width,
@@ -55,11 +59,20 @@ const AuditTimeLayout = "2006-01-02T15:04:05.000000Z"
 // whole trail before it. Each field is written as its length and its bytes,
 // so no two different entries write the same bytes, after a version tag so
 // that the scheme can change without old trails being misread.
+//
+// An entry received from a partner adds its provenance after the rest,
+// behind a tag of its own; an entry without one hashes exactly as it did
+// before provenance existed, so every trail written earlier still verifies.
 func (e AuditEntry) ComputeHash() string {
 	h := sha256.New()
 	var n [binary.MaxVarintLen64]byte
-	for _, field := range []string{"bollard-audit-v1", strconv.FormatInt(e.Seq, 10), e.At.UTC().Format(AuditTimeLayout),
-		e.By.Name, e.By.Agency, e.Workspace, e.RecordType, e.RecordID, e.CaseID, e.Action, e.Before, e.After, e.PrevHash} {
+	fields := []string{"bollard-audit-v1", strconv.FormatInt(e.Seq, 10), e.At.UTC().Format(AuditTimeLayout),
+		e.By.Name, e.By.Agency, e.Workspace, e.RecordType, e.RecordID, e.CaseID, e.Action, e.Before, e.After, e.PrevHash}
+	if !e.Received.IsZero() {
+		p := e.Received
+		fields = append(fields, "received-v1", p.Officer.Name, p.Officer.Agency, p.Package, p.Key)
+	}
+	for _, field := range fields {
 		h.Write(n[:binary.PutUvarint(n[:], uint64(len(field)))])
 		io.WriteString(h, field)
 	}

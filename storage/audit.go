@@ -12,14 +12,16 @@ import (
 
 // How an audit entry is stored.
 const (
-	auditColumns      = `seq, at, by_name, by_agency, workspace_id, record_type, record_id, case_id, action, before, after, prev_hash, hash`
-	auditEntryColumns = 13
+	auditOwnColumns      = `at, by_name, by_agency, workspace_id, record_type, record_id, case_id, action, before, after, prev_hash, hash`
+	auditReceivedColumns = `, received_name, received_agency, received_package, received_key`
+	auditColumns         = `seq, ` + auditOwnColumns + auditReceivedColumns
 )
 
 type auditAuthor struct {
 	by        model.Author
 	workspace string
 	at        time.Time
+	received  model.Provenance
 }
 
 type auditHead struct {
@@ -31,7 +33,15 @@ type auditHead struct {
 // workspace, and when, for the audit trail. The app sets it on every write;
 // without it, entries are written with no author at the current time.
 func (tx *Tx) SetAuthor(by model.Author, workspace string, at time.Time) {
-	tx.author = auditAuthor{by: by, workspace: workspace, at: at}
+	tx.author = auditAuthor{by: by, workspace: workspace, at: at, received: tx.author.received}
+}
+
+// SetReceived says that this transaction's changes were received from a
+// partner (an import of their package): every audit entry it writes from
+// now on carries p and is credited to p.Officer, never to the officer who
+// imported it. The zero Provenance makes the changes the author's own again.
+func (tx *Tx) SetReceived(p model.Provenance) {
+	tx.author.received = p
 }
 
 // audited makes one change to one record and writes its audit entry: the
@@ -81,23 +91,38 @@ func auditJSON(v any) string {
 // appendAudit adds one entry to the end of the chain.
 func (tx *Tx) appendAudit(recordType, id, caseID, action, before, after string) error {
 	if tx.head == nil {
-		h, err := tx.AuditHead()
-		if err != nil {
-			return err
+		// Only the head's number and hash: an older workspace's migrations
+		// write entries before the trail has every column (0007).
+		tx.head = &auditHead{}
+		err := tx.queryRow(`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&tx.head.seq, &tx.head.hash)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			tx.head = nil
+			return wrap("read the audit trail's head", err)
 		}
-		tx.head = &auditHead{seq: h.Seq, hash: h.Hash}
 	}
 	at := tx.author.at
 	if at.IsZero() {
 		at = time.Now()
 	}
-	e := model.AuditEntry{Seq: tx.head.seq + 1, At: at.UTC().Truncate(time.Microsecond), By: tx.author.by,
+	by := tx.author.by
+	if !tx.author.received.IsZero() {
+		by = tx.author.received.Officer
+	}
+	e := model.AuditEntry{Seq: tx.head.seq + 1, At: at.UTC().Truncate(time.Microsecond), By: by,
 		Workspace: tx.author.workspace, RecordType: recordType, RecordID: id, CaseID: caseID, Action: action,
-		Before: before, After: after, PrevHash: tx.head.hash}
+		Before: before, After: after, PrevHash: tx.head.hash, Received: tx.author.received}
 	e.Hash = e.ComputeHash()
-	_, err := tx.exec(`INSERT INTO audit_log (`+auditColumns+`) VALUES (`+placeholders(auditEntryColumns)+`)`,
-		e.Seq, dbTime(e.At), e.By.Name, e.By.Agency, e.Workspace, e.RecordType, e.RecordID, e.CaseID, e.Action,
-		e.Before, e.After, e.PrevHash, e.Hash)
+	columns, values := auditOwnColumns, []any{dbTime(e.At), e.By.Name, e.By.Agency, e.Workspace, e.RecordType, e.RecordID,
+		e.CaseID, e.Action, e.Before, e.After, e.PrevHash, e.Hash}
+	if p := e.Received; !p.IsZero() {
+		// Only a received change names the columns of 0007, so that the
+		// migrations before it (which start the trail of an older
+		// workspace) write entries as they always have.
+		columns += auditReceivedColumns
+		values = append(values, p.Officer.Name, p.Officer.Agency, p.Package, p.Key)
+	}
+	_, err := tx.exec(`INSERT INTO audit_log (seq, `+columns+`) VALUES (?, `+placeholders(len(values))+`)`,
+		append([]any{e.Seq}, values...)...)
 	if err != nil {
 		return wrap("write the audit trail", err)
 	}
@@ -141,8 +166,10 @@ func (u *UnreadableEntry) Unwrap() error { return u.Err }
 func scanAudit(row interface{ Scan(...any) error }) (model.AuditEntry, error) {
 	var e model.AuditEntry
 	var at any
+	p := &e.Received
 	err := row.Scan(&e.Seq, &at, &e.By.Name, &e.By.Agency, &e.Workspace, &e.RecordType, &e.RecordID,
-		&e.CaseID, &e.Action, &e.Before, &e.After, &e.PrevHash, &e.Hash)
+		&e.CaseID, &e.Action, &e.Before, &e.After, &e.PrevHash, &e.Hash,
+		&p.Officer.Name, &p.Officer.Agency, &p.Package, &p.Key)
 	if err != nil {
 		return e, err
 	}

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"bollard/app"
@@ -99,10 +100,16 @@ func (h *historyTab) fill(lines []app.HistoryLine) {
 	h.scroll.ScrollToTop()
 }
 
-// newHistoryRow is one line: the time, then the sentence, wrapping under itself.
+// newHistoryRow is one line: the time, then the sentence, wrapping under
+// itself. A change received from a partner adds, under it, the package's
+// whole SHA-256 and the signing key, to copy and check against the file.
 func newHistoryRow(l app.HistoryLine) fyne.CanvasObject {
 	when := newQuietText(historyTime(l))
-	text := &widget.Label{Text: l.Text, Wrapping: fyne.TextWrapWord, Selectable: true}
+	var text fyne.CanvasObject = &widget.Label{Text: l.Text, Wrapping: fyne.TextWrapWord, Selectable: true}
+	if source := l.Source(); source != "" {
+		text = container.NewVBox(text, &widget.Label{Text: source, Wrapping: fyne.TextWrapBreak, Selectable: true,
+			SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance})
+	}
 	return container.NewBorder(nil, nil, when, nil, text)
 }
 

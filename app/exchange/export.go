@@ -65,6 +65,9 @@ type Imported struct {
 	Signer    ManifestSigner `json:"signer"`
 	NewSigner bool           `json:"new_signer"` // the officer accepted an unknown signer
 	Encrypted bool           `json:"encrypted"`
+	// Package is the SHA-256 of the package file, which the audit trail
+	// names the changes it brought by.
+	Package string `json:"package"`
 }
 
 // ImportOptions are what importing a package may need.
@@ -129,13 +132,14 @@ func ImportPackage(ctx context.Context, w *app.Workspace, path string, opt Impor
 	if c.Workspace == w.ID() {
 		return out, errors.New("this package was exported from this workspace: import it into a partner's workspace")
 	}
+	out.Package = pkg.SHA256
 	out.MergeSummary, err = w.Merge(ctx, c.Bundle(), app.MergeOptions{FromKey: signer.PublicKey, File: func(sha string) (io.ReadCloser, error) {
 		p, err := pkg.File(sha)
 		if err != nil {
 			return nil, err
 		}
 		return os.Open(p)
-	}})
+	}, From: signer.Provenance(pkg.SHA256)})
 	if err != nil {
 		return out, err
 	}

@@ -11,6 +11,8 @@ import (
 	"errors"
 	"io"
 	"time"
+
+	"bollard/model"
 )
 
 // The case package format. A reader refuses another format, and a newer
@@ -106,6 +108,13 @@ type ManifestSigner struct {
 	PublicKey string `json:"public_key"` // ed25519, standard base64
 }
 
+// Provenance is where the changes of the package with that SHA-256 came
+// from, for the audit trail: the officer and agency the signed manifest
+// names, and the signing key.
+func (s ManifestSigner) Provenance(packageSHA256 string) model.Provenance {
+	return model.Provenance{Officer: model.Author{Name: s.Name, Agency: s.Agency}, Package: packageSHA256, Key: s.PublicKey}
+}
+
 // ManifestPart is one part of the package: content.json or files/<sha256>.
 type ManifestPart struct {
 	Path   string `json:"path"`
@@ -132,6 +141,9 @@ type OpenOptions struct {
 // that fails any check is returned.
 type OpenedPackage struct {
 	Manifest Manifest
+	// SHA256 is the SHA-256 of the package file as it was handed over
+	// (encrypted, when it is), in lowercase hex.
+	SHA256 string
 	// Content is content.json, checked against its hash.
 	Content []byte
 	// Encrypted says whether the package was encrypted (to recipients or a

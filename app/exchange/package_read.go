@@ -50,7 +50,18 @@ func OpenPackage(path string, opt OpenOptions) (*OpenedPackage, error) {
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("open the package: %s is not a file", path)
 	}
-	return openPackage(f, st.Size(), opt)
+	// The file's own hash, as the officer's sha256sum would give it, is
+	// what the audit trail names the package by.
+	sum := sha256.New()
+	if _, err := io.Copy(sum, io.NewSectionReader(f, 0, st.Size())); err != nil {
+		return nil, fmt.Errorf("open the package: %w", err)
+	}
+	p, err := openPackage(f, st.Size(), opt)
+	if err != nil {
+		return nil, err
+	}
+	p.SHA256 = hex.EncodeToString(sum.Sum(nil))
+	return p, nil
 }
 
 // PackageEncryption says how the package file at path is encrypted, without
