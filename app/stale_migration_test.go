@@ -100,7 +100,10 @@ END`,
 		`ALTER TABLE notes DROP COLUMN removed`, `ALTER TABLE notes DROP COLUMN version`,
 		`ALTER TABLE case_links DROP COLUMN removed`, `ALTER TABLE case_links DROP COLUMN version`,
 	},
-	{}, // 0007_provenance
+	{ // 0007_provenance
+		`ALTER TABLE audit_log DROP COLUMN received_name`, `ALTER TABLE audit_log DROP COLUMN received_agency`,
+		`ALTER TABLE audit_log DROP COLUMN received_package`, `ALTER TABLE audit_log DROP COLUMN received_key`,
+	},
 	{}, // 0008_tobacco_units
 	{}, // 0009_calendar_dates
 }

@@ -20,7 +20,9 @@ import (
 // carry, record by record. docs/case-package-content.md describes it.
 const (
 	ContentFormat  = "bollard-case-package-content"
-	ContentVersion = 1
+	// ContentVersion 2 added tombstones ("removed") and the provenance of
+	// audit entries ("received"); version 1 documents read as before.
+	ContentVersion = 2
 )
 
 // Content is the content document of a case package: the cases with every
