@@ -58,6 +58,7 @@ func (w *world) edit(i int) {
 			w.fail("%s: %s: %v", w.name(i), did, err)
 		}
 		if did != "" {
+			w.counts["edits"]++
 			w.logf("%s %s", w.name(i), did)
 			return
 		}
@@ -65,6 +66,16 @@ func (w *world) edit(i int) {
 }
 
 func pick[T any](w *world, list []T) T { return list[w.rng.IntN(len(list))] }
+
+// pickHot picks a record of the case, two times in three one of the first
+// three made: edits crowd on a few records, as they do on a real case,
+// so that the sides often change the same record at the same time.
+func pickHot[T any](w *world, list []T) T {
+	if w.rng.IntN(3) < 2 {
+		return list[w.rng.IntN(min(3, len(list)))]
+	}
+	return pick(w, list)
+}
 
 // unique is a text no other side writes: "HMRC 7".
 func (w *world) unique(i int, what string) string {
@@ -78,7 +89,7 @@ func editSeizure(w *world, i int, f app.CaseFile) (string, error) {
 	if len(f.Seizures) == 0 {
 		return "", nil
 	}
-	s := pick(w, f.Seizures)
+	s := pickHot(w, f.Seizures)
 	did := "edits seizure " + short8(s.ID)
 	for range 1 + w.rng.IntN(2) {
 		switch w.rng.IntN(5) {
@@ -116,7 +127,7 @@ func editTask(w *world, i int, f app.CaseFile) (string, error) {
 	if len(f.Tasks) == 0 {
 		return "", nil
 	}
-	t := pick(w, f.Tasks)
+	t := pickHot(w, f.Tasks)
 	did := "edits task " + short8(t.ID)
 	switch w.rng.IntN(3) {
 	case 0:
@@ -142,7 +153,7 @@ func removeTask(w *world, i int, f app.CaseFile) (string, error) {
 	if len(f.Tasks) == 0 {
 		return "", nil
 	}
-	t := pick(w, f.Tasks)
+	t := pickHot(w, f.Tasks)
 	return "removes task " + short8(t.ID), w.sides[i].w.RemoveTask(ctx, t.ID)
 }
 
@@ -155,7 +166,7 @@ func removeNote(w *world, i int, f app.CaseFile) (string, error) {
 	if len(f.Notes) == 0 {
 		return "", nil
 	}
-	n := pick(w, f.Notes)
+	n := pickHot(w, f.Notes)
 	return "removes note " + short8(n.ID), w.sides[i].w.RemoveNote(ctx, n.ID)
 }
 
@@ -194,7 +205,7 @@ func changeRole(w *world, i int, f app.CaseFile) (string, error) {
 	if len(f.Entities) == 0 {
 		return "", nil
 	}
-	ce := pick(w, f.Entities)
+	ce := pickHot(w, f.Entities)
 	roles := slices.DeleteFunc(slices.Clone(convergeRoles), func(r model.CaseRole) bool { return r == ce.Link.Role })
 	role := pick(w, roles)
 	did := fmt.Sprintf("changes the role of link %s %s → %s", short8(ce.Link.ID), ce.Link.Role, role)
@@ -214,7 +225,7 @@ func editLinkNote(w *world, i int, f app.CaseFile) (string, error) {
 	if len(f.Entities) == 0 {
 		return "", nil
 	}
-	l := pick(w, f.Entities).Link
+	l := pickHot(w, f.Entities).Link
 	l.Note = pick(w, []string{"", "named in the bill of lading", w.unique(i, "role note")})
 	_, err := w.sides[i].w.UpdateLink(ctx, l)
 	return fmt.Sprintf("edits link %s note=%q", short8(l.ID), l.Note), err
@@ -224,7 +235,7 @@ func unlinkEntity(w *world, i int, f app.CaseFile) (string, error) {
 	if len(f.Entities) == 0 {
 		return "", nil
 	}
-	l := pick(w, f.Entities).Link
+	l := pickHot(w, f.Entities).Link
 	return "unlinks link " + short8(l.ID), w.sides[i].w.UnlinkEntity(ctx, l.ID)
 }
 
@@ -232,7 +243,7 @@ func editEntity(w *world, i int, f app.CaseFile) (string, error) {
 	if len(f.Entities) == 0 {
 		return "", nil
 	}
-	e := pick(w, f.Entities).Entity
+	e := pickHot(w, f.Entities).Entity
 	e.Notes = pick(w, []string{"", "known to the SVA since 2021", w.unique(i, "entity notes")})
 	_, err := w.sides[i].w.UpdateEntity(ctx, e)
 	return fmt.Sprintf("edits entity %s notes=%q", short8(e.ID), e.Notes), err
@@ -253,7 +264,7 @@ func editRelation(w *world, i int, f app.CaseFile) (string, error) {
 	if len(f.Relations) == 0 {
 		return "", nil
 	}
-	r := pick(w, f.Relations)
+	r := pickHot(w, f.Relations)
 	did := "edits relation " + short8(r.ID)
 	switch w.rng.IntN(3) {
 	case 0:
@@ -274,7 +285,7 @@ func removeRelation(w *world, i int, f app.CaseFile) (string, error) {
 	if len(f.Relations) == 0 {
 		return "", nil
 	}
-	r := pick(w, f.Relations)
+	r := pickHot(w, f.Relations)
 	return "removes relation " + short8(r.ID), w.sides[i].w.RemoveRelation(ctx, r.ID)
 }
 

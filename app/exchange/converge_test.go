@@ -43,7 +43,7 @@ func TestConverge(t *testing.T) {
 	seeds := envInt(t, "BOLLARD_CONVERGE_SEEDS", 1)
 	for seed := first; seed < first+seeds; seed++ {
 		t.Run(fmt.Sprintf("seed %d", seed), func(t *testing.T) {
-			w := newWorld(t, uint64(seed))
+			w := newWorld(t, uint64(seed), sendContent)
 			for w.round = 1; w.round <= rounds; w.round++ {
 				w.step()
 			}
@@ -83,18 +83,21 @@ func (c *sharedClock) now() time.Time {
 // world is the three workspaces of a run, the packages between them and
 // the steps taken so far.
 type world struct {
-	t     *testing.T
-	seed  uint64
-	rng   *rand.Rand
-	clock *sharedClock
-	sides []*side
-	ref   string // the joint case, the same ref everywhere
-	round int
+	t         *testing.T
+	transport transport
+	seed      uint64
+	rng       *rand.Rand
+	clock     *sharedClock
+	sides     []*side
+	ref       string // the joint case, the same ref everywhere
+	round     int
 	// inFlight are the packages sent and not yet delivered; sent are all
 	// those ever sent, some of which arrive a second time.
 	inFlight []parcel
 	sent     []parcel
 	steps    []string
+	// counts are what happened, for the log: conflicts raised, settled...
+	counts map[string]int
 }
 
 type side struct {
@@ -103,18 +106,20 @@ type side struct {
 	made    int // how many things this side has named, for unique names
 }
 
-// parcel is one package on its way from one side to another: the content
-// document as it travels (its JSON) and the files it carries.
+// parcel is one package on its way from one side to another.
 type parcel struct {
 	from, to int
 	label    string
-	data     []byte
-	files    map[string]string
+	deliver  func(to *app.Workspace) (app.MergeSummary, error)
 }
 
-func newWorld(t *testing.T, seed uint64) *world {
-	w := &world{t: t, seed: seed, rng: rand.New(rand.NewPCG(seed, 14)),
-		clock: &sharedClock{t: time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC)}}
+// transport is how a package is made and merged: as its content document
+// (sendContent) or as a real signed, encrypted package file (sendPackage).
+type transport func(w *world, from, to int) (func(to *app.Workspace) (app.MergeSummary, error), error)
+
+func newWorld(t *testing.T, seed uint64, send transport) *world {
+	w := &world{t: t, transport: send, seed: seed, rng: rand.New(rand.NewPCG(seed, 14)),
+		clock: &sharedClock{t: time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC)}, counts: map[string]int{}}
 	for _, o := range convergeOfficers {
 		ws := mustOpen(t, o.RefPrefix)
 		if _, err := ws.SetOfficer(ctx, o); err != nil {
@@ -186,45 +191,59 @@ func (w *world) step() {
 	}
 }
 
-// send exports the joint case from one side for another, as a package's
-// content document.
+// send exports the joint case from one side for another.
 func (w *world) send(from, to int) parcel {
 	w.t.Helper()
-	ws := w.sides[from].w
-	x, err := exchange.BuildContent(ctx, ws, w.ref)
+	deliver, err := w.transport(w, from, to)
 	if err != nil {
-		w.fail("%s builds a package: %v", w.name(from), err)
+		w.fail("%s exports the case: %v", w.name(from), err)
 	}
-	data, err := x.Content.Marshal()
-	if err != nil {
-		w.fail("%s writes a package: %v", w.name(from), err)
-	}
-	if err := x.Remember(ctx, ws); err != nil {
-		w.fail("%s remembers what it sent: %v", w.name(from), err)
-	}
-	p := parcel{from: from, to: to, data: data, files: map[string]string{},
+	p := parcel{from: from, to: to, deliver: deliver,
 		label: fmt.Sprintf("package #%d %s→%s", len(w.sent)+1, w.name(from), w.name(to))}
-	for _, f := range x.Files {
-		p.files[f.SHA256] = f.Path
-	}
 	w.sent = append(w.sent, p)
 	w.logf("%s sent", p.label)
 	return p
 }
 
+// sendContent makes a package's content document, as it travels (its
+// JSON), and the files it carries; the exported versions count as sent.
+func sendContent(w *world, from, _ int) (func(to *app.Workspace) (app.MergeSummary, error), error) {
+	ws := w.sides[from].w
+	x, err := exchange.BuildContent(ctx, ws, w.ref)
+	if err != nil {
+		return nil, err
+	}
+	data, err := x.Content.Marshal()
+	if err != nil {
+		return nil, err
+	}
+	if err := x.Remember(ctx, ws); err != nil {
+		return nil, err
+	}
+	files := map[string]string{}
+	for _, f := range x.Files {
+		files[f.SHA256] = f.Path
+	}
+	return func(to *app.Workspace) (app.MergeSummary, error) {
+		c, err := exchange.ReadContent(data)
+		if err != nil {
+			return app.MergeSummary{}, err
+		}
+		return to.Merge(ctx, c.Bundle(), app.MergeOptions{File: func(sha string) (io.ReadCloser, error) {
+			return os.Open(files[sha])
+		}})
+	}, nil
+}
+
 // deliver merges a package into the side it was sent to.
 func (w *world) deliver(p parcel) app.MergeSummary {
 	w.t.Helper()
-	c, err := exchange.ReadContent(p.data)
-	if err != nil {
-		w.fail("%s does not read: %v", p.label, err)
-	}
-	sum, err := w.sides[p.to].w.Merge(ctx, c.Bundle(), app.MergeOptions{File: func(sha string) (io.ReadCloser, error) {
-		return os.Open(p.files[sha])
-	}})
+	sum, err := p.deliver(w.sides[p.to].w)
 	if err != nil {
 		w.fail("%s refused: %v", p.label, err)
 	}
+	w.counts["conflicts raised"] += sum.Conflicts
+	w.counts["conflicts settled by a package"] += sum.Settled
 	w.logf("%s delivered: added %d, updated %d, conflicts %d, settled %d", p.label, sum.Added, sum.Updated, sum.Conflicts, sum.Settled)
 	return sum
 }
@@ -243,6 +262,7 @@ func (w *world) resolveAll(i int) int {
 		if _, err := ws.ResolveConflict(ctx, c.ID, keep); err != nil {
 			w.fail("%s settles the conflict on %s (%s): %v", w.name(i), c.Label, keep, err)
 		}
+		w.counts["conflicts settled by an officer"]++
 		w.logf("%s settles %s %v: %s", w.name(i), c.Label, conflictFields(c), keep)
 	}
 	return len(open)
@@ -279,7 +299,7 @@ func (w *world) settle() {
 	const passes = 10
 	for pass := 1; pass <= passes; pass++ {
 		w.logf("settling, pass %d", pass)
-		before := w.heads()
+		before := w.cases()
 		settled := 0
 		for i := range w.sides {
 			settled += w.resolveAll(i)
@@ -291,23 +311,21 @@ func (w *world) settle() {
 				}
 			}
 		}
-		if settled == 0 && slices.Equal(before, w.heads()) {
+		if settled == 0 && slices.Equal(before, w.cases()) {
+			w.counts["settling passes"] = pass
 			return
 		}
 	}
 	w.fail("the three sides did not come to rest after %d passes of settling and exchanging everything", passes)
 }
 
-// heads are the audit heads of the three workspaces: any change a pass
-// makes moves one.
-func (w *world) heads() []string {
+// cases are the joint case as each side holds it (sharedCase): any
+// change a pass makes to it changes one. (Audit heads would not do: an
+// import of a package file is itself audited.)
+func (w *world) cases() []string {
 	var out []string
-	for i, s := range w.sides {
-		h, err := s.w.AuditHead(ctx)
-		if err != nil {
-			w.fail("%s audit head: %v", w.name(i), err)
-		}
-		out = append(out, h.Hash)
+	for _, s := range w.sides {
+		out = append(out, sharedCase(w.t, s.w, w.ref))
 	}
 	return out
 }
@@ -332,7 +350,7 @@ func (w *world) sameEverywhere() {
 			w.fail("%s and %s hold different cases:\n%s", w.name(0), w.name(i), caseDiff(docs[0], docs[i], 20))
 		}
 	}
-	w.t.Logf("seed %d: %d rounds, %d packages; the case holds %s", w.seed, w.round-1, len(w.sent), caseSize(docs[0]))
+	w.t.Logf("seed %d: %d packages, %v; the case holds %s", w.seed, len(w.sent), w.counts, caseSize(docs[0]))
 }
 
 // sharedCase is the case as `case show --json` prints it (the JSON case
