@@ -74,7 +74,7 @@ vet:
 
 # Long benchmarks live here, not in `make test`, the crash soak
 # (each command of cli/faults_test.go killed 100 times) and the long run of
-# the convergence test (app/exchange/converge_test.go: 300 rounds in `make test`).
+# the convergence test (app/exchange/converge_test.go: 200 rounds in `make test`).
 bench: deps-test
 	go test -run '^$$' -bench . -benchtime 1x -timeout 60m ./...
 	BOLLARD_CONVERGE_ROUNDS=5000 go test -count=1 -run '^TestConverge$$' -timeout 60m ./app/exchange/

@@ -15,8 +15,8 @@ import (
 // runs fewer rounds than TestConverge, which merges the same content
 // document without the container.
 func TestConvergePackages(t *testing.T) {
-	rounds := envInt(t, "BOLLARD_CONVERGE_PACKAGE_ROUNDS", 60)
-	w := newWorld(t, 2026, sendPackage)
+	rounds := envInt(t, "BOLLARD_CONVERGE_PACKAGE_ROUNDS", 80)
+	w := newWorld(t, uint64(envInt(t, "BOLLARD_CONVERGE_SEED", 14)), sendPackage)
 	for w.round = 1; w.round <= rounds; w.round++ {
 		w.step()
 	}
