@@ -72,10 +72,12 @@ fmt-check:
 vet:
 	go vet ./...
 
-# Long benchmarks live here, not in `make test`, and the crash soak
-# (each command of cli/faults_test.go killed 100 times).
+# Long benchmarks live here, not in `make test`, the crash soak
+# (each command of cli/faults_test.go killed 100 times) and the long run of
+# the convergence test (app/exchange/converge_test.go: 200 rounds in `make test`).
 bench: deps-test
 	go test -run '^$$' -bench . -benchtime 1x -timeout 60m ./...
+	BOLLARD_CONVERGE_ROUNDS=5000 go test -count=1 -run '^TestConverge$$' -timeout 90m ./app/exchange/
 	BOLLARD_SOAK=100 go test -count=1 -run '^TestKilledMidWrite$$' -timeout 60m ./cli/
 
 lint: fmt-check vet staticcheck
