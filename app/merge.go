@@ -28,6 +28,13 @@ type Bundle struct {
 	// Audit are the audit entries about the records: the sender's own and
 	// those it kept from other workspaces.
 	Audit []model.AuditEntry
+	// Workspace is the sender's workspace ID: its own audit entries say
+	// which versions its records have had.
+	Workspace string
+	// Settled are, by record ID, the versions of other workspaces the
+	// sender settled a conflict on the record against: versions it has
+	// seen and decided on, although its record never took them.
+	Settled map[string][]string
 }
 
 // MergeSummary says what merging a package did, record by record.
@@ -168,9 +175,12 @@ type merger struct {
 	sum     *MergeSummary
 	audit   []model.AuditEntry
 	carried map[string]string // record ID → the sender's ancestor
-	// history is, by record ID, every version the sender's audit entries
-	// (its own and those it kept from others) say the record had.
+	// history is, by record ID, every version the sender's own audit
+	// entries say the record had.
 	history map[string][]string
+	// settledThere are, by record ID, the versions the sender settled
+	// conflicts against (Bundle.Settled).
+	settledThere map[string][]string
 	// entities maps an incoming entity's ID to the entity here: itself, or
 	// one already here with the same identifier (IMO, IBAN...).
 	entities map[string]string
@@ -191,9 +201,16 @@ type typeID struct{ typ, id string }
 
 func newMerger(b *Batch, in Bundle, opt MergeOptions) *merger {
 	m := &merger{b: b, opt: opt, sum: &MergeSummary{}, audit: in.Audit, carried: in.Bases, history: map[string][]string{},
-		entities: map[string]string{}, caseRefs: map[string]string{}, held: map[typeID]string{}}
+		entities: map[string]string{}, caseRefs: map[string]string{}, held: map[typeID]string{}, settledThere: in.Settled}
+	if m.settledThere == nil {
+		m.settledThere = map[string][]string{}
+	}
+	// The versions the sender's records have had are its own entries'.
+	// Those it kept from others (ours among them) say only that it
+	// received them: sending ours back, with a conflict on it still open
+	// there, is no sign that it took ours.
 	for _, e := range in.Audit {
-		if e.After != "" {
+		if e.After != "" && e.Workspace != b.workspace && (in.Workspace == "" || e.Workspace == in.Workspace) {
 			m.history[e.RecordID] = append(m.history[e.RecordID], e.After)
 		}
 	}
@@ -353,6 +370,7 @@ func (m *merger) merge(r model.Recorded, insert func() error) error {
 	}
 	ours = append(ours, localBase)
 	theirs := append(slices.Clone(m.history[id]), m.carried[id])
+	theirs = append(theirs, m.settledThere[id]...)
 	if containsVersion(kind, theirs, local) {
 		// Changed on their side only, after they saw ours: theirs stands,
 		// and a conflict open here on the record was settled there (a

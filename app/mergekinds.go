@@ -122,6 +122,12 @@ func prepareLink(m *merger, l *model.CaseLink) error {
 	}
 	m.sameRecord(l.ID, here.ID)
 	l.ID = here.ID
+	// Made on each side apart, the two links were created at different
+	// times: ours stays the link's creation, and theirs was saved no
+	// earlier than that here.
+	if l.UpdatedAt.Before(here.CreatedAt) {
+		l.UpdatedAt = here.CreatedAt
+	}
 	return nil
 }
 
@@ -129,6 +135,7 @@ func prepareLink(m *merger, l *model.CaseLink) error {
 // last-exchanged one) as said of the record here it is a version of.
 func (m *merger) sameRecord(theirID, ourID string) {
 	m.history[ourID] = append(m.history[ourID], m.history[theirID]...)
+	m.settledThere[ourID] = append(m.settledThere[ourID], m.settledThere[theirID]...)
 	if _, ok := m.carried[ourID]; !ok {
 		m.carried[ourID] = m.carried[theirID]
 	}

@@ -126,9 +126,10 @@ func (w *Workspace) Outgoing(ctx context.Context, refs ...string) (Outgoing, err
 
 // gatherBases notes the version of each outgoing record, to remember once
 // it has gone, and carries the version that last travelled, for those that
-// travelled before: the ancestor the other side's merge compares with.
+// travelled before: the ancestor the other side's merge compares with;
+// and the partners' versions conflicts on it were settled against here.
 func (w *Workspace) gatherBases(ctx context.Context, out *Outgoing) error {
-	out.Bases = map[string]string{}
+	out.Bases, out.Settled = map[string]string{}, map[string][]string{}
 	return w.read(ctx, func(tx *storage.Tx) error {
 		for _, r := range out.Records {
 			kind, id := r.RecordKind(), r.RecordID()
@@ -142,6 +143,13 @@ func (w *Workspace) gatherBases(ctx context.Context, out *Outgoing) error {
 			}
 			if ok {
 				out.Bases[id] = js
+			}
+			settled, err := tx.SettledAgainst(kind, id)
+			if err != nil {
+				return err
+			}
+			if len(settled) > 0 {
+				out.Settled[id] = settled
 			}
 		}
 		return nil

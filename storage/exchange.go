@@ -115,10 +115,15 @@ func (tx *Tx) ForeignAudit(caseID string) ([]model.AuditEntry, error) {
 		ORDER BY workspace_id, seq`, caseID, caseID, caseID)
 }
 
-// RecordVersions returns every version of a record the workspace has
-// known: what its own audit trail and the other workspaces' entries it
-// kept say the record became, newest first (its own entries before the
-// others'). A merge finds the last version both sides knew among them.
+// RecordVersions returns every version the record has had here, newest
+// first: what the workspace's own audit trail says it became (the
+// versions taken from partners included, written as they came), and the
+// partners' versions an officer settled a conflict against, or a merge
+// closed one on. Those are the versions this workspace's record descends
+// from. The other workspaces' entries it keeps are not: holding a
+// partner's entry says the partner's record had that version, not that
+// this one took it. A merge finds the last version both sides knew among
+// them.
 func (tx *Tx) RecordVersions(recordType, id string) ([]string, error) {
 	scan := func(row interface{ Scan(...any) error }) (string, error) {
 		var after string
@@ -129,9 +134,8 @@ func (tx *Tx) RecordVersions(recordType, id string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	foreign, err := queryAll(tx, "read the versions of "+recordType+" "+id, scan,
-		`SELECT after FROM foreign_audit WHERE record_id = ? AND record_type = ? AND after != '' ORDER BY at DESC, seq DESC`, id, recordType)
-	return append(own, foreign...), err
+	settled, err := tx.SettledAgainst(recordType, id)
+	return append(own, settled...), err
 }
 
 // auditJSONOf is how a record is written into the exchange tables: the
@@ -147,3 +151,17 @@ func auditJSONOf(v any) string {
 // RecordJSON is a record in the form the audit trail and the exchange
 // tables write it.
 func RecordJSON(v any) string { return auditJSONOf(v) }
+
+// SettledAgainst returns the partners' versions of a record that conflicts
+// on it were settled against, here, newest first: versions this
+// workspace has seen and decided on, which its packages carry so that the
+// partner knows its version was seen.
+func (tx *Tx) SettledAgainst(recordType, id string) ([]string, error) {
+	return queryAll(tx, "read the settled conflicts on "+recordType+" "+id,
+		func(row interface{ Scan(...any) error }) (string, error) {
+			var incoming string
+			return incoming, row.Scan(&incoming)
+		},
+		`SELECT incoming FROM conflicts WHERE record_id = ? AND record_type = ? AND resolved_at != ''
+		ORDER BY resolved_at DESC`, id, recordType)
+}

@@ -51,6 +51,10 @@ type Content struct {
 	// Bases are the exporting workspace's last-exchanged versions of the
 	// records above, for those that had travelled before.
 	Bases []Base `json:"bases"`
+	// Settled are the versions of other workspaces the exporting workspace
+	// settled a conflict on one of the records above against: versions it
+	// has seen and decided on (version 2).
+	Settled []Base `json:"settled"`
 	// Audit are the audit entries about these records: the exporting
 	// workspace's own and those it kept from other workspaces.
 	Audit []model.AuditEntry `json:"audit"`
@@ -100,10 +104,15 @@ func ContentOf(out app.Outgoing) Content {
 		if js, ok := out.Bases[r.RecordID()]; ok {
 			c.Bases = append(c.Bases, Base{Type: r.RecordKind(), ID: r.RecordID(), Record: json.RawMessage(js)})
 		}
+		for _, js := range out.Settled[r.RecordID()] {
+			c.Settled = append(c.Settled, Base{Type: r.RecordKind(), ID: r.RecordID(), Record: json.RawMessage(js)})
+		}
 	}
-	slices.SortFunc(c.Bases, func(a, b Base) int {
+	byRecord := func(a, b Base) int {
 		return cmp.Or(strings.Compare(a.Type, b.Type), strings.Compare(a.ID, b.ID))
-	})
+	}
+	slices.SortFunc(c.Bases, byRecord)
+	slices.SortStableFunc(c.Settled, byRecord)
 	c.fillEmpty()
 	return c
 }
@@ -175,9 +184,15 @@ func listOf[T any, P interface {
 // (Workspace.Merge): the records, the versions the exporting workspace
 // last exchanged, and its audit entries.
 func (c *Content) Bundle() app.Bundle {
-	b := app.Bundle{Records: c.Records(), Bases: map[string]string{}, Audit: c.Audit}
+	b := app.Bundle{Records: c.Records(), Bases: map[string]string{}, Audit: c.Audit, Workspace: c.Workspace}
 	for _, base := range c.Bases {
 		b.Bases[base.ID] = string(base.Record)
+	}
+	if len(c.Settled) > 0 {
+		b.Settled = map[string][]string{}
+		for _, s := range c.Settled {
+			b.Settled[s.ID] = append(b.Settled[s.ID], string(s.Record))
+		}
 	}
 	return b
 }
@@ -187,6 +202,7 @@ func (c *Content) fillEmpty() {
 	c.Cases, c.Entities, c.Links, c.Relations = orEmpty(c.Cases), orEmpty(c.Entities), orEmpty(c.Links), orEmpty(c.Relations)
 	c.Seizures, c.Timeline, c.Tasks, c.Notes = orEmpty(c.Seizures), orEmpty(c.Timeline), orEmpty(c.Tasks), orEmpty(c.Notes)
 	c.Evidence, c.Custody, c.Bases, c.Audit = orEmpty(c.Evidence), orEmpty(c.Custody), orEmpty(c.Bases), orEmpty(c.Audit)
+	c.Settled = orEmpty(c.Settled)
 }
 
 // Marshal writes the content document as content.json.
@@ -314,6 +330,11 @@ func (c *Content) check() error {
 	for _, b := range c.Bases {
 		if seen[b.ID] != b.Type || !json.Valid(b.Record) {
 			return fmt.Errorf("the exchanged version of %s %s is not one of the package's records", b.Type, b.ID)
+		}
+	}
+	for _, b := range c.Settled {
+		if seen[b.ID] != b.Type || !json.Valid(b.Record) {
+			return fmt.Errorf("the settled version of %s %s is not one of the package's records", b.Type, b.ID)
 		}
 	}
 	return nil
