@@ -19,7 +19,7 @@ import (
 // The content document of a case package (content.json): what the cases
 // carry, record by record. docs/case-package-content.md describes it.
 const (
-	ContentFormat  = "bollard-case-package-content"
+	ContentFormat = "bollard-case-package-content"
 	// ContentVersion 2 added tombstones ("removed") and the provenance of
 	// audit entries ("received"); version 1 documents read as before.
 	ContentVersion = 2
