@@ -121,7 +121,8 @@ func checkFTMLines(t *testing.T, ref string, data []byte) []exchange.FTMEntity {
 		"participant": {"Person", "Company"}, "owner": {"Person", "Company"}, "asset": {"Company", "Vessel", "Vehicle", "BankAccount"},
 		"director": {"Person", "Company"}, "organization": {"Company"}, "employer": {"Company"}, "employee": {"Person"},
 		"person": {"Person"}, "relative": {"Person"}, "associate": {"Person"}, "project": {"Project"}, "subject": {"Person", "Company"},
-		"payer": {"Person", "Company"}, "beneficiary": {"Person", "Company"}, "addressEntity": {"Address"},
+		"payer": {"Person", "Company", "LegalEntity"}, "beneficiary": {"Person", "Company", "LegalEntity"}, "addressEntity": {"Address"},
+		"payerAccount": {"BankAccount"}, "beneficiaryAccount": {"BankAccount"},
 	}
 	for _, e := range entities {
 		for _, prop := range exchange.FTMEntityProperties {
@@ -137,6 +138,9 @@ func checkFTMLines(t *testing.T, ref string, data []byte) []exchange.FTMEntity {
 		}
 		if isInterval(e.Schema) && len(e.Properties) < 2 {
 			t.Fatalf("%s: %s %s links nothing", ref, e.Schema, e.ID)
+		}
+		if e.Schema == "Payment" && (len(e.Properties["payer"]) == 0 || len(e.Properties["beneficiary"]) == 0) {
+			t.Fatalf("%s: Payment %s has no payer or no beneficiary: %v", ref, e.ID, e.Properties)
 		}
 	}
 	return entities
