@@ -27,7 +27,10 @@ func ftmPayable(schema string) bool { return ftmLegal(schema) || schema == "Bank
 // companies that own it, in the order the cases list the relations: the
 // investigator's "A owns account B", written as an Ownership, is how a case
 // says whose account it is. A joint account has several holders, and a
-// payment from it names them all as payers.
+// payment from it names them all as payers. Who only uses or operates an
+// account (the organiser moving money through a money mule's account) is
+// not its holder: naming them payer would say more than the bank's records
+// do, and their UnknownLink to the account already joins them to it.
 func (w *ftmWriter) accountHolders(rels []model.Relation) map[string][]string {
 	holders := map[string][]string{}
 	for _, r := range rels {
