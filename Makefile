@@ -28,6 +28,13 @@ TEST_PKGS := xvfb xdotool poppler-utils qpdf imagemagick
 # Newer versions: go list -m -versions fyne.io/tools
 FYNE_TOOLS_VERSION := v1.7.4
 FYNE := $(CURDIR)/.tools/fyne-$(FYNE_TOOLS_VERSION)/fyne
+# FollowTheMoney's own model (the npm package Aleph's interface is built on),
+# pinned in tools/ftm-validate/package-lock.json and installed there by
+# `npm ci`: the tests check every FtM export of the demo cases against it,
+# offline (app/exchange/ftm_model_test.go). npm writes the stamp file below on
+# each install, so a moved pin installs again and nothing else does.
+FTM_VALIDATE := tools/ftm-validate
+FTM_MODEL := $(FTM_VALIDATE)/node_modules/.package-lock.json
 # staticcheck, pinned like fyne, from the Go module proxy.
 STATICCHECK_VERSION := v0.8.2
 STATICCHECK := $(CURDIR)/.tools/staticcheck-$(STATICCHECK_VERSION)/staticcheck
@@ -43,8 +50,15 @@ run: deps build
 deps: check-go
 	bash .ci/apt-ensure $(DEPS_PKGS)
 
+# Debian's nodejs and npm only where there is no npm yet: another build of
+# node (NodeSource's nodejs ships npm itself) would be replaced by them.
 deps-test: check-go
 	bash .ci/apt-ensure $(DEPS_PKGS) $(TEST_PKGS)
+	command -v npm >/dev/null || bash .ci/apt-ensure nodejs npm
+	$(MAKE) --no-print-directory $(FTM_MODEL)
+
+$(FTM_MODEL): $(FTM_VALIDATE)/package.json $(FTM_VALIDATE)/package-lock.json
+	cd $(FTM_VALIDATE) && npm ci --ignore-scripts --no-audit --no-fund
 
 # GOTOOLCHAIN=local: report the Go that is installed, never fetch another.
 check-go:

@@ -57,13 +57,16 @@ func runExportFTM(e *env, refs []string, out string) error {
 	if sum.LeftOut > 0 {
 		fmt.Fprintf(e.stdout, "  %d phones or e-mail addresses not exported: FtM has no entity for them and no person or company in the case uses them\n", sum.LeftOut)
 	}
+	if sum.StandIns > 0 {
+		fmt.Fprintf(e.stdout, "  %d bank accounts pay or are paid but the cases do not say who holds them: their payments are drawn from or to a stand-in \"Holder of account …\" (record who owns the account to name the holder)\n", sum.StandIns)
+	}
 	return nil
 }
 
 // schemaCounts writes "3 Person, 2 Company, ..." in a stable order.
 func schemaCounts(m map[string]int) string {
 	var parts []string
-	for _, s := range []string{"Project", "Event", "Person", "Company", "Vessel", "Vehicle", "Address", "BankAccount", "CryptoWallet",
+	for _, s := range []string{"Project", "Event", "Person", "Company", "LegalEntity", "Vessel", "Vehicle", "Address", "BankAccount", "CryptoWallet",
 		"ProjectParticipant", "Ownership", "Directorship", "Employment", "Family", "Associate", "Payment", "UnknownLink"} {
 		if m[s] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", m[s], s))

@@ -36,6 +36,10 @@ type FTMSummary struct {
 	// nor a company (a container and a vessel): FtM has no link for them,
 	// so they are written in words in the first one's description.
 	AsText int `json:"relations_as_text"`
+	// StandIns are bank accounts that pay or are paid but whose holder the
+	// export does not name: each is given a stand-in LegalEntity, "Holder of
+	// account …", as its payments' payer or beneficiary (ftmpayment.go).
+	StandIns int `json:"account_holders_stood_in"`
 }
 
 // ftmIDPrefix marks Bollard's entities in a partner's FtM dataset; the
@@ -72,6 +76,7 @@ type ftmWriter struct {
 	entities []*FTMEntity
 	byID     map[string]*FTMEntity // by FtM ID
 	kindOf   map[string]model.Entity
+	holders  map[string][]string // bank account → its owners, by FtM ID (accountHolders)
 	sum      FTMSummary
 }
 
@@ -136,6 +141,7 @@ func FTMEntities(files ...app.CaseFile) ([]FTMEntity, FTMSummary) {
 		}
 		rels = append(rels, f.Relations...)
 	}
+	w.holders = w.accountHolders(rels)
 	folded := map[string]bool{}
 	for _, r := range rels {
 		if w.foldContact(r, folded) {
@@ -372,14 +378,8 @@ func (w *ftmWriter) relation(r model.Relation) *FTMEntity {
 		f = newFTM(id, "Associate")
 		ftmSet(f, "person", from.ID)
 		ftmSet(f, "associate", to.ID)
-	case r.Type == model.RelPays && ftmLegal(from.Schema) && ftmLegal(to.Schema):
-		f = newFTM(id, "Payment")
-		ftmSet(f, "payer", from.ID)
-		ftmSet(f, "beneficiary", to.ID)
-	case r.Type == model.RelPays && from.Schema == "BankAccount" && to.Schema == "BankAccount":
-		f = newFTM(id, "Payment")
-		ftmSet(f, "payerAccount", from.ID)
-		ftmSet(f, "beneficiaryAccount", to.ID)
+	case r.Type == model.RelPays && ftmPayable(from.Schema) && ftmPayable(to.Schema):
+		f = w.payment(id, from, to) // ftmpayment.go: an account pays through its holder
 	case r.Type == model.RelLocatedAt && to.Schema == "Address":
 		ftmSet(from, "addressEntity", to.ID)
 		ftmSet(from, "address", ftmFirst(to.Properties["full"]))
@@ -469,6 +469,7 @@ var ftmSchemata = func() map[string][]string {
 		"Event":              with(thing, "date", "location"),
 		"Person":             with(legal, "birthDate", "nationality"),
 		"Company":            legal,
+		"LegalEntity":        legal, // the stand-in holder of an account (ftmpayment.go)
 		"Vessel":             with(thing, "imoNumber", "mmsi", "callSign", "flag"),
 		"Vehicle":            with(thing, "type", "registrationNumber"),
 		"Address":            with(thing, "full"),

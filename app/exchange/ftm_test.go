@@ -121,7 +121,8 @@ func checkFTMLines(t *testing.T, ref string, data []byte) []exchange.FTMEntity {
 		"participant": {"Person", "Company"}, "owner": {"Person", "Company"}, "asset": {"Company", "Vessel", "Vehicle", "BankAccount"},
 		"director": {"Person", "Company"}, "organization": {"Company"}, "employer": {"Company"}, "employee": {"Person"},
 		"person": {"Person"}, "relative": {"Person"}, "associate": {"Person"}, "project": {"Project"}, "subject": {"Person", "Company"},
-		"payer": {"Person", "Company"}, "beneficiary": {"Person", "Company"}, "addressEntity": {"Address"},
+		"payer": {"Person", "Company", "LegalEntity"}, "beneficiary": {"Person", "Company", "LegalEntity"}, "addressEntity": {"Address"},
+		"payerAccount": {"BankAccount"}, "beneficiaryAccount": {"BankAccount"},
 	}
 	for _, e := range entities {
 		for _, prop := range exchange.FTMEntityProperties {
@@ -137,6 +138,9 @@ func checkFTMLines(t *testing.T, ref string, data []byte) []exchange.FTMEntity {
 		}
 		if isInterval(e.Schema) && len(e.Properties) < 2 {
 			t.Fatalf("%s: %s %s links nothing", ref, e.Schema, e.ID)
+		}
+		if e.Schema == "Payment" && (len(e.Properties["payer"]) == 0 || len(e.Properties["beneficiary"]) == 0) {
+			t.Fatalf("%s: Payment %s has no payer or no beneficiary: %v", ref, e.ID, e.Properties)
 		}
 	}
 	return entities
@@ -185,4 +189,133 @@ func TestFTMIdentifiers(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A payment from or to a bank account is drawn between the account's
+// holders, the persons and companies the case says own it, with the
+// accounts beside them; where the case names no holder, between stand-ins
+// named for the accounts, one per account, each owning its account, with
+// the same ID in every export.
+func TestFTMPaymentsGoBetweenHolders(t *testing.T) {
+	w, err := app.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := demo.Fill(ctx, w, demo.Options{Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	cases, err := w.Cases(ctx, model.CaseFilter{IncludeArchived: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked, stoodIn := 0, 0
+	for _, c := range cases {
+		f, err := w.CaseFile(ctx, c.Ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		unowned, ok := withoutAccountOwners(f)
+		if !ok {
+			continue
+		}
+		for _, file := range []app.CaseFile{f, unowned} {
+			entities, sum := exchange.FTMEntities(file)
+			again, _ := exchange.FTMEntities(file)
+			if !slices.EqualFunc(entities, again, func(a, b exchange.FTMEntity) bool { return a.ID == b.ID }) {
+				t.Fatalf("%s: a second export has other IDs", c.Ref)
+			}
+			byID := map[string]exchange.FTMEntity{}
+			for _, e := range entities {
+				byID[e.ID] = e
+			}
+			owners := map[string][]string{} // account → its owners' FtM IDs
+			accounts := map[string]string{} // account's FtM ID → its name
+			for _, ce := range file.Entities {
+				if ce.Entity.Kind == model.KindBankAccount {
+					accounts["bollard-"+ce.Entity.ID] = ce.Entity.Name
+				}
+			}
+			for _, r := range file.Relations {
+				if _, isAccount := accounts["bollard-"+r.ToID]; r.Type == model.RelOwns && isAccount {
+					owners["bollard-"+r.ToID] = append(owners["bollard-"+r.ToID], "bollard-"+r.FromID)
+				}
+			}
+			standIns := map[string]string{} // account → its stand-in
+			party := func(end string) []string {
+				if _, isAccount := accounts[end]; !isAccount {
+					return []string{end}
+				}
+				if len(owners[end]) > 0 {
+					return owners[end]
+				}
+				return []string{standIns[end]}
+			}
+			for _, r := range file.Relations {
+				from, to := "bollard-"+r.FromID, "bollard-"+r.ToID
+				_, fromAccount := accounts[from]
+				_, toAccount := accounts[to]
+				if r.Type != model.RelPays || !fromAccount && !toAccount {
+					continue
+				}
+				p, ok := byID["bollard-"+r.ID]
+				if !ok || p.Schema != "Payment" {
+					t.Fatalf("%s: %s pays %s is written as %+v", c.Ref, from, to, p)
+				}
+				for end, prop := range map[string]string{from: "payer", to: "beneficiary"} {
+					account := prop + "Account"
+					if _, isAccount := accounts[end]; !isAccount {
+						if len(p.Properties[account]) > 0 {
+							t.Fatalf("%s: %s of a payment from or to a party: %v", c.Ref, account, p.Properties)
+						}
+						continue
+					}
+					if !slices.Equal(p.Properties[account], []string{end}) {
+						t.Fatalf("%s: %s %v, want %s", c.Ref, account, p.Properties[account], end)
+					}
+					if len(owners[end]) == 0 {
+						holder := byID[ftmFirst(p.Properties[prop])]
+						if holder.Schema != "LegalEntity" || holder.Properties["name"][0] != "Holder of account "+accounts[end] {
+							t.Fatalf("%s: the stand-in holder of %s is %+v", c.Ref, accounts[end], holder)
+						}
+						if seen, ok := standIns[end]; ok && seen != holder.ID {
+							t.Fatalf("%s: account %s has two stand-ins", c.Ref, accounts[end])
+						}
+						standIns[end] = holder.ID
+						if !ownsAccount(entities, holder.ID, end) {
+							t.Fatalf("%s: the stand-in %s does not own %s", c.Ref, holder.ID, end)
+						}
+					}
+					if want := party(end); !slices.Equal(p.Properties[prop], want) {
+						t.Fatalf("%s: %s %v, want %v (the account's holders)", c.Ref, prop, p.Properties[prop], want)
+					}
+				}
+				checked++
+			}
+			if sum.StandIns != len(standIns) {
+				t.Fatalf("%s: the summary counts %d stand-ins, the payments have %d", c.Ref, sum.StandIns, len(standIns))
+			}
+			stoodIn += sum.StandIns
+		}
+	}
+	if checked == 0 || stoodIn == 0 {
+		t.Fatalf("%d payments from or to accounts checked, %d stand-ins: the demo has none to check", checked, stoodIn)
+	}
+	t.Logf("%d payments from or to accounts, %d stand-in holders", checked, stoodIn)
+}
+
+func ownsAccount(entities []exchange.FTMEntity, owner, account string) bool {
+	for _, e := range entities {
+		if e.Schema == "Ownership" && slices.Equal(e.Properties["owner"], []string{owner}) && slices.Equal(e.Properties["asset"], []string{account}) {
+			return true
+		}
+	}
+	return false
+}
+
+func ftmFirst(values []string) string {
+	if len(values) == 0 {
+		return ""
+	}
+	return values[0]
 }
