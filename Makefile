@@ -29,11 +29,11 @@ TEST_PKGS := xvfb xdotool poppler-utils qpdf imagemagick
 FYNE_TOOLS_VERSION := v1.7.4
 FYNE := $(CURDIR)/.tools/fyne-$(FYNE_TOOLS_VERSION)/fyne
 # FollowTheMoney's own model (the npm package Aleph's interface is built on),
-# pinned in tools/ftm-validate/package-lock.json and installed there by
+# pinned in app/exchange/testdata/ftm-validate/package-lock.json and installed there by
 # `npm ci`: the tests check every FtM export of the demo cases against it,
 # offline (app/exchange/ftm_model_test.go). npm writes the stamp file below on
 # each install, so a moved pin installs again and nothing else does.
-FTM_VALIDATE := tools/ftm-validate
+FTM_VALIDATE := app/exchange/testdata/ftm-validate
 FTM_MODEL := $(FTM_VALIDATE)/node_modules/.package-lock.json
 # staticcheck, pinned like fyne, from the Go module proxy.
 STATICCHECK_VERSION := v0.8.2

@@ -17,7 +17,7 @@ import (
 	"bollard/model"
 )
 
-// ftmValidator is tools/ftm-validate/validate.mjs, which checks exports
+// ftmValidator is app/exchange/testdata/ftm-validate/validate.mjs, which checks exports
 // against the FollowTheMoney model of the pinned @alephdata/followthemoney
 // package (`make deps-test` installs it). Without node the test is skipped
 // on a developer's machine, and fails under CI, which must have it.
@@ -30,7 +30,7 @@ func ftmValidator(t *testing.T) (node, script string) {
 		}
 		t.Skip("node is not installed (`make deps-test` installs it): the FtM export is not checked against FtM's model")
 	}
-	dir, err := filepath.Abs(filepath.Join("..", "..", "tools", "ftm-validate"))
+	dir, err := filepath.Abs(filepath.Join("testdata", "ftm-validate"))
 	if err != nil {
 		t.Fatal(err)
 	}
