@@ -127,7 +127,7 @@ func ParseDetectionMethod(s string) (DetectionMethod, error) {
 type Seizure struct {
 	Record
 	CaseID             string            `json:"case_id"`
-	Ref                string            `json:"ref"` // SZ-0001, unique within its case
+	Ref                string            `json:"ref"`       // SZ-0001, unique within its case
 	SeizedAt           time.Time         `json:"seized_at"` // a day alone or a time at its offset (when.go)
 	PlaceName          string            `json:"place_name"`
 	LOCODE             string            `json:"locode"`
