@@ -333,7 +333,7 @@ func TestSeizureValidate(t *testing.T) {
 		{name: "seized at missing", mutate: func(s *Seizure) { s.SeizedAt = time.Time{} },
 			fields: []string{"seized at"}, msg: "seized at: is required"},
 		{name: "seized in the future", mutate: func(s *Seizure) { s.SeizedAt = now.Add(time.Hour) },
-			fields: []string{"seized at"}, msg: `seized at "2026-11-27 13:00 UTC": cannot be in the future`},
+			fields: []string{"seized at"}, msg: `seized at "2026-11-27 13:00": cannot be in the future`},
 		{name: "place missing", mutate: func(s *Seizure) { s.PlaceName = " " },
 			fields: []string{"place"}, msg: "place: is required"},
 		{name: "commodity category missing", mutate: func(s *Seizure) { s.Category = "" },

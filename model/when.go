@@ -84,7 +84,40 @@ func checkWhenNotFuture(field string, t, now time.Time) error {
 		return checkNotFuture(field, DateOf(t), now)
 	}
 	if t.After(now) {
-		return Invalid(field, FormatWhen(t), "cannot be in the future")
+		return Invalid(field, t.Format("2006-01-02 15:04"), "cannot be in the future")
 	}
 	return nil
+}
+
+// FormatLocalWhen writes a time whose offset is not kept (a timeline
+// event's, an exhibit's, a custody event's: stored as instants) for the
+// officer reading it here: a day alone as that day, a time in this
+// computer's zone, "2026-03-14 14:30"; "" for no time.
+func FormatLocalWhen(t time.Time) string {
+	switch {
+	case t.IsZero():
+		return ""
+	case IsDayOnly(t):
+		return t.Format(time.DateOnly)
+	}
+	return t.Local().Format("2006-01-02 15:04")
+}
+
+// WhenBefore reports whether a happened before b. A day alone is not
+// before a time within that day, nor after it: an exhibit acquired on
+// 14/03 may be sealed at 10:00 that day wherever the officer is (in
+// Auckland, 10:00 on the 14th is still the 13th in UTC). A time is
+// compared with a day as the day it is here, as the officer reads it.
+func WhenBefore(a, b time.Time) bool {
+	if IsDayOnly(a) || IsDayOnly(b) {
+		return dayHere(a).Before(dayHere(b))
+	}
+	return a.Before(b)
+}
+
+func dayHere(t time.Time) Date {
+	if IsDayOnly(t) {
+		return DateOf(t)
+	}
+	return DateOf(t.Local())
 }
