@@ -3,8 +3,6 @@ package dossier
 import (
 	"sort"
 	"time"
-
-	"bollard/model"
 )
 
 // timeline prints the case's events and its seizures in one chronology,
@@ -45,7 +43,7 @@ func (d *doc) timeline() {
 	)
 	for _, e := range entries {
 		if e.seizure {
-			t.boldRow(model.FormatWhen(e.at), e.what, e.place)
+			t.boldRow(writtenAt(e.at), e.what, e.place)
 		} else {
 			t.row(dateTime(e.at), e.what, e.place)
 		}

@@ -90,11 +90,12 @@ func dateTime(t time.Time) string {
 	return t.UTC().Format("2006-01-02 15:04")
 }
 
-// seizedAt is when a seizure happened as the officer wrote it: the day
-// alone, or the time at the offset it was written in, named
-// ("2026-03-14 23:30 UTC+1"), so that the dossier read anywhere shows the
-// day and hour of the report it came from.
-func seizedAt(s model.Seizure) string { return model.FormatWhen(s.SeizedAt) }
+// writtenAt is when a seizure happened as the officer wrote it: the day
+// alone, or the day over the time at the offset it was written in, named
+// ("2026-03-14" over "23:30 UTC+1"), so that the dossier read anywhere
+// shows the day and hour of the report it came from. The day and the time
+// are on lines of their own: the narrow column would break them anywhere.
+func writtenAt(t time.Time) string { return strings.Replace(model.FormatWhen(t), " ", "\n", 1) }
 
 func day(t time.Time) string {
 	if t.IsZero() {
