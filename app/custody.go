@@ -70,10 +70,10 @@ func correctsRecorded(b *Batch, ev *model.CustodyEvent, at *where) error {
 // may be dated earlier.
 func checkOrder(x Exhibit, ev model.CustodyEvent) error {
 	when := func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") }
-	if acquired := x.Item.AcquiredAt; !acquired.IsZero() && ev.At.Before(acquired) {
+	if acquired := x.Item.AcquiredAt; !acquired.IsZero() && model.WhenBefore(ev.At, acquired) {
 		return model.Invalid("when", when(ev.At), "is before exhibit %s was acquired (%s)", x.Item.ExhibitRef, when(acquired))
 	}
-	if last, ok := x.last(); ok && ev.Corrects == "" && ev.At.Before(last.At) {
+	if last, ok := x.last(); ok && ev.Corrects == "" && model.WhenBefore(ev.At, last.At) {
 		return model.Invalid("when", when(ev.At), "is before the chain's latest event (%s, %s): custody is recorded in the order it happened; put an earlier event right with a correction",
 			last.Action.Label(), when(last.At))
 	}

@@ -169,7 +169,7 @@ func printCaseFile(e *env, f app.CaseFile) {
 	if len(f.Seizures) > 0 {
 		fmt.Fprintf(tw, "\nSEIZURES (%d)\n", len(f.Seizures))
 		for _, s := range f.Seizures {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\t%s\n", s.Ref, s.SeizedAt.Local().Format("2006-01-02"), s.PlaceName,
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\t%s\n", s.Ref, model.DayOfWhen(s.SeizedAt), s.PlaceName,
 				clip(s.Description, 40), formatQuantity(s.Quantity), s.Unit, strings.Join(s.ContainerNumbers, " "))
 		}
 	}
@@ -182,7 +182,7 @@ func printCaseFile(e *env, f app.CaseFile) {
 	if len(f.Timeline) > 0 {
 		fmt.Fprintf(tw, "\nTIMELINE (%d)\n", len(f.Timeline))
 		for _, ev := range f.Timeline {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", ev.At.Local().Format("2006-01-02 15:04"), ev.Title, ev.Place)
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", model.FormatLocalWhen(ev.At), ev.Title, ev.Place)
 		}
 	}
 	if len(f.Tasks) > 0 {

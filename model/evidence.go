@@ -73,9 +73,7 @@ func (e *EvidenceItem) Validate(now time.Time) error {
 	e.Description = strings.TrimSpace(e.Description)
 	p.require("description", e.Description)
 	p.add("kind", checkChoice("kind", e.Kind, EvidenceKinds))
-	if e.AcquiredAt.After(now) {
-		p.add("acquired at", Invalid("acquired at", e.AcquiredAt.Format("2006-01-02 15:04"), "cannot be in the future"))
-	}
+	p.add("acquired at", checkWhenNotFuture("acquired at", e.AcquiredAt, now))
 	return p.err()
 }
 
@@ -220,8 +218,8 @@ func (c *CustodyEvent) Validate(now time.Time) error {
 	p.add("action", checkChoice("action", c.Action, CustodyActions))
 	if c.At.IsZero() {
 		p.add("when", Invalid("when", "", "is required"))
-	} else if c.At.After(now) {
-		p.add("when", Invalid("when", c.At.Format("2006-01-02 15:04"), "cannot be in the future"))
+	} else {
+		p.add("when", checkWhenNotFuture("when", c.At, now))
 	}
 	if c.Action == CustodyTransferred {
 		p.require("to", c.To.Name)

@@ -127,8 +127,8 @@ func ParseDetectionMethod(s string) (DetectionMethod, error) {
 type Seizure struct {
 	Record
 	CaseID             string            `json:"case_id"`
-	Ref                string            `json:"ref"` // SZ-0001, unique within its case
-	SeizedAt           time.Time         `json:"seized_at"`
+	Ref                string            `json:"ref"`       // SZ-0001, unique within its case
+	SeizedAt           time.Time         `json:"seized_at"` // a day alone or a time at its offset (when.go)
 	PlaceName          string            `json:"place_name"`
 	LOCODE             string            `json:"locode"`
 	Country            string            `json:"country"`
@@ -172,8 +172,8 @@ func (s *Seizure) Validate(now time.Time) error {
 	p.tidyRef(&s.Ref)
 	if s.SeizedAt.IsZero() {
 		p.add("seized at", Invalid("seized at", "", "is required"))
-	} else if s.SeizedAt.After(now) {
-		p.add("seized at", Invalid("seized at", s.SeizedAt.Format("2006-01-02 15:04"), "cannot be in the future"))
+	} else {
+		p.add("seized at", checkWhenNotFuture("seized at", s.SeizedAt, now))
 	}
 	s.PlaceName = strings.TrimSpace(s.PlaceName)
 	p.require("place", s.PlaceName)

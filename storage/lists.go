@@ -37,7 +37,7 @@ func (tx *Tx) AllSeizures() ([]model.SeizureRow, error) {
 		r.Seizure, err = scanSeizure(withFirst(row, &r.CaseRef))
 		return r, err
 	}, `SELECT c.ref, `+prefixed("s.", seizureColumns)+` FROM seizures s JOIN cases c ON c.id = s.case_id
-		WHERE c.status <> 'archived' ORDER BY s.seized_at DESC, c.ref, s.ref`)
+		WHERE c.status <> 'archived' ORDER BY julianday(s.seized_at) DESC, c.ref, s.ref`)
 }
 
 // AllTasks lists every task and assistance request of the unarchived

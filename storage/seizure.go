@@ -10,7 +10,7 @@ const seizureColumns = recordColumns + `, case_id, ref, seized_at, place_name, l
 	origin_country, transit_countries, destination_country, notes, version`
 
 func seizureArgs(s *model.Seizure) []any {
-	return append(recordArgs(&s.Record), s.CaseID, s.Ref, dbTime(s.SeizedAt), s.PlaceName, s.LOCODE, s.Country,
+	return append(recordArgs(&s.Record), s.CaseID, s.Ref, dbWrittenTime(s.SeizedAt), s.PlaceName, s.LOCODE, s.Country,
 		string(s.Category), s.Description, s.HSCode, s.Quantity, string(s.Unit), s.EstimatedValue, s.Currency,
 		string(s.TransportMode), s.Concealment, string(s.Detection), dbJSON(s.ContainerNumbers), dbJSON(s.SealNumbers),
 		s.TransportDocument, s.OriginCountry, dbJSON(s.TransitCountries), s.DestinationCountry, s.Notes, s.Version)
@@ -67,7 +67,7 @@ func (tx *Tx) UpdateSeizure(s *model.Seizure) error {
 			detection_method = ?, container_numbers = ?, seal_numbers = ?, transport_document = ?, origin_country = ?,
 			transit_countries = ?, destination_country = ?, notes = ?`,
 			dbTime(s.UpdatedAt), s.UpdatedBy.Name, s.UpdatedBy.Agency,
-			dbTime(s.SeizedAt), s.PlaceName, s.LOCODE, s.Country, string(s.Category), s.Description,
+			dbWrittenTime(s.SeizedAt), s.PlaceName, s.LOCODE, s.Country, string(s.Category), s.Description,
 			s.HSCode, s.Quantity, string(s.Unit), s.EstimatedValue, s.Currency, string(s.TransportMode), s.Concealment,
 			string(s.Detection), dbJSON(s.ContainerNumbers), dbJSON(s.SealNumbers), s.TransportDocument, s.OriginCountry,
 			dbJSON(s.TransitCountries), s.DestinationCountry, s.Notes)
@@ -89,5 +89,5 @@ func (tx *Tx) SeizureByRef(caseID, ref string) (model.Seizure, error) {
 // Seizures lists a case's seizures in the order they happened.
 func (tx *Tx) Seizures(caseID string) ([]model.Seizure, error) {
 	return queryAll(tx, "list seizures", scanSeizure,
-		`SELECT `+seizureColumns+` FROM seizures WHERE case_id = ? ORDER BY seized_at, ref`, caseID)
+		`SELECT `+seizureColumns+` FROM seizures WHERE case_id = ? ORDER BY julianday(seized_at), ref`, caseID)
 }

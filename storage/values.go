@@ -20,6 +20,19 @@ func dbTime(t time.Time) string {
 	return t.UTC().Format(timeLayout)
 }
 
+// dbWrittenTime is a time stored with the offset it was written in, for
+// times an officer writes (a seizure's): "2026-03-14T14:30:00.000000+01:00",
+// and a day alone as midnight UTC ("…T00:00:00.000000Z", model/when.go).
+// Rows stored before kept UTC and read as UTC, as their audit entries say;
+// none is rewritten. The text no longer sorts by time across offsets: order
+// by julianday(column), which reads the offset.
+func dbWrittenTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02T15:04:05.000000Z07:00")
+}
+
 // dbJSON is a list as stored: a JSON array, "[]" when empty.
 func dbJSON[T any](list []T) string {
 	if len(list) == 0 {

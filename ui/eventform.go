@@ -38,7 +38,7 @@ func newEventForm(store timelineStore, win fyne.Window, bg *background, file app
 	f := &eventForm{store: store, win: win, bg: bg, file: file, onAdded: onAdded, errs: newFieldErrors()}
 	f.guard = newFormGuard(win, f.errs, "Add event", f.check, f.typed, f.onSave)
 	g := f.guard
-	f.when = newDateTimeField(g, "when")
+	f.when = newDateTimeField(g, "when", false)
 	f.title = g.entry(false, "title")
 	f.title.SetPlaceHolder("What happened, e.g. Controlled delivery to the consignee's warehouse")
 	f.place = g.entry(false, "place")

@@ -176,7 +176,7 @@ func (t *evidenceTab) setButtons() {
 		t.attach.Disable()
 		t.custody.Disable()
 		t.reason.SetText(fmt.Sprintf("This exhibit was %s on %s: its chain of custody is closed, and no file or custody event can be added.",
-			end.Action.Label(), end.At.Local().Format("2006-01-02 15:04")))
+			end.Action.Label(), model.FormatLocalWhen(end.At)))
 		t.reason.Show()
 	default:
 		t.attach.Enable()

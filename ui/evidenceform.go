@@ -114,7 +114,7 @@ func (f *exhibitForm) fill(e model.EvidenceItem) {
 	f.storage.SetText(e.StorageLocation)
 	f.seal.SetText(e.SealNumber)
 	if !e.AcquiredAt.IsZero() {
-		f.acquiredAt.SetText(e.AcquiredAt.Local().Format("2006-01-02 15:04"))
+		f.acquiredAt.SetText(model.FormatLocalWhen(e.AcquiredAt))
 	}
 	f.acquiredPlace.SetText(e.AcquiredPlace)
 	f.by.SetText(e.AcquiredBy)

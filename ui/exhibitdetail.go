@@ -93,11 +93,11 @@ func exhibitFields(x app.Exhibit) [][2]string {
 	it := x.Item
 	acquired := ""
 	if !it.AcquiredAt.IsZero() {
-		acquired = it.AcquiredAt.Local().Format("2006-01-02 15:04")
+		acquired = model.FormatLocalWhen(it.AcquiredAt)
 	}
 	holder := x.Holder().String()
 	if end, ok := x.Closed(); ok {
-		holder = fmt.Sprintf("nobody: %s on %s", end.Action.Label(), end.At.Local().Format("2006-01-02 15:04"))
+		holder = fmt.Sprintf("nobody: %s on %s", end.Action.Label(), model.FormatLocalWhen(end.At))
 	}
 	return [][2]string{
 		{"Kind", capitalize(it.Kind.Label())},
@@ -233,7 +233,7 @@ func fileSize(n int64) string {
 func custodyBlock(x app.Exhibit, i int) fyne.CanvasObject {
 	ev := x.Custody[i]
 	title := &widget.Label{TextStyle: fyne.TextStyle{Bold: true},
-		Text: fmt.Sprintf("%d.  %s  %s", i+1, ev.At.Local().Format("2006-01-02 15:04"), capitalize(ev.Action.Label()))}
+		Text: fmt.Sprintf("%d.  %s  %s", i+1, model.FormatLocalWhen(ev.At), capitalize(ev.Action.Label()))}
 	box := container.NewVBox(title)
 	var lines []string
 	lines = append(lines, parties(ev))
@@ -298,7 +298,7 @@ func authorOrDash(a model.Author) string { return orDash(a.String()) }
 func eventName(x app.Exhibit, id string) string {
 	for i, ev := range x.Custody {
 		if ev.ID == id {
-			return fmt.Sprintf("event %d (%s, %s)", i+1, ev.Action.Label(), ev.At.Local().Format("2006-01-02 15:04"))
+			return fmt.Sprintf("event %d (%s, %s)", i+1, ev.Action.Label(), model.FormatLocalWhen(ev.At))
 		}
 	}
 	return "an event not in this chain"

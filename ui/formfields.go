@@ -18,59 +18,87 @@ import (
 	"bollard/model"
 )
 
-// dateTimeField is a day, typed or picked in a calendar, and a time of day
-// in the officer's own zone.
+// dateTimeField is a day, typed or picked in a calendar, and, when given,
+// a time of day. A day alone is that calendar day wherever it is read
+// (model/when.go). A time of day is read in the zone of the time the field
+// was given (written, for a seizure, whose time keeps the offset it was
+// written in: editing it in another zone never moves it), else in the
+// officer's own; the label under it names that zone.
 type dateTimeField struct {
 	field       string
+	written     bool // times keep the offset they were written in
+	loc         *time.Location
 	date, clock *savingEntry
+	zone        *widget.Label
 	content     fyne.CanvasObject
 }
 
-func newDateTimeField(g *formGuard, field string) *dateTimeField {
-	f := &dateTimeField{field: field, date: g.entry(false, field), clock: g.entry(false, field)}
+func newDateTimeField(g *formGuard, field string, written bool) *dateTimeField {
+	f := &dateTimeField{field: field, written: written, loc: time.Local, date: g.entry(false, field), clock: g.entry(false, field),
+		zone: &widget.Label{Text: "your local time", Importance: widget.LowImportance}}
 	f.date.SetPlaceHolder("YYYY-MM-DD")
 	f.clock.SetPlaceHolder("HH:MM")
 	f.content = container.NewBorder(nil, nil, nil,
-		container.NewHBox(calendarButton(g, f.date, field), withMinSize(f.clock, fyne.NewSize(80, 0)),
-			&widget.Label{Text: "your local time", Importance: widget.LowImportance}),
+		container.NewHBox(calendarButton(g, f.date, field), withMinSize(f.clock, fyne.NewSize(80, 0)), f.zone),
 		f.date)
 	return f
 }
 
 func (f *dateTimeField) set(t time.Time) {
-	if t.IsZero() {
-		f.date.SetText("")
-		f.clock.SetText("")
-		return
+	day, clock, loc := showWhen(t, f.written)
+	f.loc = loc
+	f.date.SetText(day)
+	f.clock.SetText(clock)
+	f.zone.SetText("your local time")
+	if loc != time.Local {
+		f.zone.SetText(model.FormatOffset(t) + ", as written")
 	}
-	t = t.Local()
-	f.date.SetText(t.Format(time.DateOnly))
-	f.clock.SetText(t.Format("15:04"))
 }
 
 // read is the time typed; one that cannot be read is added to bad and
-// reads as no time. An empty time of day is midnight.
+// reads as no time. An empty time of day is the day alone.
 func (f *dateTimeField) read(bad *[]*model.FieldError) time.Time {
-	ds, cs := strings.TrimSpace(f.date.Text), strings.TrimSpace(f.clock.Text)
+	return readWhen(f.field, f.date.Text, f.clock.Text, f.loc, bad)
+}
+
+// showWhen is how a form shows a time: its day, its time of day ("" for a
+// day alone) and the zone the time of day is in. A time written at an
+// offset is shown at it; any other in the officer's own zone.
+func showWhen(t time.Time, written bool) (day, clock string, loc *time.Location) {
+	switch {
+	case t.IsZero():
+		return "", "", time.Local
+	case model.IsDayOnly(t):
+		return t.Format(time.DateOnly), "", time.Local
+	case !written:
+		t = t.Local()
+	}
+	return t.Format(time.DateOnly), t.Format("15:04"), t.Location()
+}
+
+// readWhen is the day and time of day typed, the time of day in loc; a
+// value that cannot be read is added to bad and reads as no time.
+func readWhen(field, day, clock string, loc *time.Location, bad *[]*model.FieldError) time.Time {
+	ds, cs := strings.TrimSpace(day), strings.TrimSpace(clock)
 	if ds == "" {
 		if cs != "" {
-			*bad = append(*bad, model.Invalid(f.field, "", "needs the day as well as the time"))
+			*bad = append(*bad, model.Invalid(field, "", "needs the day as well as the time"))
 		}
 		return time.Time{}
 	}
-	d := readDate(f.field, ds, bad)
+	d := readDate(field, ds, bad)
 	if d.IsZero() {
 		return time.Time{}
 	}
-	var c typed.Clock
-	if cs != "" {
-		var err error
-		if c, err = typed.ReadClock(cs); err != nil {
-			*bad = append(*bad, model.Invalid(f.field, cs, "the time of day should be written as HH:MM, e.g. 14:30"))
-			return time.Time{}
-		}
+	if cs == "" {
+		return model.DayOnly(d)
 	}
-	return time.Date(d.Year, d.Month, d.Day, c.Hour, c.Minute, c.Second, 0, time.Local)
+	c, err := typed.ReadClock(cs)
+	if err != nil {
+		*bad = append(*bad, model.Invalid(field, cs, "the time of day should be written as HH:MM, e.g. 14:30"))
+		return time.Time{}
+	}
+	return time.Date(d.Year, d.Month, d.Day, c.Hour, c.Minute, c.Second, 0, loc)
 }
 
 // dayField is a calendar day, typed or picked.

@@ -73,7 +73,7 @@ func newSeizuresScreen(store workspaceLists, win fyne.Window, bg *background, on
 	columns := []listColumn[model.SeizureRow]{
 		{"Case", 140, func(r model.SeizureRow) string { return r.CaseRef }, nil},
 		{"Seizure", 85, func(r model.SeizureRow) string { return r.Seizure.Ref }, nil},
-		{"Date", 100, func(r model.SeizureRow) string { return r.Seizure.SeizedAt.Local().Format(time.DateOnly) },
+		{"Date", 100, func(r model.SeizureRow) string { return model.DayOfWhen(r.Seizure.SeizedAt).String() },
 			func(a, b model.SeizureRow) int { return a.Seizure.SeizedAt.Compare(b.Seizure.SeizedAt) }},
 		{"Place", 185, func(r model.SeizureRow) string { return r.Seizure.PlaceName }, nil},
 		{"Commodity", 200, func(r model.SeizureRow) string { return seizureCommodity(r.Seizure) }, nil},

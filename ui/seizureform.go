@@ -71,7 +71,7 @@ func newSeizureForm(store seizureStore, win fyne.Window, bg *background, file ap
 	f.guard = newFormGuard(win, f.errs, saveText, f.check, f.typed, f.onSave)
 	g := f.guard
 
-	f.seizedAt = newDateTimeField(g, "seized at")
+	f.seizedAt = newDateTimeField(g, "seized at", true)
 	f.place = entryWithHint(g, "Port, airport, border post, e.g. Port of Algeciras", "place")
 	f.locode = entryWithHint(g, "Optional, e.g. ESALG", "UN/LOCODE")
 	f.country = newCountryField(g, "country")

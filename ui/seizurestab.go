@@ -15,7 +15,7 @@ import (
 // seizureColumns are the columns of the Seizures tab's table.
 var seizureColumns = []tabColumn[func(model.Seizure) string]{
 	{"Ref", 75, func(s model.Seizure) string { return s.Ref }},
-	{"Seized", 130, func(s model.Seizure) string { return s.SeizedAt.Local().Format("2006-01-02 15:04") }},
+	{"Seized", 170, func(s model.Seizure) string { return model.FormatWhen(s.SeizedAt) }},
 	{"Place", 170, seizurePlace},
 	{"Commodity", 180, seizureCommodity},
 	{"Quantity", 135, func(s model.Seizure) string { return formatAmount(s.Quantity) + " " + string(s.Unit) }},

@@ -167,11 +167,20 @@ func (t *timelineTab) onAdd() {
 	t.form.show()
 }
 
+// when is the line's time as the officer reads it: a seizure's as it was
+// written (its day alone, or its time at its own offset), others' here.
+func (l timelineLine) when() string {
+	if l.kind == kindSeizure {
+		return model.FormatWhen(l.at)
+	}
+	return model.FormatLocalWhen(l.at)
+}
+
 // texts is the lines as the officer reads them, for tests.
 func (t *timelineTab) texts() []string {
 	out := make([]string, len(t.lines))
 	for i, l := range t.lines {
-		out[i] = l.at.Local().Format("2006-01-02 15:04") + " " + timelineKinds[l.kind].word + " " + l.what + " " + l.where
+		out[i] = l.when() + " " + timelineKinds[l.kind].word + " " + l.what + " " + l.where
 	}
 	return out
 }
@@ -213,7 +222,7 @@ func (r *timelineRow) CreateRenderer() fyne.WidgetRenderer {
 }
 
 func (r *timelineRow) set(l timelineLine) {
-	r.when.SetText(l.at.Local().Format("2006-01-02 15:04"))
+	r.when.SetText(l.when())
 	for k, b := range r.markers {
 		if k == l.kind {
 			b.set(timelineKinds[k].word)

@@ -43,7 +43,7 @@ func (d *doc) timeline() {
 	)
 	for _, e := range entries {
 		if e.seizure {
-			t.boldRow(dateTime(e.at), e.what, e.place)
+			t.boldRow(writtenAt(e.at), e.what, e.place)
 		} else {
 			t.row(dateTime(e.at), e.what, e.place)
 		}

@@ -78,13 +78,24 @@ func (w words) number(v float64) string {
 
 // Dates and times are written the ISO way in every language and times in
 // UTC: a dossier crosses borders and time zones, and 03/04 means two
-// different days on either side of the Atlantic.
+// different days on either side of the Atlantic. A day written alone is
+// that day, with no time (model/when.go).
 func dateTime(t time.Time) string {
-	if t.IsZero() {
+	switch {
+	case t.IsZero():
 		return ""
+	case model.IsDayOnly(t):
+		return t.Format(time.DateOnly)
 	}
 	return t.UTC().Format("2006-01-02 15:04")
 }
+
+// writtenAt is when a seizure happened as the officer wrote it: the day
+// alone, or the day over the time at the offset it was written in, named
+// ("2026-03-14" over "23:30 UTC+1"), so that the dossier read anywhere
+// shows the day and hour of the report it came from. The day and the time
+// are on lines of their own: the narrow column would break them anywhere.
+func writtenAt(t time.Time) string { return strings.Replace(model.FormatWhen(t), " ", "\n", 1) }
 
 func day(t time.Time) string {
 	if t.IsZero() {

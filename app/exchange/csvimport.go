@@ -71,24 +71,28 @@ func ImportSeizureSheet(ctx context.Context, w *app.Workspace, caseRef string, s
 	if f.Case.Status == model.StatusArchived {
 		return sum, fmt.Errorf("case %s is archived: restore it before importing seizures into it", caseRef)
 	}
-	seen := map[string]string{} // a seizure's key → where it is already: "SZ-0003" or "line 12"
+	seen := map[string]string{} // each key of a seizure → where it is already: "SZ-0003" or "line 12"
 	for _, s := range f.Seizures {
-		seen[seizureKey(s)] = s.Ref
+		for _, key := range seizureKeys(s, time.Local) {
+			seen[key] = s.Ref
+		}
 	}
 	good := make([]model.Seizure, 0, len(sheet.Rows))
 	lines := make([]int, 0, len(sheet.Rows)) // the line of each good row, for messages
 	for _, row := range sheet.Rows {
 		problems := row.Problems
 		if !row.Bad() {
-			key := seizureKey(row.Seizure)
-			if where, dup := seen[key]; dup {
+			keys := seizureKeys(row.Seizure, time.Local)
+			if where, dup := seenAs(seen, keys); dup {
 				if strings.HasPrefix(where, "SZ-") {
 					problems = []string{fmt.Sprintf("the case already has this seizure, as %s (was the file imported before?)", where)}
 				} else {
 					problems = []string{fmt.Sprintf("the same seizure as %s", where)}
 				}
 			} else {
-				seen[key] = "line " + strconv.Itoa(row.Line)
+				for _, key := range keys {
+					seen[key] = "line " + strconv.Itoa(row.Line)
+				}
 			}
 		}
 		if len(problems) > 0 {
@@ -122,11 +126,35 @@ func ImportSeizureSheet(ctx context.Context, w *app.Workspace, caseRef string, s
 	return sum, nil
 }
 
-// seizureKey is what makes two seizures the same one: when and where,
-// what and how much, and in which containers.
-func seizureKey(s model.Seizure) string {
-	return strings.Join([]string{
-		s.SeizedAt.UTC().Format(time.RFC3339), sheetFold(s.PlaceName), s.LOCODE, string(s.Category), sheetFold(s.Description),
-		strconv.FormatFloat(s.Quantity, 'g', -1, 64), string(s.Unit), strings.Join(s.ContainerNumbers, ","),
-	}, "|")
+// seizureKeys are what make two seizures the same one: when and where,
+// what and how much, and in which containers. When is compared as it was
+// written, so that a file imported on a computer in Madrid and again on
+// one in UTC is the same file: the day alone, or the time of day at its own
+// offset; and, for seizures stored before times kept their offset, as the
+// instant in UTC, and a day alone as the instant an earlier Bollard stored
+// for it: midnight in here's zone. Two seizures are the same when any of
+// their keys is.
+func seizureKeys(s model.Seizure, here *time.Location) []string {
+	rest := strings.Join([]string{sheetFold(s.PlaceName), s.LOCODE, string(s.Category), sheetFold(s.Description),
+		strconv.FormatFloat(s.Quantity, 'g', -1, 64), string(s.Unit), strings.Join(s.ContainerNumbers, ",")}, "|")
+	at := s.SeizedAt
+	keys := []string{
+		at.Format("2006-01-02T15:04:05") + "|" + rest,
+		at.UTC().Format(time.RFC3339) + "|" + rest,
+	}
+	if model.IsDayOnly(at) {
+		localMidnight := time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, here)
+		keys = append(keys, localMidnight.UTC().Format(time.RFC3339)+"|"+rest)
+	}
+	return keys
+}
+
+// seenAs is where a seizure with one of those keys already is.
+func seenAs(seen map[string]string, keys []string) (string, bool) {
+	for _, key := range keys {
+		if where, ok := seen[key]; ok {
+			return where, true
+		}
+	}
+	return "", false
 }

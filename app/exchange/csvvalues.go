@@ -45,22 +45,32 @@ func splitAmount(s string) (number, word string) {
 // rules officers type them everywhere (typed.DateTime): DD/MM/YYYY (or
 // with - or .), YYYY-MM-DD, ISO 8601 with a time and zone, and a time of
 // day as 14:30, 14:30:05 or 14h30, in the date column or a column of its
-// own. A time without a zone is in loc, the officer's own local time.
+// own. A time without a zone is in loc, the officer's own local time. A
+// date alone is that calendar day in every zone (model/when.go), and so is
+// a date column showing midnight ("14/03/2026 00:00"): that is how a
+// spreadsheet writes a cell formatted as date and time that holds a day.
 func parseSheetTime(date, clock string, loc *time.Location, now time.Time) (time.Time, string) {
-	if strings.TrimSpace(clock) == "" {
-		t, err := typed.DateTime(date, loc, now)
-		return t, problemOf(err)
-	}
 	day, at := typed.SplitDateTime(date)
-	if at != "" {
-		// A date column formatted as date and time shows midnight when
-		// the time is kept in a column of its own.
-		if c, err := typed.ReadClock(at); err != nil || !c.IsMidnight() {
-			return time.Time{}, "gives a time and so does the time column"
+	if at != "" && isMidnight(at) {
+		at = ""
+	}
+	if strings.TrimSpace(clock) == "" {
+		if at != "" { // a time in the date column, perhaps with its zone
+			t, err := typed.DateTime(date, loc, now)
+			return t, problemOf(err)
 		}
+	} else if at != "" {
+		return time.Time{}, "gives a time and so does the time column"
 	}
 	t, err := typed.DayAt(day, clock, loc, now)
 	return t, problemOf(err)
+}
+
+// isMidnight reports whether a time of day, with no zone but perhaps a Z,
+// reads as 00:00:00.
+func isMidnight(clock string) bool {
+	c, err := typed.ReadClock(clock)
+	return err == nil && c.IsMidnight()
 }
 
 // problemOf is a row's problem with a value it could not read, said after

@@ -114,11 +114,12 @@ func ReadClock(s string) (Clock, error) {
 
 // DateTime reads a day and, when given, its time of day, typed as one:
 // "2026-03-14 14:30", "14/03/2026 14h30", "2026-03-14T14:30", or a day
-// alone (midnight). A time typed without a zone is in loc, the typist's
-// own: the officer's local time in the window, UTC on the command line, the
-// zone an import is told. ISO 8601 with a zone ("2026-03-14T14:30:00+01:00",
-// "2026-03-14 13:30Z") keeps its zone. now reads two-digit years (Date).
-// "" is no time.
+// alone, which is that calendar day whatever the zone (model.DayOnly:
+// midnight UTC, see model/when.go). A time typed without a zone is in loc,
+// the typist's own: the officer's local time in the window, UTC on the
+// command line, the zone an import is told. ISO 8601 with a zone
+// ("2026-03-14T14:30:00+01:00", "2026-03-14 13:30Z") keeps its zone. now
+// reads two-digit years (Date). "" is no time.
 func DateTime(s string, loc *time.Location, now time.Time) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -145,7 +146,9 @@ func SplitDateTime(s string) (day, clock string) {
 }
 
 // DayAt is the day typed at the time of day typed in loc, for a form or a
-// spreadsheet that has them apart; an empty time of day is midnight.
+// spreadsheet that has them apart. With no time of day it is the day alone
+// (model.DayOnly), never midnight in loc: local midnight in Madrid is the
+// day before in UTC, and would be shown a day early elsewhere.
 func DayAt(day, clock string, loc *time.Location, now time.Time) (time.Time, error) {
 	d, err := Date(day, now)
 	if err != nil {
@@ -154,11 +157,13 @@ func DayAt(day, clock string, loc *time.Location, now time.Time) (time.Time, err
 	if d.IsZero() {
 		return time.Time{}, refuse(day, dateShape)
 	}
-	var c Clock
-	if clock = strings.TrimSpace(clock); clock != "" {
-		if c, err = ReadClock(clock); err != nil {
-			return time.Time{}, refuse(strings.TrimSpace(day+" "+clock), "the time %q should be written as 14:30", clock)
-		}
+	clock = strings.TrimSpace(clock)
+	if clock == "" {
+		return model.DayOnly(d), nil
+	}
+	c, err := ReadClock(clock)
+	if err != nil {
+		return time.Time{}, refuse(strings.TrimSpace(day+" "+clock), "the time %q should be written as 14:30", clock)
 	}
 	return time.Date(d.Year, d.Month, d.Day, c.Hour, c.Minute, c.Second, 0, loc), nil
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"bollard/model"
 )
 
 // now is the day the tests are read on: two-digit years are read from it.
@@ -87,7 +89,6 @@ func TestDateTime(t *testing.T) {
 			{"ISO day and time", "2026-03-14 14:30", "2026-03-14T14:30:00"},
 			{"ISO with T", "2026-03-14T14:30", "2026-03-14T14:30:00"},
 			{"day first and 14h30", "14/03/2026 14h30", "2026-03-14T14:30:00"},
-			{"day alone is midnight", "14.03.2026", "2026-03-14T00:00:00"},
 			{"seconds", "2026-03-14 14:30:05", "2026-03-14T14:30:05"},
 		} {
 			t.Run(loc.String()+"/"+c.name, func(t *testing.T) {
@@ -98,6 +99,16 @@ func TestDateTime(t *testing.T) {
 				}
 			})
 		}
+		// A day alone is that calendar day in every zone: midnight UTC,
+		// never midnight in loc (the day before, in UTC, east of Greenwich).
+		t.Run(loc.String()+"/day alone is the day", func(t *testing.T) {
+			for _, in := range []string{"14.03.2026", "2026-03-14", "14/03/2026"} {
+				got, err := DateTime(in, loc, now)
+				if err != nil || !got.Equal(time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)) || !model.IsDayOnly(got) {
+					t.Errorf("DateTime(%q, %s) = %v, %v, want the day alone 2026-03-14", in, loc, got, err)
+				}
+			}
+		})
 		for in, want := range map[string]time.Time{
 			"2026-03-14T14:30:00+01:00": time.Date(2026, 3, 14, 13, 30, 0, 0, time.UTC),
 			"2026-03-14 13:30Z":         time.Date(2026, 3, 14, 13, 30, 0, 0, time.UTC),

@@ -1,2 +1,14 @@
--- Reserved for issue 14; filled in on its branch.
+-- Calendar dates (issue 14). From this version a seizure's seized_at holds
+-- what the officer wrote: a day alone as midnight UTC of that day, a time
+-- with the offset it was written in ("2026-03-14T23:30:00.000000+01:00");
+-- seizures are ordered by julianday(seized_at), which reads the offset.
+--
+-- No stored row is rewritten. Rows written before hold UTC instants, which
+-- are still right as instants and are what their audit entries record. A
+-- day typed alone was then stored as midnight in the zone of the computer
+-- that typed it (23:00 UTC the day before, in Madrid), and nothing stored
+-- says which zone that was: moving it would be a guess, and would break the
+-- audit trail's match with the row. Such a row is found again when the same
+-- spreadsheet is re-imported on a computer in that zone (app/exchange
+-- seizureKeys), and an officer corrects its date in the form, audited.
 SELECT 1;
