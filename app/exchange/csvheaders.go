@@ -187,8 +187,8 @@ const maxTitle = 80
 type sheetColumn struct {
 	Title string     // as written in the file
 	Field sheetField // fieldNone when not recognised
-	// Hint is a unit or currency the title gives its values: "Cantidad (kg)",
-	// "Valor (EUR)", or kilograms for a weight.
+	// Hint is a unit word or currency the title gives its values:
+	// "Cantidad (kg)", "Valor (EUR)", or kilograms for a weight.
 	Hint string
 }
 
@@ -220,8 +220,11 @@ func matchHeader(title string) sheetColumn {
 		}
 		switch f {
 		case fieldQuantity:
-			if u, ok := parseUnitWord(tail); ok {
-				return sheetColumn{Title: c.Title, Field: f, Hint: string(u)}
+			if _, ok := parseUnitWord(tail, ""); ok {
+				// The word, not the unit: "Cantidad (paquetes)" counts
+				// packs of cigarettes but packages of cocaine, which
+				// each row's commodity decides.
+				return sheetColumn{Title: c.Title, Field: f, Hint: tail}
 			}
 		case fieldValue:
 			if cur, ok := currencyWord(tail); ok {

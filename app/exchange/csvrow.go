@@ -140,7 +140,7 @@ func (r *rowReader) readQuantity(s *model.Seizure, mark typed.DecimalMark) {
 	num, word := splitAmount(raw)
 	var fromNumber model.Unit
 	if word != "" {
-		if u, ok := parseUnitWord(word); ok {
+		if u, ok := parseUnitWord(word, s.Category); ok {
 			fromNumber = u
 		} else {
 			r.problem(fieldQuantity, raw, "should be a number, with its unit if you like: %s kg", numberExample(mark))
@@ -157,7 +157,7 @@ func (r *rowReader) readQuantity(s *model.Seizure, mark typed.DecimalMark) {
 	}
 	switch v := r.cell(fieldUnit); {
 	case v != "":
-		u, ok := parseUnitWord(v)
+		u, ok := parseUnitWord(v, s.Category)
 		if !ok {
 			r.problem(fieldUnit, v, "should be one of %s (in English, Spanish, Portuguese or French)", choiceList(model.Units))
 			return
@@ -170,7 +170,7 @@ func (r *rowReader) readQuantity(s *model.Seizure, mark typed.DecimalMark) {
 	case fromNumber != "":
 		s.Unit = fromNumber
 	default:
-		s.Unit = model.Unit(r.cols.hint[fieldQuantity])
+		s.Unit, _ = parseUnitWord(r.cols.hint[fieldQuantity], s.Category)
 	}
 }
 
