@@ -39,7 +39,11 @@ func (tx *Tx) EachStoredRecord(fn func(StoredRecord) error) error {
 // handed on with Unreadable set and its ID read plainly, so that one bad
 // value is reported against its record instead of stopping the reading.
 func eachStored[T interface{ RecordID() string }](tx *Tx, recordType string, scan func(interface{ Scan(...any) error }) (T, error), columns, table string, fn func(StoredRecord) error) error {
-	rows, err := tx.query(`SELECT ` + withoutVersion(columns) + ` FROM ` + table)
+	columns, err := tx.columnsThere(table, withoutVersion(columns))
+	if err != nil {
+		return err
+	}
+	rows, err := tx.query(`SELECT ` + columns + ` FROM ` + table)
 	if err != nil {
 		return wrap("read "+table, err)
 	}
@@ -67,6 +71,50 @@ func withoutVersion(columns string) string {
 		return rest + ", 0"
 	}
 	return columns
+}
+
+// columnsThere reads as 0 each of the columns that the table does not have
+// yet: the baseline of migration 0002 reads the records with these queries
+// before later migrations added their columns (0008's tobacco factors, whose
+// 0 is what they hold until set).
+func (tx *Tx) columnsThere(table, columns string) (string, error) {
+	rows, err := tx.query(`SELECT name FROM pragma_table_info(?)`, table)
+	if err != nil {
+		return "", wrap("read the columns of "+table, err)
+	}
+	defer rows.Close()
+	there := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return "", wrap("read the columns of "+table, err)
+		}
+		there[name] = true
+	}
+	if err := rows.Err(); err != nil {
+		return "", wrap("read the columns of "+table, err)
+	}
+	list := strings.Split(columns, ",")
+	for i, c := range list {
+		name := strings.TrimSpace(c)
+		if isColumnName(name) && !there[name] {
+			list[i] = " 0"
+		}
+	}
+	return strings.Join(list, ","), nil
+}
+
+// isColumnName tells a plain column name from an expression ("0").
+func isColumnName(s string) bool {
+	if s == "" || s[0] >= '0' && s[0] <= '9' {
+		return false
+	}
+	for _, r := range s {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // firstColumn reads the current row's first column as text: every record
