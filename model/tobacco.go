@@ -174,3 +174,17 @@ func ParseTobaccoFactor(field, s string) (int, error) {
 	}
 	return n, nil
 }
+
+// SticksInAll adds up, in sticks, the seizures counted in cigarette units,
+// each by its own factors; false when none is.
+func SticksInAll(seizures []Seizure) (float64, bool) {
+	var total float64
+	found := false
+	for _, s := range seizures {
+		if n, ok := s.InSticks(); ok {
+			total += n
+			found = true
+		}
+	}
+	return total, found
+}
