@@ -36,7 +36,13 @@ func TestWorkspaceFromBeforeVersionsVerifiesClean(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := db.Exec(`DELETE FROM schema_migrations WHERE version = 5`); err != nil {
+	// and before the migrations after it (0008's tobacco factors).
+	for _, column := range []string{"sticks_per_pack", "packs_per_carton", "cartons_per_master_case"} {
+		if _, err := db.Exec(`ALTER TABLE seizures DROP COLUMN ` + column); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Exec(`DELETE FROM schema_migrations WHERE version >= 5`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
