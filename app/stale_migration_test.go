@@ -104,6 +104,9 @@ END`,
 		`ALTER TABLE audit_log DROP COLUMN received_name`, `ALTER TABLE audit_log DROP COLUMN received_agency`,
 		`ALTER TABLE audit_log DROP COLUMN received_package`, `ALTER TABLE audit_log DROP COLUMN received_key`,
 	},
-	{}, // 0008_tobacco_units
+	{ // 0008_tobacco_units
+		`ALTER TABLE seizures DROP COLUMN sticks_per_pack`, `ALTER TABLE seizures DROP COLUMN packs_per_carton`,
+		`ALTER TABLE seizures DROP COLUMN cartons_per_master_case`,
+	},
 	{}, // 0009_calendar_dates
 }

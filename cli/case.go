@@ -169,8 +169,15 @@ func printCaseFile(e *env, f app.CaseFile) {
 	if len(f.Seizures) > 0 {
 		fmt.Fprintf(tw, "\nSEIZURES (%d)\n", len(f.Seizures))
 		for _, s := range f.Seizures {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\t%s\n", s.Ref, model.DayOfWhen(s.SeizedAt), s.PlaceName,
-				clip(s.Description, 40), formatQuantity(s.Quantity), s.Unit, strings.Join(s.ContainerNumbers, " "))
+			quantity := formatQuantity(s.Quantity) + " " + s.Unit.Label()
+			if inSticks := s.SticksSummary(); inSticks != "" {
+				quantity = inSticks
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.Ref, model.DayOfWhen(s.SeizedAt), s.PlaceName,
+				clip(s.Description, 40), quantity, strings.Join(s.ContainerNumbers, " "))
+		}
+		if sticks, ok := model.SticksInAll(f.Seizures); ok {
+			fmt.Fprintf(tw, "cigarettes in all: %s sticks\n", model.FormatCount(sticks))
 		}
 	}
 	if len(f.Entities) > 0 {

@@ -52,6 +52,7 @@ func commands() []command {
 		{"profile", "profile [--officer NAME ...] [--json]      show or change the officer profile", runProfile},
 		{"demo", "demo [--cases N] [--seed S] [--entities N]  fill an empty workspace with synthetic cases", runDemo},
 		{"case", "case list [--json] [--status S] [--all] | case show REF [--json] | case edit REF --version N [--title T] [--summary S] [--status S] [--priority P]", runCase},
+		{"seizure", "seizure edit CASE-REF SZ-NNNN [--unit U] [--sticks-per-pack N] [--packs-per-carton N] [--cartons-per-master-case N]   how a seizure is counted", runSeizure},
 		{"search", "search [--json] [--limit N] [--kind K] QUERY | search --stdin [--json]   find anything", runSearch},
 		{"evidence", "evidence add CASE-REF --description TEXT [--kind K] [--seizure SZ-NNNN] [--file PATH]... | evidence show EXHIBIT-REF [--json]", runEvidence},
 		{"custody", "custody add EXHIBIT-REF --action A [--to NAME] [--agency A] [--place P] [--seal S] [--seal-intact yes|no]", runCustody},

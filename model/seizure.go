@@ -55,18 +55,25 @@ const (
 	Tonne     Unit = "t"
 	Litre     Unit = "l"
 	Pieces    Unit = "pieces"
-	Sticks    Unit = "sticks"
+	Sticks    Unit = "sticks" // cigarettes, one by one
 	Packages  Unit = "packages"
 	Pallets   Unit = "pallets"
 	Doses     Unit = "doses"
 	Banknotes Unit = "banknotes"
+	// The cigarette trade's own units, each made of the one before it:
+	// a pack of sticks, a carton of packs, a master case of cartons
+	// (tobacco.go converts them to sticks).
+	Packs       Unit = "packs"
+	Cartons     Unit = "cartons"
+	MasterCases Unit = "master_cases"
 )
 
-// Units lists every unit.
-var Units = []Unit{Kilogram, Gram, Tonne, Litre, Pieces, Sticks, Packages, Pallets, Doses, Banknotes}
+// Units lists every unit. The codes are stored and travel in packages: a
+// new unit is added, an old one never renamed.
+var Units = []Unit{Kilogram, Gram, Tonne, Litre, Pieces, Sticks, Packs, Cartons, MasterCases, Packages, Pallets, Doses, Banknotes}
 
-// ParseUnit accepts a unit's code, ignoring case.
-func ParseUnit(s string) (Unit, error) { return parseChoice("unit", s, Units, nil) }
+// Label is the unit as the officer reads it: "master cases".
+func (u Unit) Label() string { return labelOf(nil, u) }
 
 // TransportMode is how the goods travelled.
 type TransportMode string
@@ -149,6 +156,13 @@ type Seizure struct {
 	TransitCountries   []string          `json:"transit_countries"`
 	DestinationCountry string            `json:"destination_country"`
 	Notes              string            `json:"notes"`
+	// How the cigarette units of this seizure are made up, where they are
+	// not the usual 20 sticks a pack, 10 packs a carton, 50 cartons a
+	// master case (tobacco.go). 0 is the usual number: a seizure that
+	// keeps it travels and is audited exactly as before these existed.
+	SticksPerPack        int `json:"sticks_per_pack,omitempty"`
+	PacksPerCarton       int `json:"packs_per_carton,omitempty"`
+	CartonsPerMasterCase int `json:"cartons_per_master_case,omitempty"`
 }
 
 // FormatSeizureRef writes a seizure ref: SZ-0004.
@@ -193,6 +207,7 @@ func (s *Seizure) Validate(now time.Time) error {
 		p.add("quantity", Invalid("quantity", fmt.Sprint(s.Quantity), "should be more than zero"))
 	}
 	p.add("unit", checkChoice("unit", s.Unit, Units))
+	s.validateTobaccoFactors(&p)
 	s.Currency = strings.TrimSpace(s.Currency)
 	switch {
 	case math.IsNaN(s.EstimatedValue) || math.IsInf(s.EstimatedValue, 0):

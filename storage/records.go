@@ -39,7 +39,11 @@ func (tx *Tx) EachStoredRecord(fn func(StoredRecord) error) error {
 // handed on with Unreadable set and its ID read plainly, so that one bad
 // value is reported against its record instead of stopping the reading.
 func eachStored[T interface{ RecordID() string }](tx *Tx, recordType string, scan func(interface{ Scan(...any) error }) (T, error), columns, table string, fn func(StoredRecord) error) error {
-	rows, err := tx.query(`SELECT ` + withoutVersion(columns, tx.hasColumn(table, "removed")) + ` FROM ` + table)
+	columns, err := tx.columnsThere(table, withoutVersion(columns))
+	if err != nil {
+		return err
+	}
+	rows, err := tx.query(`SELECT ` + columns + ` FROM ` + table)
 	if err != nil {
 		return wrap("read "+table, err)
 	}
@@ -62,17 +66,55 @@ func eachStored[T interface{ RecordID() string }](tx *Tx, recordType string, sca
 // bookkeeping, not part of what the audit trail records, and the baseline
 // of migration 0002 reads the records with these queries before 0005 gave
 // them a version column.
-//
-// The tombstone (removed) came with 0006, later than that baseline too: it
-// is read as 0 where the table has no such column yet.
-func withoutVersion(columns string, removed bool) string {
-	if rest, ok := strings.CutSuffix(columns, ", removed, version"); ok && !removed {
-		return rest + ", 0, 0"
-	}
+func withoutVersion(columns string) string {
 	if rest, ok := strings.CutSuffix(columns, ", version"); ok {
 		return rest + ", 0"
 	}
 	return columns
+}
+
+// columnsThere reads as 0 each of the columns that the table does not have
+// yet: the baseline of migration 0002 reads the records with these queries
+// before later migrations added their columns (0006's tombstone, 0008's
+// tobacco factors, whose 0 is what they hold until set).
+func (tx *Tx) columnsThere(table, columns string) (string, error) {
+	rows, err := tx.query(`SELECT name FROM pragma_table_info(?)`, table)
+	if err != nil {
+		return "", wrap("read the columns of "+table, err)
+	}
+	defer rows.Close()
+	there := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return "", wrap("read the columns of "+table, err)
+		}
+		there[name] = true
+	}
+	if err := rows.Err(); err != nil {
+		return "", wrap("read the columns of "+table, err)
+	}
+	list := strings.Split(columns, ",")
+	for i, c := range list {
+		name := strings.TrimSpace(c)
+		if isColumnName(name) && !there[name] {
+			list[i] = " 0"
+		}
+	}
+	return strings.Join(list, ","), nil
+}
+
+// isColumnName tells a plain column name from an expression ("0").
+func isColumnName(s string) bool {
+	if s == "" || s[0] >= '0' && s[0] <= '9' {
+		return false
+	}
+	for _, r := range s {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // firstColumn reads the current row's first column as text: every record
@@ -94,11 +136,4 @@ func firstColumn(rows *sql.Rows) string {
 		return string(b)
 	}
 	return fmt.Sprint(values[0])
-}
-
-// hasColumn reports whether the table has the column.
-func (tx *Tx) hasColumn(table, column string) bool {
-	var n int
-	err := tx.queryRow(`SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?`, table, column).Scan(&n)
-	return err == nil && n > 0
 }

@@ -7,13 +7,15 @@ import (
 const seizureColumns = recordColumns + `, case_id, ref, seized_at, place_name, locode, country,
 	commodity_category, commodity_description, hs_code, quantity, unit, estimated_value, currency,
 	transport_mode, concealment, detection_method, container_numbers, seal_numbers, transport_document,
-	origin_country, transit_countries, destination_country, notes, version`
+	origin_country, transit_countries, destination_country, notes, sticks_per_pack, packs_per_carton,
+	cartons_per_master_case, version`
 
 func seizureArgs(s *model.Seizure) []any {
 	return append(recordArgs(&s.Record), s.CaseID, s.Ref, dbWrittenTime(s.SeizedAt), s.PlaceName, s.LOCODE, s.Country,
 		string(s.Category), s.Description, s.HSCode, s.Quantity, string(s.Unit), s.EstimatedValue, s.Currency,
 		string(s.TransportMode), s.Concealment, string(s.Detection), dbJSON(s.ContainerNumbers), dbJSON(s.SealNumbers),
-		s.TransportDocument, s.OriginCountry, dbJSON(s.TransitCountries), s.DestinationCountry, s.Notes, s.Version)
+		s.TransportDocument, s.OriginCountry, dbJSON(s.TransitCountries), s.DestinationCountry, s.Notes, s.SticksPerPack, s.PacksPerCarton,
+		s.CartonsPerMasterCase, s.Version)
 }
 
 func scanSeizure(row interface{ Scan(...any) error }) (model.Seizure, error) {
@@ -21,7 +23,8 @@ func scanSeizure(row interface{ Scan(...any) error }) (model.Seizure, error) {
 	dest := append(recordDest(&s.Record), &s.CaseID, &s.Ref, timeCol{&s.SeizedAt}, &s.PlaceName, &s.LOCODE, &s.Country,
 		&s.Category, &s.Description, &s.HSCode, &s.Quantity, &s.Unit, &s.EstimatedValue, &s.Currency,
 		&s.TransportMode, &s.Concealment, &s.Detection, listCol[string]{&s.ContainerNumbers}, listCol[string]{&s.SealNumbers},
-		&s.TransportDocument, &s.OriginCountry, listCol[string]{&s.TransitCountries}, &s.DestinationCountry, &s.Notes, &s.Version)
+		&s.TransportDocument, &s.OriginCountry, listCol[string]{&s.TransitCountries}, &s.DestinationCountry, &s.Notes, &s.SticksPerPack, &s.PacksPerCarton,
+		&s.CartonsPerMasterCase, &s.Version)
 	err := row.Scan(dest...)
 	return s, err
 }
@@ -65,12 +68,14 @@ func (tx *Tx) UpdateSeizure(s *model.Seizure) error {
 			seized_at = ?, place_name = ?, locode = ?, country = ?, commodity_category = ?, commodity_description = ?,
 			hs_code = ?, quantity = ?, unit = ?, estimated_value = ?, currency = ?, transport_mode = ?, concealment = ?,
 			detection_method = ?, container_numbers = ?, seal_numbers = ?, transport_document = ?, origin_country = ?,
-			transit_countries = ?, destination_country = ?, notes = ?`,
+			transit_countries = ?, destination_country = ?, notes = ?, sticks_per_pack = ?, packs_per_carton = ?,
+			cartons_per_master_case = ?`,
 			dbTime(s.UpdatedAt), s.UpdatedBy.Name, s.UpdatedBy.Agency,
 			dbWrittenTime(s.SeizedAt), s.PlaceName, s.LOCODE, s.Country, string(s.Category), s.Description,
 			s.HSCode, s.Quantity, string(s.Unit), s.EstimatedValue, s.Currency, string(s.TransportMode), s.Concealment,
 			string(s.Detection), dbJSON(s.ContainerNumbers), dbJSON(s.SealNumbers), s.TransportDocument, s.OriginCountry,
-			dbJSON(s.TransitCountries), s.DestinationCountry, s.Notes)
+			dbJSON(s.TransitCountries), s.DestinationCountry, s.Notes, s.SticksPerPack, s.PacksPerCarton,
+			s.CartonsPerMasterCase)
 	})
 }
 

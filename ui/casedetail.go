@@ -104,8 +104,9 @@ func (d *caseDetail) show(f app.CaseFile) {
 	d.facts["Partners"].SetText(orDash(strings.Join(c.PartnerAgencies, ", ")))
 	d.facts["Opened"].SetText(orDash(c.OpenedOn.String()))
 	d.facts["Closed"].SetText(orDash(c.ClosedOn.String()))
-	d.facts["Contents"].SetText(fmt.Sprintf("%s, %s, %s, %s",
-		plural(len(f.Seizures), "seizure"), plural(len(f.Entities), "entity"), plural(len(f.Evidence), "exhibit"), plural(len(f.Tasks), "task")))
+	d.facts["Contents"].SetText(fmt.Sprintf("%s, %s, %s, %s%s",
+		plural(len(f.Seizures), "seizure"), plural(len(f.Entities), "entity"), plural(len(f.Evidence), "exhibit"), plural(len(f.Tasks), "task"),
+		cigarettesInAll(f.Seizures)))
 	d.summary.SetText(orDash(c.Summary))
 	d.actions.set(c)
 	d.placeholder.Hide()

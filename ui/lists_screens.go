@@ -77,7 +77,7 @@ func newSeizuresScreen(store workspaceLists, win fyne.Window, bg *background, on
 			func(a, b model.SeizureRow) int { return a.Seizure.SeizedAt.Compare(b.Seizure.SeizedAt) }},
 		{"Place", 185, func(r model.SeizureRow) string { return r.Seizure.PlaceName }, nil},
 		{"Commodity", 200, func(r model.SeizureRow) string { return seizureCommodity(r.Seizure) }, nil},
-		{"Quantity", 110, func(r model.SeizureRow) string { return amount(r.Seizure.Quantity) + " " + string(r.Seizure.Unit) },
+		{"Quantity", 110, func(r model.SeizureRow) string { return amount(r.Seizure.Quantity) + " " + r.Seizure.Unit.Label() },
 			func(a, b model.SeizureRow) int {
 				return cmp.Or(cmp.Compare(a.Seizure.Unit, b.Seizure.Unit), cmp.Compare(a.Seizure.Quantity, b.Seizure.Quantity))
 			}},

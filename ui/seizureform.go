@@ -24,7 +24,7 @@ type seizureStore interface {
 
 var (
 	commodityChoices = newChoices(model.CommodityCategories, func(c model.CommodityCategory) string { return capitalize(c.Label()) })
-	unitChoices      = newChoices(model.Units, func(u model.Unit) string { return string(u) })
+	unitChoices      = newChoices(model.Units, func(u model.Unit) string { return u.Label() })
 	modeChoices      = newChoices(model.TransportModes, func(m model.TransportMode) string { return capitalize(m.Label()) })
 	detectionChoices = newChoices(append([]model.DetectionMethod{""}, model.DetectionMethods...), func(d model.DetectionMethod) string {
 		if d == "" {
@@ -56,6 +56,7 @@ type seizureForm struct {
 	country, origin, destination           *countryField
 	category, unit, mode, detection        *widget.Select
 	currency                               *widget.SelectEntry
+	tobacco                                *tobaccoFields
 	errs                                   *fieldErrors
 	guard                                  *formGuard
 }
@@ -80,6 +81,9 @@ func newSeizureForm(store seizureStore, win fyne.Window, bg *background, file ap
 	f.hsCode = entryWithHint(g, "Optional, e.g. 0803.90 (the goods declared)", "HS code")
 	f.quantity = entryWithHint(g, "e.g. 349.5", "quantity")
 	f.unit = g.choice(unitChoices.labels, "unit")
+	f.tobacco = newTobaccoFields(g, f.showTobacco)
+	f.unit.OnChanged = andThen(f.unit.OnChanged, f.showTobacco)
+	f.quantity.OnChanged = andThen(f.quantity.OnChanged, f.showTobacco)
 	f.value = entryWithHint(g, "Optional, e.g. 12000000", "estimated value")
 	f.currency = widget.NewSelectEntry(commonCurrencies)
 	f.currency.SetPlaceHolder("e.g. EUR")
@@ -111,8 +115,9 @@ func newSeizureForm(store seizureStore, win fyne.Window, bg *background, file ap
 		widget.NewFormItem("Commodity", e.choice(f.category, "commodity category")),
 		widget.NewFormItem("Description", e.field(f.description, "commodity description")),
 		widget.NewFormItem("HS code", e.field(f.hsCode, "HS code")),
-		widget.NewFormItem("Quantity", container.NewBorder(nil, nil, nil,
-			e.choice(withMinSize(f.unit, fyne.NewSize(120, 0)), "unit"), e.field(f.quantity, "quantity"))),
+		widget.NewFormItem("Quantity", container.NewVBox(container.NewBorder(nil, nil, nil,
+			e.choice(withMinSize(f.unit, fyne.NewSize(140, 0)), "unit"), e.field(f.quantity, "quantity")),
+			f.tobacco.content(e))),
 		widget.NewFormItem("Value", container.NewBorder(nil, nil, nil,
 			e.field(withMinSize(f.currency, fyne.NewSize(120, 0)), "currency"), e.field(f.value, "estimated value"))),
 		widget.NewFormItem("Notes", e.field(f.notes, "notes")),
@@ -129,6 +134,7 @@ func newSeizureForm(store seizureStore, win fyne.Window, bg *background, file ap
 		widget.NewFormItem("Destination", e.field(f.destination, "destination country")),
 	)
 	body := container.NewVBox(container.NewGridWithColumns(2, left, right), e.general)
+	f.showTobacco()
 	g.build(title, container.NewVScroll(body), fyne.NewSize(1180, 600), f.place)
 	return f
 }
@@ -144,6 +150,7 @@ func (f *seizureForm) show() { f.guard.show() }
 
 // set fills the form with s; a new seizure starts at today, now.
 func (f *seizureForm) set(s model.Seizure) {
+	f.tobacco.set(s)
 	if s.ID == "" {
 		f.seizedAt.set(time.Now())
 		f.detection.SetSelected(detectionChoices.label(""))
@@ -189,6 +196,9 @@ func (f *seizureForm) seizureFromForm() (model.Seizure, error) {
 	s.HSCode = f.hsCode.Text
 	s.Quantity = readNumber("quantity", f.quantity.Text, &bad)
 	s.Unit = unitChoices.value(f.unit.Selected)
+	if f.tobacco.shown() {
+		f.tobacco.read(&s, &bad)
+	}
 	s.EstimatedValue = readNumber("estimated value", f.value.Text, &bad)
 	s.Currency = strings.ToUpper(strings.TrimSpace(f.currency.Text))
 	s.TransportMode = modeChoices.value(f.mode.Selected)
@@ -207,6 +217,15 @@ func (f *seizureForm) seizureFromForm() (model.Seizure, error) {
 	return s, fieldErrorsOf(bad)
 }
 
+// showTobacco shows the make-up of packs, cartons and master cases only
+// for a seizure counted in them, with what the quantity comes to in sticks.
+func (f *seizureForm) showTobacco() {
+	s := model.Seizure{Unit: unitChoices.value(f.unit.Selected)}
+	var bad []*model.FieldError
+	s.Quantity = readNumber("quantity", f.quantity.Text, &bad)
+	f.tobacco.show(s)
+}
+
 // check judges the seizure as typed without saving it.
 func (f *seizureForm) check() error {
 	s, err := f.seizureFromForm()
@@ -218,7 +237,8 @@ func (f *seizureForm) typed() string {
 	return strings.Join([]string{f.seizedAt.date.Text, f.seizedAt.clock.Text, f.place.Text, f.locode.Text, f.country.Text,
 		f.category.Selected, f.description.Text, f.hsCode.Text, f.quantity.Text, f.unit.Selected, f.value.Text,
 		f.currency.Text, f.mode.Selected, f.detection.Selected, f.concealment.Text, f.containers.Text, f.seals.Text,
-		f.document.Text, f.origin.Text, f.transit.Text, f.destination.Text, f.notes.Text}, "\x00")
+		f.document.Text, f.origin.Text, f.transit.Text, f.destination.Text, f.notes.Text,
+		f.tobacco.perPack.Text, f.tobacco.perCarton.Text, f.tobacco.perCase.Text}, "\x00")
 }
 
 // onSave records or saves the seizure; the dialog stays open, every

@@ -18,7 +18,7 @@ var seizureColumns = []tabColumn[func(model.Seizure) string]{
 	{"Seized", 170, func(s model.Seizure) string { return model.FormatWhen(s.SeizedAt) }},
 	{"Place", 170, seizurePlace},
 	{"Commodity", 180, seizureCommodity},
-	{"Quantity", 135, func(s model.Seizure) string { return formatAmount(s.Quantity) + " " + string(s.Unit) }},
+	{"Quantity", 135, func(s model.Seizure) string { return formatAmount(s.Quantity) + " " + s.Unit.Label() }},
 	{"Value", 125, seizureValue},
 	{"Transport", 160, func(s model.Seizure) string { return capitalize(s.TransportMode.Label()) }},
 	{"Containers", 150, func(s model.Seizure) string { return strings.Join(s.ContainerNumbers, ", ") }},
@@ -77,7 +77,7 @@ func (t *seizuresTab) show(f app.CaseFile) {
 		t.selected = ""
 	}
 	t.file = f
-	t.count.SetText(plural(len(f.Seizures), "seizure") + ", in the order they happened")
+	t.count.SetText(plural(len(f.Seizures), "seizure") + ", in the order they happened" + cigarettesInAll(f.Seizures))
 	sayEmpty(t.empty, len(f.Seizures), "No seizures yet.\nRecord the first with “Add seizure…”.")
 	t.reselect(0)
 }

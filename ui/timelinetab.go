@@ -55,7 +55,7 @@ func timelineOf(f app.CaseFile) []timelineLine {
 		lines = append(lines, timelineLine{at: e.At, kind: kindEvent, what: what, where: e.Place})
 	}
 	for _, s := range f.Seizures {
-		what := fmt.Sprintf("%s: %s %s of %s", s.Ref, formatAmount(s.Quantity), s.Unit, s.Category.Label())
+		what := fmt.Sprintf("%s: %s %s of %s", s.Ref, formatAmount(s.Quantity), s.Unit.Label(), s.Category.Label())
 		if s.Description != "" {
 			what += " (" + s.Description + ")"
 		}

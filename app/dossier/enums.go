@@ -64,6 +64,11 @@ var enumLabels = map[string][4]string{
 	"unit:doses":     {"doses", "dosis", "doses", "doses"},
 	"unit:banknotes": {"banknotes", "billetes", "notas", "billets"},
 
+	// the cigarette trade's units
+	"unit:packs":        {"packs", "cajetillas", "maços", "paquets"},
+	"unit:cartons":      {"cartons", "cartones", "pacotes", "cartouches"},
+	"unit:master_cases": {"master cases", "cajas master", "caixas master", "caisses master"},
+
 	"mode:maritime_container": {"maritime container", "contenedor marítimo", "contentor marítimo", "conteneur maritime"},
 	"mode:maritime_other":     {"maritime (other)", "marítimo (otro)", "marítimo (outro)", "maritime (autre)"},
 	"mode:air_cargo":          {"air cargo", "carga aérea", "carga aérea", "fret aérien"},

@@ -65,6 +65,12 @@ var labels = map[string][4]string{
 	"all seizures":   {"All seizures", "Todas las aprehensiones", "Todas as apreensões", "Toutes les saisies"},
 	"relation list":  {"Relations", "Relaciones", "Relações", "Relations"},
 
+	// a cigarette seizure's total in sticks and the make-up it was counted by
+	"in sticks":               {"= %s sticks", "= %s cigarrillos", "= %s cigarros", "= %s cigarettes"},
+	"sticks per pack":         {"%d sticks/pack", "%d cigarrillos/cajetilla", "%d cigarros/maço", "%d cigarettes/paquet"},
+	"packs per carton":        {"%d packs/carton", "%d cajetillas/cartón", "%d maços/pacote", "%d paquets/cartouche"},
+	"cartons per master case": {"%d cartons/master case", "%d cartones/caja master", "%d pacotes/caixa master", "%d cartouches/caisse master"},
+
 	// column names and field labels
 	"when":          {"When", "Fecha", "Data", "Date"},
 	"event":         {"Event", "Hecho", "Facto", "Événement"},

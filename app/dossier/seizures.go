@@ -20,11 +20,12 @@ func (d *doc) seizures() {
 	d.subheading(d.w.t("all seizures"))
 	t := d.table(7.5,
 		column{title: d.w.t("seizure"), width: 22},
-		column{title: d.w.t("place"), width: 30},
-		column{title: d.w.t("commodity"), width: 48},
-		column{title: d.w.t("quantity"), width: 20, right: true},
+		column{title: d.w.t("place"), width: 27},
+		column{title: d.w.t("commodity"), width: 40},
+		// Wide enough for cigarettes' factors, "20 cigarrillos/cajetilla".
+		column{title: d.w.t("quantity"), width: 35, right: true},
 		column{title: d.w.t("value"), width: 24, right: true},
-		column{title: d.w.t("transport"), width: 36},
+		column{title: d.w.t("transport"), width: 32},
 	)
 	for _, s := range d.file.Seizures {
 		t.row(
@@ -34,11 +35,32 @@ func (d *doc) seizures() {
 				d.w.choice("commodity", string(s.Category))+": "+d.text(s.Description),
 				labelled(d.w.t("hs code"), s.HSCode),
 				d.text(s.Notes)),
-			d.w.number(s.Quantity)+" "+d.w.unit(s.Unit),
+			d.quantity(s),
 			d.money(s.EstimatedValue, s.Currency),
 			d.transport(s),
 		)
 	}
+}
+
+// quantity is a seizure's quantity as counted and, for packs, cartons and
+// master cases of cigarettes, in sticks with the factors used: "12 cartons
+// = 2,400 sticks (20 sticks/pack, 10 packs/carton)".
+func (d *doc) quantity(s model.Seizure) string {
+	q := d.w.number(s.Quantity) + " " + d.w.unit(s.Unit)
+	sticks, ok := s.InSticks()
+	if !ok || s.Unit == model.Sticks {
+		return q
+	}
+	used := make([]string, 0, 3)
+	for _, f := range s.FactorsUsed() {
+		used = append(used, d.w.tf(factorLabels[f.Per], f.N))
+	}
+	return q + "\n" + d.w.tf("in sticks", d.w.number(sticks)) + "\n(" + strings.Join(used, ", ") + ")"
+}
+
+// factorLabels name each factor by the unit it fills.
+var factorLabels = map[model.Unit]string{
+	model.Packs: "sticks per pack", model.Cartons: "packs per carton", model.MasterCases: "cartons per master case",
 }
 
 // transport is how a seizure travelled and where it was going.
@@ -80,6 +102,9 @@ type commodityTotal struct {
 	count    int
 	quantity map[model.Unit]float64
 	value    map[string]float64
+	// sticks adds up the seizures counted in cigarette units, each
+	// converted by its own factors.
+	sticks float64
 }
 
 func totalsByCommodity(seizures []model.Seizure) (perCommodity []*commodityTotal, values map[string]float64) {
@@ -93,6 +118,9 @@ func totalsByCommodity(seizures []model.Seizure) (perCommodity []*commodityTotal
 		}
 		t.count++
 		t.quantity[s.Unit] += s.Quantity
+		if n, ok := s.InSticks(); ok {
+			t.sticks += n
+		}
 		if s.EstimatedValue > 0 {
 			t.value[s.Currency] += s.EstimatedValue
 			values[s.Currency] += s.EstimatedValue
@@ -128,10 +156,25 @@ func (d *doc) seizureTotals() {
 	)
 	for _, c := range per {
 		t.row(d.w.choice("commodity", string(c.category)), d.w.number(float64(c.count)),
-			d.quantities(c.quantity), d.amounts(c.value))
+			joinNonEmpty("\n", d.quantities(c.quantity), d.sticksOf(c)), d.amounts(c.value))
 	}
-	t.boldRow(d.w.t("total"), d.w.number(float64(len(d.file.Seizures))), "", d.amounts(values))
+	inAll := ""
+	if sticks, ok := model.SticksInAll(d.file.Seizures); ok {
+		inAll = d.w.tf("in sticks", d.w.number(sticks))
+	}
+	t.boldRow(d.w.t("total"), d.w.number(float64(len(d.file.Seizures))), inAll, d.amounts(values))
 	d.gap()
+}
+
+// sticksOf is a commodity's cigarettes in sticks, when it has some counted
+// in packs, cartons or master cases ("" when all are sticks or none).
+func (d *doc) sticksOf(c *commodityTotal) string {
+	for u := range c.quantity {
+		if u.IsTobacco() && u != model.Sticks {
+			return d.w.tf("in sticks", d.w.number(c.sticks))
+		}
+	}
+	return ""
 }
 
 // quantities writes one line per unit, in the model's order of units (a

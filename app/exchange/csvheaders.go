@@ -33,6 +33,9 @@ const (
 	fieldTransit
 	fieldDestination
 	fieldNotes
+	fieldSticksPerPack
+	fieldPacksPerCarton
+	fieldCartonsPerCase
 	fieldCount
 )
 
@@ -46,6 +49,7 @@ var fieldNames = [fieldCount]string{
 	fieldDetection: "detection method", fieldContainers: "container numbers", fieldSeals: "seal numbers",
 	fieldTransportDocument: "bill of lading / air waybill", fieldOrigin: "origin country",
 	fieldTransit: "transit countries", fieldDestination: "destination country", fieldNotes: "notes",
+	fieldSticksPerPack: "sticks per pack", fieldPacksPerCarton: "packs per carton", fieldCartonsPerCase: "cartons per master case",
 }
 
 // modelFields are the names model.Seizure.Validate gives the fields, so
@@ -56,6 +60,7 @@ var modelFields = map[string]sheetField{
 	"quantity": fieldQuantity, "unit": fieldUnit, "estimated value": fieldValue, "currency": fieldCurrency,
 	"transport mode": fieldTransportMode, "detection method": fieldDetection, "container number": fieldContainers,
 	"origin country": fieldOrigin, "transit country": fieldTransit, "destination country": fieldDestination,
+	"sticks per pack": fieldSticksPerPack, "packs per carton": fieldPacksPerCarton, "cartons per master case": fieldCartonsPerCase,
 }
 
 // headerSynonyms are the column titles, folded (see sheetFold), that officers
@@ -108,6 +113,19 @@ var headerSynonyms = map[sheetField][]string{
 	fieldValue: {
 		"value", "estimated value", "est value", "street value", "market value", "valor", "valor estimado",
 		"valor de mercado", "valor aproximado", "valeur", "valeur estimee", "valeur marchande", "valeur approximative",
+	},
+	// A cigarette seizure's own make-up, where it is not the usual one.
+	fieldSticksPerPack: {
+		"sticks per pack", "cigarettes per pack", "sticks pack", "cigarrillos por cajetilla", "cigarrillos por paquete",
+		"cigarros por maco", "cigarros por macos", "cigarettes par paquet", "cigarettes par etui",
+	},
+	fieldPacksPerCarton: {
+		"packs per carton", "packs carton", "cajetillas por carton", "paquetes por carton", "macos por pacote",
+		"macos por carton", "macos por cartao", "paquets par cartouche", "etuis par cartouche",
+	},
+	fieldCartonsPerCase: {
+		"cartons per master case", "cartons per case", "cartons master case", "cartones por caja", "cartones por caja master",
+		"pacotes por caixa", "pacotes por caixa master", "cartoes por caixa", "cartouches par caisse", "cartouches par caisse master",
 	},
 	fieldCurrency: {"currency", "ccy", "cur", "moneda", "divisa", "moeda", "devise", "monnaie", "currency code", "codigo de moneda"},
 	fieldTransportMode: {
@@ -187,8 +205,8 @@ const maxTitle = 80
 type sheetColumn struct {
 	Title string     // as written in the file
 	Field sheetField // fieldNone when not recognised
-	// Hint is a unit or currency the title gives its values: "Cantidad (kg)",
-	// "Valor (EUR)", or kilograms for a weight.
+	// Hint is a unit word or currency the title gives its values:
+	// "Cantidad (kg)", "Valor (EUR)", or kilograms for a weight.
 	Hint string
 }
 
@@ -220,8 +238,11 @@ func matchHeader(title string) sheetColumn {
 		}
 		switch f {
 		case fieldQuantity:
-			if u, ok := parseUnitWord(tail); ok {
-				return sheetColumn{Title: c.Title, Field: f, Hint: string(u)}
+			if _, ok := parseUnitWord(tail, ""); ok {
+				// The word, not the unit: "Cantidad (paquetes)" counts
+				// packs of cigarettes but packages of cocaine, which
+				// each row's commodity decides.
+				return sheetColumn{Title: c.Title, Field: f, Hint: tail}
 			}
 		case fieldValue:
 			if cur, ok := currencyWord(tail); ok {

@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -87,6 +88,7 @@ func readRow(rec []string, cols sheetColumns, mark typed.DecimalMark, now time.T
 	s.HSCode = r.cell(fieldHSCode)
 
 	r.readQuantity(&s, mark)
+	r.readTobaccoFactors(&s)
 	r.readValue(&s, mark)
 
 	if v := r.cell(fieldTransportMode); v != "" {
@@ -140,7 +142,7 @@ func (r *rowReader) readQuantity(s *model.Seizure, mark typed.DecimalMark) {
 	num, word := splitAmount(raw)
 	var fromNumber model.Unit
 	if word != "" {
-		if u, ok := parseUnitWord(word); ok {
+		if u, ok := parseUnitWord(word, s.Category); ok {
 			fromNumber = u
 		} else {
 			r.problem(fieldQuantity, raw, "should be a number, with its unit if you like: %s kg", numberExample(mark))
@@ -157,7 +159,7 @@ func (r *rowReader) readQuantity(s *model.Seizure, mark typed.DecimalMark) {
 	}
 	switch v := r.cell(fieldUnit); {
 	case v != "":
-		u, ok := parseUnitWord(v)
+		u, ok := parseUnitWord(v, s.Category)
 		if !ok {
 			r.problem(fieldUnit, v, "should be one of %s (in English, Spanish, Portuguese or French)", choiceList(model.Units))
 			return
@@ -170,7 +172,28 @@ func (r *rowReader) readQuantity(s *model.Seizure, mark typed.DecimalMark) {
 	case fromNumber != "":
 		s.Unit = fromNumber
 	default:
-		s.Unit = model.Unit(r.cols.hint[fieldQuantity])
+		s.Unit, _ = parseUnitWord(r.cols.hint[fieldQuantity], s.Category)
+	}
+}
+
+// readTobaccoFactors reads a cigarette seizure's own make-up, from the
+// columns a file has for it; an empty cell is the usual number.
+func (r *rowReader) readTobaccoFactors(s *model.Seizure) {
+	for _, f := range []struct {
+		field sheetField
+		n     *int
+	}{
+		{fieldSticksPerPack, &s.SticksPerPack}, {fieldPacksPerCarton, &s.PacksPerCarton},
+		{fieldCartonsPerCase, &s.CartonsPerMasterCase},
+	} {
+		v := r.cell(f.field)
+		n, err := model.ParseTobaccoFactor(fieldNames[f.field], v)
+		var fe *model.FieldError
+		if errors.As(err, &fe) {
+			r.problem(f.field, v, "%s", fe.Rule)
+			continue
+		}
+		*f.n = n
 	}
 }
 

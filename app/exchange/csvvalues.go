@@ -121,19 +121,6 @@ var categoryWords = newWordTable(map[model.CommodityCategory]string{
 	model.CommodityOther:        "other|otro|otros|otra|outro|outros|autre|autres|divers|varios",
 })
 
-var unitWords = newWordTable(map[model.Unit]string{
-	model.Kilogram:  "kg|kgs|kilo|kilos|kilogram|kilograms|kilogramo|kilogramos|quilograma|quilogramas|quilo|quilos|kilogramme|kilogrammes|kilogramas",
-	model.Gram:      "g|gr|grs|gram|grams|gramo|gramos|grama|gramas|gramme|grammes",
-	model.Tonne:     "t|tonne|tonnes|ton|tons|tonelada|toneladas|tm",
-	model.Litre:     "l|lt|lts|litre|litres|liter|liters|litro|litros",
-	model.Pieces:    "pieces|piece|pcs|pc|items|units|piezas|pieza|unidades|unidad|ud|uds|u|un|pecas|peca|unidade|pieces|unites|unite|articles",
-	model.Sticks:    "sticks|stick|cigarettes|cigarrillos|cigarros|cigarettes unites|cigs",
-	model.Packages:  "packages|package|packs|pack|packets|parcels|bultos|bulto|paquetes|paquete|cajetillas|pacotes|pacote|volumes|volume|embalagens|macos|colis|paquets|paquet|cartouches",
-	model.Pallets:   "pallets|pallet|pales|pale|palets|palet|paletas|paletes|palete|palettes|palette",
-	model.Doses:     "doses|dose|dosis|pills|tablets|pastillas|comprimidos|comprimes|capsules|capsulas|blotters",
-	model.Banknotes: "banknotes|banknote|notes|billetes|billete|cedulas|notas|billets|billet",
-})
-
 var modeWords = newWordTable(map[model.TransportMode]string{
 	model.ModeContainer:    "maritime container|container|sea container|containerised|fcl|lcl|contenedor|maritimo contenedor|contenedor maritimo|maritima contenedor|contentor|contentor maritimo|conteiner|maritimo conteiner|conteneur|conteneur maritime|maritime conteneur|maritime containers|sea freight container",
 	model.ModeMaritime:     "maritime|maritime other|sea|vessel|ship|boat|yacht|sailing boat|go fast|maritimo|maritima|buque|barco|embarcacion|velero|lancha|navio|embarcacao|veleiro|navire|bateau|voilier|maritime autre|maritimo otro|maritimo outro",
@@ -162,7 +149,13 @@ func (t wordTable[T]) lookup(s string) (T, bool) {
 	return v, ok
 }
 
-func parseUnitWord(s string) (model.Unit, bool) { return unitWords.lookup(s) }
+// parseUnitWord reads a unit in any of the four languages, for a seizure of
+// commodity c (model.ParseUnitOf: "paquetes" of cigarettes are packs, of
+// cocaine packages).
+func parseUnitWord(s string, c model.CommodityCategory) (model.Unit, bool) {
+	u, err := model.ParseUnitOf(s, c)
+	return u, err == nil
+}
 
 // guessCategory finds the commodity category a description names, for a
 // file with a commodity column but no category: "Cocaína (clorhidrato)"

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"time"
 
 	"bollard/app"
@@ -212,6 +213,13 @@ func importCase(b *app.Batch, c *Case, sum *Summary) error {
 	for i := range c.Seizures {
 		s := &c.Seizures[i]
 		s.CaseID = caseID
+		if !slices.Contains(model.Units, s.Unit) {
+			// A file written by hand or by another tool may say "cartones";
+			// a unit it cannot read is left for the seizure's check to name.
+			if u, ok := parseUnitWord(string(s.Unit), s.Category); ok {
+				s.Unit = u
+			}
+		}
 		if err := b.AddSeizure(s); err != nil {
 			return fmt.Errorf("seizure %d: %w", i+1, err)
 		}
