@@ -9,6 +9,7 @@ import (
 	"bollard/app"
 	"bollard/model"
 	"bollard/storage"
+	"bollard/storage/storagetest"
 )
 
 // Earlier versions changed a role by unlinking and linking again, and a
@@ -56,7 +57,7 @@ func TestDuplicateLinksAreRepairedKeepingTheNewest(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	downgrade(t, path, 5)
+	storagetest.Downgrade(t, path, 5)
 
 	w, err = app.Open(ctx, path)
 	if err != nil {

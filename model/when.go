@@ -23,6 +23,15 @@ import (
 // The one value the two ways share is a time of exactly 00:00 at UTC+0,
 // which reads as the day alone: a seizure at midnight in London in winter
 // is shown without its time of day, never on another day.
+//
+// Rows stored before this were not rewritten: they hold UTC instants,
+// right as instants and as their audit entries record them. A day typed
+// alone was then stored as midnight where the computer was (23:00 UTC the
+// day before, in Madrid), and nothing stored says which zone that was:
+// moving it would be a guess, and would break the audit trail's match with
+// the row. Such a row is found again when the same spreadsheet is
+// re-imported in that zone (app/exchange seizureKeys), and an officer
+// corrects its date in the form, audited.
 
 // DayOnly is a calendar day as a seizure holds it: midnight UTC.
 func DayOnly(d Date) time.Time { return d.Time() }

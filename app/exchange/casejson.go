@@ -13,8 +13,10 @@ import (
 
 // The JSON case format. docs/case-json.md describes it field by field.
 const (
-	CaseFormat        = "bollard-cases"
-	CaseFormatVersion = 1
+	CaseFormat = "bollard-cases"
+	// CaseFormatVersion 2 added a seizure's tobacco factors
+	// (sticks_per_pack...); version 1 files read as before.
+	CaseFormatVersion = 2
 )
 
 // Document is one or more cases with everything recorded in them.

@@ -14,6 +14,7 @@ import (
 	"bollard/app"
 	"bollard/app/exchange"
 	"bollard/model"
+	"bollard/storage/storagetest"
 )
 
 // The two task-force officers: HMRC sends, the Spanish SVA receives.
@@ -297,19 +298,7 @@ func TestProvenanceOnAWorkspaceFromBefore0007(t *testing.T) {
 	}
 	sva.Close()
 
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, col := range []string{"received_name", "received_agency", "received_package", "received_key"} {
-		if _, err := db.Exec(`ALTER TABLE audit_log DROP COLUMN ` + col); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := db.Exec(`DELETE FROM schema_migrations WHERE version >= 7`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	storagetest.Downgrade(t, path, 6)
 
 	sva, err = app.Open(ctx, path)
 	if err != nil {
