@@ -89,6 +89,9 @@ func describeEntry(e model.AuditEntry, names *recordNames, withCase bool) string
 	case model.AuditCreate:
 		return who + " " + createdText(e.RecordType, what, rec, names)
 	case model.AuditUpdate:
+		if text := removalText(e, names, withCase); text != "" {
+			return who + " " + text
+		}
 		changes := changedFields(parseFields(e.Before), rec)
 		if changes == "" {
 			return who + " saved " + what + " unchanged"

@@ -132,6 +132,15 @@ func runImportPackage(e *env, args []string) error {
 	for _, r := range sum.Renumbered {
 		fmt.Fprintf(out, "  renumbered: %s\n", r)
 	}
+	if sum.Settled > 0 {
+		// Conflicts open here that closed themselves: say so, or the
+		// officer goes looking for them.
+		them := "them"
+		if sum.Settled == 1 {
+			them = "it"
+		}
+		fmt.Fprintf(out, "  %s settled: the partner resolved %s, or both sides now agree\n", plural(sum.Settled, "conflict"), them)
+	}
 	if sum.Conflicts > 0 {
 		fmt.Fprintf(out, "  see them with: bollard conflicts --case %s\n", sum.Refs[0])
 	}

@@ -3,6 +3,7 @@ package cli_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -89,5 +90,49 @@ func TestPackagePassphrase(t *testing.T) {
 	runWith(t, nil, "correct horse battery\n", "--db", b, "import", pkg, "--passphrase", "--trust").expect(t, 0)
 	if n := len(listCases(t, b)); n != 1 {
 		t.Fatalf("%d cases after the import", n)
+	}
+}
+
+// A conflict open on both sides, resolved on one, closes itself on the
+// other when the resolution arrives, and the import says so.
+func TestImportSaysWhichConflictsSettled(t *testing.T) {
+	a := filepath.Join(t.TempDir(), "a.db")
+	must(t, 0, "--db", a, "init", "--officer", "Insp. Lotte Peeters", "--agency", "Belgian Customs", "--country", "BE", "--prefix", "BEC")
+	must(t, 0, "--db", a, "demo", "--cases", "1", "--seed", "5")
+	b := newWorkspace(t)
+	ref := listCases(t, a)[0].Ref
+	dir := t.TempDir()
+	export := func(from, name string) string {
+		t.Helper()
+		pkg := filepath.Join(dir, name+".bollard")
+		must(t, 0, "--db", from, "export", ref, "-o", pkg)
+		return pkg
+	}
+	send := func(from, to, name string, extra ...string) string {
+		t.Helper()
+		return must(t, 0, append([]string{"--db", to, "import", export(from, name)}, extra...)...).stdout
+	}
+	send(a, b, "first", "--trust")
+	send(b, a, "back", "--trust")
+	version := fmt.Sprint(listCases(t, a)[0].Version)
+	must(t, 0, "--db", a, "case", "edit", ref, "--version", version, "--title", "Cocaine in reefers (Antwerp's title)")
+	must(t, 0, "--db", b, "case", "edit", ref, "--version", version, "--title", "Cocaine in reefers (Dover's title)")
+	// The two packages cross: each side receives the other's title.
+	fromA, fromB := export(a, "a-title"), export(b, "b-title")
+	must(t, 0, "--db", b, "import", fromA)
+	if out := must(t, 0, "--db", a, "import", fromB).stdout; !strings.Contains(out, "1 conflicts") || strings.Contains(out, "settled") {
+		t.Fatalf("the crossing edits: %s", out)
+	}
+	var open []struct{ ID string }
+	if err := json.Unmarshal([]byte(must(t, 0, "--db", b, "conflicts", "--json").stdout), &open); err != nil || len(open) != 1 {
+		t.Fatalf("conflicts at B: %+v %v", open, err)
+	}
+	must(t, 0, "--db", b, "conflicts", "resolve", open[0].ID, "--keep", "mine")
+	out := send(b, a, "resolved")
+	if !strings.Contains(out, "1 conflict settled: the partner resolved it, or both sides now agree") {
+		t.Errorf("the import does not say the conflict settled:\n%s", out)
+	}
+	if r := must(t, 0, "--db", a, "conflicts"); strings.TrimSpace(r.stdout) != "no conflicts" {
+		t.Errorf("conflicts at A after the resolution arrived:\n%s", r.stdout)
 	}
 }

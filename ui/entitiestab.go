@@ -23,6 +23,7 @@ type entitiesStore interface {
 	entityLinker
 	entityReader
 	UnlinkEntity(ctx context.Context, linkID string) error
+	UpdateLink(ctx context.Context, l model.CaseLink) (model.CaseLink, error)
 }
 
 // allKinds is the kind filter's choice that filters nothing.
@@ -30,8 +31,8 @@ const allKinds = "All kinds"
 
 // entitiesTab is the people, companies, vessels, containers, vehicles,
 // accounts and phones of a case, each with the part it plays there. The
-// officer narrows them by kind, links another (found or new), unlinks one,
-// and opens one's entity view to follow it into the other cases it is in.
+// officer narrows them by kind, links another (found or new), changes the
+// role one plays, unlinks one, and opens one's entity view to follow it into the other cases it is in.
 type entitiesTab struct {
 	store     entitiesStore
 	win       fyne.Window
@@ -50,6 +51,7 @@ type entitiesTab struct {
 	content fyne.CanvasObject
 
 	form    *linkForm     // the dialogs last opened, for tests
+	roles   *roleForm     //
 	view    *entityDialog //
 	confirm dialog.Dialog //
 	answer  func(bool)    // the unlink question's answer, for tests
@@ -210,44 +212,41 @@ func (t *entitiesTab) onLink() {
 	t.form.show()
 }
 
+// onChangeRole opens the form that gives a linked entity another role in
+// the case: an edit of its link, which a partner receives as such.
+func (t *entitiesTab) onChangeRole(ce model.CaseEntity) {
+	if t.roles != nil && t.roles.guard.open {
+		return
+	}
+	t.roles = newRoleForm(t.store, t.win, t.bg, t.file.Case.Ref, ce, func(model.CaseLink) { t.onChanged() })
+	t.roles.show()
+}
+
 // onUnlink asks, then takes the entity's role out of the case.
 func (t *entitiesTab) onUnlink(ce model.CaseEntity) {
 	ref := t.file.Case.Ref
-	t.answer = func(ok bool) {
-		if !ok {
-			return
-		}
-		inBackground(t.bg, func(ctx context.Context) (struct{}, error) {
-			return struct{}{}, t.store.UnlinkEntity(ctx, ce.Link.ID)
-		}, func(_ struct{}, err error) {
-			if err != nil {
-				showError(t.win, "unlink "+ce.Entity.Name+" from "+ref, err)
-				return
-			}
-			t.onChanged()
-		})
-	}
-	c := dialog.NewConfirm("Unlink "+ce.Entity.Name+"?",
-		fmt.Sprintf("%s will no longer be listed in %s as %s.\nThe entity itself stays in the workspace, with its part in every other case and its relations.",
-			ce.Entity.Name, ref, ce.Link.Role.Label()), t.answer, t.win)
-	c.SetConfirmText("Unlink")
-	c.SetDismissText("Cancel")
-	t.confirm = c
-	c.Show()
+	asked := askRemoval(t.win, t.bg, "Unlink "+ce.Entity.Name+"?",
+		fmt.Sprintf("%s will no longer be listed in %s as %s.\nThe entity itself stays in the workspace, with its part in every other case and its relations.\n%s",
+			ce.Entity.Name, ref, ce.Link.Role.Label(), reachesPartners),
+		"Unlink", "unlink "+ce.Entity.Name+" from "+ref,
+		func(ctx context.Context) error { return t.store.UnlinkEntity(ctx, ce.Link.ID) }, t.onChanged)
+	t.confirm, t.answer = asked.confirm, asked.answer
 }
 
 // caseEntityRow is one entity in the tab: its kind's icon, its name and
-// role, and what identifies it, with the button that unlinks it.
+// role, and what identifies it, with the buttons that change its role and
+// unlink it.
 type caseEntityRow struct {
 	widget.BaseWidget
-	tab     *entitiesTab
-	ce      model.CaseEntity
-	icon    *widget.Icon
-	name    *widget.Label
-	role    *badge
-	facts   *widget.RichText
-	unlink  *widget.Button
-	content fyne.CanvasObject
+	tab        *entitiesTab
+	ce         model.CaseEntity
+	icon       *widget.Icon
+	name       *widget.Label
+	role       *badge
+	facts      *widget.RichText
+	changeRole *widget.Button
+	unlink     *widget.Button
+	content    fyne.CanvasObject
 }
 
 func newCaseEntityRow(t *entitiesTab) *caseEntityRow {
@@ -256,7 +255,9 @@ func newCaseEntityRow(t *entitiesTab) *caseEntityRow {
 	r.facts.Truncation = fyne.TextTruncateEllipsis
 	r.unlink = widget.NewButtonWithIcon("Unlink…", theme.ContentRemoveIcon(), func() { t.onUnlink(r.ce) })
 	r.unlink.Importance = widget.LowImportance
-	r.content = container.NewBorder(nil, nil, container.NewCenter(r.icon), container.NewCenter(r.unlink),
+	r.changeRole = widget.NewButtonWithIcon("Change role…", theme.DocumentCreateIcon(), func() { t.onChangeRole(r.ce) })
+	r.changeRole.Importance = widget.LowImportance
+	r.content = container.NewBorder(nil, nil, container.NewCenter(r.icon), container.NewCenter(container.NewHBox(r.changeRole, r.unlink)),
 		container.NewVBox(container.NewHBox(r.name, container.NewCenter(r.role.box)), r.facts))
 	r.ExtendBaseWidget(r)
 	return r
@@ -273,11 +274,9 @@ func (r *caseEntityRow) set(ce model.CaseEntity) {
 	r.role.set(strings.ToUpper(ce.Link.Role.Label()))
 	r.facts.Segments[0].(*widget.TextSegment).Text = entityFacts(ce)
 	r.facts.Refresh()
-	if r.tab.file.Case.Status == model.StatusArchived {
-		r.unlink.Disable()
-	} else {
-		r.unlink.Enable()
-	}
+	open := r.tab.file.Case.Status != model.StatusArchived
+	enable(r.changeRole, open)
+	enable(r.unlink, open)
 }
 
 // entityFacts is "Vessel · Panama (PA) · IMO number 9074729, MMSI 352001234 · declared carrier".

@@ -141,6 +141,7 @@ func (f *linkForm) onMode() {
 			f.win.Canvas().Focus(f.query)
 		}
 	}
+	f.sayWhatSaveDoes()
 	f.guard.judge()
 }
 
@@ -230,8 +231,39 @@ func (f *linkForm) onChoose(id widget.ListItemID) {
 	f.mu.Lock()
 	f.choiceID = hit.Doc.ID
 	f.mu.Unlock()
-	f.chosen.SetText("Chosen: " + hit.Doc.Title + " (" + hit.Doc.Context + ")")
+	text := "Chosen: " + hit.Doc.Title + " (" + hit.Doc.Context + ")"
+	if role, ok := f.linkedAs(); ok {
+		text += "\nAlready in " + f.file.Case.Ref + " as " + role.Label() +
+			": saving changes its role to the one chosen below (an entity plays one role in a case)."
+	}
+	f.chosen.SetText(text)
+	f.sayWhatSaveDoes()
 	f.guard.touch("entity")
+}
+
+// linkedAs is the role the entity chosen already plays in the case, if it
+// is linked to it: linking it again changes that role.
+func (f *linkForm) linkedAs() (model.CaseRole, bool) {
+	if f.mode == nil || f.mode.Selected == linkNew {
+		return "", false
+	}
+	id := f.chosenID()
+	for _, ce := range f.file.Entities {
+		if id != "" && ce.Entity.ID == id {
+			return ce.Link.Role, true
+		}
+	}
+	return "", false
+}
+
+// sayWhatSaveDoes names the Save button for what it will do: link, or
+// change the role of an entity already linked.
+func (f *linkForm) sayWhatSaveDoes() {
+	if _, ok := f.linkedAs(); ok {
+		f.guard.save.SetText("Change role")
+	} else {
+		f.guard.save.SetText("Link entity")
+	}
 }
 
 func (f *linkForm) chosenID() string {
@@ -255,6 +287,9 @@ func (f *linkForm) check() error {
 	if f.chosenID() == "" {
 		errs = append(errs, model.Invalid("entity", "", "find it above and choose it in the list"))
 	}
+	if role, ok := f.linkedAs(); ok && role == roleChoices.value(f.role.Selected) {
+		errs = append(errs, model.Invalid("role", "", "the entity is already in %s as %s: choose its new role", f.file.Case.Ref, role.Label()))
+	}
 	return fieldErrorsOf(errs)
 }
 
@@ -268,7 +303,8 @@ func (f *linkForm) typed() string {
 }
 
 // onSave links the entity chosen, or records the new one and links it,
-// together: a new entity is never left behind unlinked.
+// together: a new entity is never left behind unlinked. An entity already
+// linked gets the new role on its one link (the workspace does that).
 func (f *linkForm) onSave() {
 	link := model.CaseLink{CaseID: f.file.Case.ID, EntityID: f.chosenID(), Role: roleChoices.value(f.role.Selected),
 		Note: strings.TrimSpace(f.note.Text)}

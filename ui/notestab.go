@@ -16,11 +16,14 @@ import (
 // noteStore is what the Notes tab needs of a workspace.
 type noteStore interface {
 	AddNote(ctx context.Context, n model.Note) (model.Note, error)
+	RemoveNote(ctx context.Context, id string) error
 }
 
 // notesTab is a case's notes, oldest first as they were written, each
 // with its author and time, and a field at the bottom to write the next.
-// Notes are only ever added: what was written when stays as it was written.
+// Notes are never edited: what was written when stays as it was written.
+// One written in error (in the wrong case, say) can be removed; its words
+// stay in the audit trail.
 //
 // A note being written belongs to its case: switching to another case
 // keeps it, and it is back when the officer returns.
@@ -41,6 +44,8 @@ type notesTab struct {
 	add     *widget.Button
 	errLine *widget.Label
 	content fyne.CanvasObject
+
+	removal removal // the removal question last asked, for tests
 }
 
 func newNotesTab(store noteStore, win fyne.Window, bg *background, onChanged func()) *notesTab {
@@ -57,7 +62,7 @@ func newNotesTab(store noteStore, win fyne.Window, bg *background, onChanged fun
 	t.add = widget.NewButtonWithIcon("Add note", theme.ContentAddIcon(), t.onAdd)
 	t.add.Importance = widget.HighImportance
 	t.errLine = newErrorLabel()
-	hint := &widget.Label{Text: "Notes are never edited or removed. To correct one, add a note that says so.", Importance: widget.LowImportance}
+	hint := &widget.Label{Text: "Notes are never edited. To correct one, add a note that says so.", Importance: widget.LowImportance}
 	top := container.NewHBox(t.count, hint)
 	bottom := container.NewVBox(t.errLine, container.NewBorder(nil, nil, nil, container.NewVBox(t.add), t.entry))
 	t.content = container.NewBorder(top, bottom, nil, nil, container.NewStack(t.scroll, container.NewCenter(t.empty)))
@@ -100,21 +105,35 @@ func (t *notesTab) show(f app.CaseFile) {
 	t.count.SetText(plural(len(f.Notes), "note") + ", oldest first.")
 	t.notes.RemoveAll()
 	for _, n := range f.Notes {
-		t.notes.Add(noteCard(n))
+		t.notes.Add(t.noteCard(n))
 	}
 	sayEmpty(t.empty, len(f.Notes), "No notes yet. Write the first below.")
 	t.scroll.ScrollToBottom()
 	t.setButtons()
 }
 
-// noteCard is one note: who wrote it and when, then what they wrote.
-func noteCard(n model.Note) fyne.CanvasObject {
+// noteCard is one note: who wrote it and when, then what they wrote, with
+// the button that removes it.
+func (t *notesTab) noteCard(n model.Note) fyne.CanvasObject {
 	head := widget.NewRichText(
 		&widget.TextSegment{Text: n.CreatedBy.String(), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
 		&widget.TextSegment{Text: "   " + n.CreatedAt.Local().Format("2006-01-02 15:04"), Style: quietStyle},
 	)
+	remove := widget.NewButtonWithIcon("Remove…", theme.ContentRemoveIcon(), func() { t.onRemove(n) })
+	remove.Importance = widget.LowImportance
+	enable(remove, t.file.Case.Status != model.StatusArchived)
 	body := &widget.Label{Text: n.Body, Wrapping: fyne.TextWrapWord, Selectable: true}
-	return container.NewVBox(head, body, widget.NewSeparator())
+	return container.NewVBox(container.NewBorder(nil, nil, nil, remove, head), body, widget.NewSeparator())
+}
+
+// onRemove asks, then removes the note from the case.
+func (t *notesTab) onRemove(n model.Note) {
+	when := n.CreatedAt.Local().Format("2006-01-02 15:04")
+	t.removal = askRemoval(t.win, t.bg, "Remove this note?",
+		"Remove the note "+n.CreatedBy.Name+" wrote on "+when+" from "+t.file.Case.Ref+"?\n"+
+			"To correct a note, add one that says so instead. A removed note's words stay in the audit trail.\n"+reachesPartners,
+		"Remove", "remove the note of "+when,
+		func(ctx context.Context) error { return t.store.RemoveNote(ctx, n.ID) }, t.onChanged)
 }
 
 func (t *notesTab) setButtons() {

@@ -6,7 +6,7 @@ import (
 
 // recordPicker is what the record tables of the case view share: the
 // record selected, kept by its key when the case is read again, and the
-// Add and Edit buttons that follow the case and the selection.
+// Add, Edit (and Remove) buttons that follow the case and the selection.
 type recordPicker[T any] struct {
 	rows     func() []T     // the records shown, in the table's order
 	key      func(T) string // what names a record across reads (ref or ID)
@@ -14,6 +14,7 @@ type recordPicker[T any] struct {
 	table    *widget.Table  // OnSelected is set to the picker's
 	add      *widget.Button // enabled while a case is shown
 	edit     *widget.Button // enabled while a record is selected
+	remove   *widget.Button // likewise, for the tables whose records can be removed; may be nil
 	selected string         // the key of the record selected, "" for none
 }
 
@@ -48,6 +49,9 @@ func (p *recordPicker[T]) setButtons() {
 	enable(p.add, p.caseOpen())
 	_, ok := p.current()
 	enable(p.edit, ok)
+	if p.remove != nil {
+		enable(p.remove, ok)
+	}
 }
 
 // clear forgets the selection: another case, or none, is shown.

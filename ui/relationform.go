@@ -63,7 +63,7 @@ func newRelationForm(store relationsStore, win fyne.Window, bg *background, file
 	f.since = g.entry(false, "since")
 	f.since.SetPlaceHolder("Optional: YYYY-MM-DD or DD/MM/YYYY")
 	f.until = g.entry(false, "until")
-	f.until.SetPlaceHolder("Optional: empty while it still holds")
+	f.until.SetPlaceHolder("Optional: empty while it still holds; the day it ended ends it")
 	f.source = g.entry(false, "source")
 	f.source.SetPlaceHolder("Where it is known from, e.g. company register extract, informant 2025/14")
 	f.reliability = g.choice(gradeChoices(model.Reliabilities, reliabilityMeanings), "source reliability")
@@ -102,6 +102,11 @@ func newRelationForm(store relationsStore, win fyne.Window, bg *background, file
 	)
 	hint := &widget.Label{Text: "Left ungraded, a relation is graded F6: neither the source nor the information can be judged.",
 		Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
+	if r.ID != "" {
+		// Ending is how a relation that held stops: it stays on record,
+		// and the partner receives the date like any edit.
+		hint.Text += "\nTo end the relation, give the day it ended in Until."
+	}
 	g.build(title, container.NewVScroll(container.NewVBox(form, hint, f.errs.general)), fyne.NewSize(760, 560), nil)
 	return f
 }

@@ -18,12 +18,14 @@ import (
 type relationsStore interface {
 	AddRelation(ctx context.Context, r model.Relation) (model.Relation, error)
 	UpdateRelation(ctx context.Context, r model.Relation) (model.Relation, error)
+	RemoveRelation(ctx context.Context, id string) error
 }
 
 // relationsTab is how the case's entities are tied to one another: who
 // owns the company, which vessel carried the container, who pays whom,
 // each with when it held, where it came from and its Admiralty grading.
-// Choosing a relation opens it for editing.
+// Choosing a relation opens it for editing, where it can be ended (its
+// Until date); one recorded in error is removed.
 type relationsTab struct {
 	store     relationsStore
 	win       fyne.Window
@@ -39,7 +41,8 @@ type relationsTab struct {
 	empty   *widget.Label
 	content fyne.CanvasObject
 
-	form *relationForm // the form last opened, for tests
+	form    *relationForm // the form last opened, for tests
+	removal removal       // the removal question last asked, for tests
 }
 
 func newRelationsTab(store relationsStore, win fyne.Window, bg *background, onChanged func()) *relationsTab {
@@ -50,7 +53,7 @@ func newRelationsTab(store relationsStore, win fyne.Window, bg *background, onCh
 	t.add.Disable()
 	t.list = widget.NewList(
 		func() int { return len(t.file.Relations) },
-		func() fyne.CanvasObject { return newRelationRow() },
+		func() fyne.CanvasObject { return newRelationRow(t) },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(t.file.Relations) {
 				o.(*relationRow).set(t.file.Relations[id], t.names)
@@ -58,7 +61,7 @@ func newRelationsTab(store relationsStore, win fyne.Window, bg *background, onCh
 		})
 	t.list.OnSelected = t.onSelect
 	t.empty = &widget.Label{Alignment: fyne.TextAlignCenter}
-	hint := &widget.Label{Text: "Choose a relation to edit it.", Importance: widget.LowImportance}
+	hint := &widget.Label{Text: "Choose a relation to edit or end it.", Importance: widget.LowImportance}
 	t.content = container.NewBorder(container.NewHBox(t.add, t.count, layout.NewSpacer(), hint), nil, nil, nil,
 		container.NewStack(container.NewCenter(t.empty), t.list))
 	return t
@@ -123,19 +126,34 @@ func (t *relationsTab) open(r model.Relation) {
 	t.form.show()
 }
 
+// onRemove asks, then removes the relation; both entities stay.
+func (t *relationsTab) onRemove(rel model.Relation) {
+	what := entityName(t.names, rel.FromID) + " " + rel.Type.Label() + " " + entityName(t.names, rel.ToID)
+	t.removal = askRemoval(t.win, t.bg, "Remove the relation?",
+		"Remove the relation “"+what+"”? Both entities stay.\n"+
+			"A relation that held and has ended is better ended: open it and give its Until date.\n"+reachesPartners,
+		"Remove", "remove the relation "+what,
+		func(ctx context.Context) error { return t.store.RemoveRelation(ctx, rel.ID) }, t.onChanged)
+}
+
 // relationRow is one relation: "Muñoz Rojas Trading  owns →  MSC AURORA"
-// over when it held, its source and its grading.
+// over when it held, its source and its grading, with the button that
+// removes it.
 type relationRow struct {
 	widget.BaseWidget
+	tab      *relationsTab
+	rel      model.Relation
 	from, to *widget.Label
 	how      *widget.RichText
 	grade    *badge
 	facts    *widget.RichText
+	remove   *widget.Button
 	content  fyne.CanvasObject
 }
 
-func newRelationRow() *relationRow {
+func newRelationRow(t *relationsTab) *relationRow {
 	r := &relationRow{
+		tab:   t,
 		from:  &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
 		to:    &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
 		how:   newQuietText(""),
@@ -143,9 +161,11 @@ func newRelationRow() *relationRow {
 		facts: newQuietText(""),
 	}
 	r.facts.Truncation = fyne.TextTruncateEllipsis
-	r.content = container.NewVBox(
+	r.remove = widget.NewButtonWithIcon("Remove…", theme.ContentRemoveIcon(), func() { t.onRemove(r.rel) })
+	r.remove.Importance = widget.LowImportance
+	r.content = container.NewBorder(nil, nil, nil, container.NewCenter(r.remove), container.NewVBox(
 		container.NewHBox(r.from, container.NewCenter(r.how), r.to, layout.NewSpacer(), container.NewCenter(r.grade.box)),
-		r.facts)
+		r.facts))
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -155,6 +175,8 @@ func (r *relationRow) CreateRenderer() fyne.WidgetRenderer {
 }
 
 func (r *relationRow) set(rel model.Relation, names map[string]model.Entity) {
+	r.rel = rel
+	enable(r.remove, r.tab.file.Case.Status != model.StatusArchived)
 	r.from.SetText(entityName(names, rel.FromID))
 	r.to.SetText(entityName(names, rel.ToID))
 	r.how.Segments[0].(*widget.TextSegment).Text = rel.Type.Label() + " →"

@@ -17,6 +17,7 @@ import (
 type taskStore interface {
 	AddTask(ctx context.Context, t model.Task) (model.Task, error)
 	UpdateTask(ctx context.Context, t model.Task) (model.Task, error)
+	RemoveTask(ctx context.Context, id string) error
 }
 
 var (

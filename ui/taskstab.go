@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -55,7 +56,8 @@ type tasksTab struct {
 	empty   *widget.Label
 	content fyne.CanvasObject
 
-	form *taskForm // the dialog last opened, for tests
+	form    *taskForm // the dialog last opened, for tests
+	removal removal   // the removal question last asked, for tests
 }
 
 func newTasksTab(store taskStore, win fyne.Window, bg *background, onChanged func()) *tasksTab {
@@ -69,8 +71,9 @@ func newTasksTab(store taskStore, win fyne.Window, bg *background, onChanged fun
 	table := newTabTable(taskColumns, func() int { return len(t.file.Tasks) }, t.updateCell)
 	t.recordPicker = newRecordPicker(table, add, edit, func() []model.Task { return t.file.Tasks },
 		func(task model.Task) string { return task.ID }, func() bool { return t.file.Case.Ref != "" })
+	t.remove = widget.NewButtonWithIcon("Remove…", theme.ContentRemoveIcon(), t.onRemove)
 	t.empty = &widget.Label{Alignment: fyne.TextAlignCenter}
-	bar := container.NewHBox(t.add, t.edit, t.count, t.overdue)
+	bar := container.NewHBox(t.add, t.edit, t.remove, t.count, t.overdue)
 	t.content = container.NewBorder(bar, nil, nil, nil, container.NewStack(t.table, container.NewCenter(t.empty)))
 	t.setButtons()
 	return t
@@ -140,6 +143,23 @@ func (t *tasksTab) onEdit() {
 	if task, ok := t.task(); ok {
 		t.openForm(task)
 	}
+}
+
+// onRemove asks, then removes the task selected from the case.
+func (t *tasksTab) onRemove() {
+	task, ok := t.task()
+	if !ok {
+		return
+	}
+	what := "task"
+	if task.Kind == model.TaskAssistanceRequest {
+		what = "request"
+	}
+	t.removal = askRemoval(t.win, t.bg, "Remove the "+what+"?",
+		"Remove the "+what+" “"+task.Title+"” from "+t.file.Case.Ref+"?\n"+
+			"One that was done or answered is better marked so: removal says it never should have been recorded.\n"+reachesPartners,
+		"Remove", "remove the "+what+" “"+task.Title+"”",
+		func(ctx context.Context) error { return t.store.RemoveTask(ctx, task.ID) }, t.onChanged)
 }
 
 func (t *tasksTab) openForm(task model.Task) {
