@@ -449,7 +449,7 @@ func (m *merger) threeWay(kind model.Kind, id, caseID, local, incoming, ancestor
 		caseID = m.anyCase
 	}
 	raised, err := m.b.raiseConflict(&model.Conflict{RecordType: typ, RecordID: id, CaseID: caseID, Incoming: incoming,
-		Base: ancestor, Fields: conflicting, FromKey: m.opt.FromKey})
+		Base: ancestor, Fields: conflicting, FromKey: m.opt.FromKey, FromPackage: m.opt.From.Package})
 	if err != nil {
 		return err
 	}

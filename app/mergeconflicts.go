@@ -196,9 +196,18 @@ func (w *Workspace) ResolveConflict(ctx context.Context, id, keep string) (Confl
 		if keep == TakeTheirs {
 			take(mine, theirs, c.Fields)
 		}
-		delete(mine, "updated_at") // an officer's choice: this officer, now
-		delete(mine, "updated_by")
 		js, _ := json.Marshal(mine)
+		kind, _ := model.KindNamed(c.RecordType)
+		if keep == TakeTheirs && sameVersion(kind, string(js), c.Incoming) {
+			// The record becomes theirs as it came: the partner's change,
+			// credited to their officer and the package it came in.
+			b.tx.SetReceived(model.Provenance{Officer: savedBy(c.Incoming), Package: c.FromPackage, Key: c.FromKey})
+			js = []byte(c.Incoming)
+		} else {
+			delete(mine, "updated_at") // an officer's choice: this officer, now
+			delete(mine, "updated_by")
+			js, _ = json.Marshal(mine)
+		}
 		if err := b.saveMerged(c.RecordType, js); err != nil {
 			return err
 		}
@@ -215,4 +224,13 @@ func (w *Workspace) ResolveConflict(ctx context.Context, id, keep string) (Confl
 	})
 	view.Resolution = keep
 	return view, err
+}
+
+// savedBy is who last saved a version of a record.
+func savedBy(version string) model.Author {
+	var v struct {
+		UpdatedBy model.Author `json:"updated_by"`
+	}
+	_ = json.Unmarshal([]byte(version), &v)
+	return v.UpdatedBy
 }

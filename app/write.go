@@ -62,6 +62,9 @@ func (b *Batch) insert(r model.Recorded, k kindRules, rules newRules) error {
 			return err
 		}
 	}
+	if err := b.idFree(r); err != nil {
+		return err
+	}
 	if rec := recordOf(r); rec != nil {
 		if err := b.stampNew(k.labelOf(r), rec); err != nil {
 			return err
@@ -222,4 +225,26 @@ func (b *Batch) saveMerged(recordType string, js []byte) error {
 		return fmt.Errorf("read the merged version: %w", err)
 	}
 	return b.updateMerged(r)
+}
+
+// idFree refuses a new record that comes with the UUID of a record the
+// workspace already holds, of any kind: a JSON file or a package whose
+// seizure bore a case's UUID would otherwise make two records one ID, and
+// every later package of the case would be refused.
+func (b *Batch) idFree(r model.Recorded) error {
+	id := r.RecordID()
+	if id == "" {
+		return nil
+	}
+	for _, k := range model.Kinds {
+		js, _, found, err := b.storedRecord(k.Name, id)
+		if err != nil {
+			return err
+		}
+		if found {
+			return fmt.Errorf("%w: its ID %s is already that of %s here", model.ErrConflict, id,
+				newRecordNames(b.tx).label(k.Name, id, js, true))
+		}
+	}
+	return nil
 }

@@ -15,6 +15,9 @@ type Conflict struct {
 	Base       string    `json:"base"`     // the common ancestor, JSON ("" when none)
 	Fields     []string  `json:"fields"`   // the fields changed on both sides
 	FromKey    string    `json:"from_key"` // the signer's public key
+	// FromPackage is the SHA-256 of the package the incoming record came
+	// in: taking theirs credits the change to where it came from.
+	FromPackage string `json:"from_package,omitempty"`
 	ReceivedAt time.Time `json:"received_at"`
 	ResolvedAt time.Time `json:"resolved_at,omitzero"`
 	Resolution string    `json:"resolution,omitempty"` // "" open; "mine" or "theirs"

@@ -29,12 +29,12 @@ func (tx *Tx) SetExchangeBase(recordType, id, js string, at time.Time) error {
 	return wrap("remember the exchanged version of "+recordType+" "+id, err)
 }
 
-const conflictColumns = `id, record_type, record_id, case_id, incoming, base, fields, from_key, received_at, resolved_at, resolution`
+const conflictColumns = `id, record_type, record_id, case_id, incoming, base, fields, from_key, received_at, resolved_at, resolution, from_package`
 
 func scanConflict(row interface{ Scan(...any) error }) (model.Conflict, error) {
 	var c model.Conflict
 	err := row.Scan(&c.ID, &c.RecordType, &c.RecordID, &c.CaseID, &c.Incoming, &c.Base, listCol[string]{&c.Fields},
-		&c.FromKey, timeCol{&c.ReceivedAt}, timeCol{&c.ResolvedAt}, &c.Resolution)
+		&c.FromKey, timeCol{&c.ReceivedAt}, timeCol{&c.ResolvedAt}, &c.Resolution, &c.FromPackage)
 	return c, err
 }
 
@@ -46,9 +46,9 @@ func (tx *Tx) PutConflict(c *model.Conflict) error {
 		c.RecordType, c.RecordID); err != nil {
 		return wrap("replace the open conflict on "+c.RecordType+" "+c.RecordID, err)
 	}
-	_, err := tx.exec(`INSERT INTO conflicts (`+conflictColumns+`) VALUES (`+placeholders(11)+`)`,
+	_, err := tx.exec(`INSERT INTO conflicts (`+conflictColumns+`) VALUES (`+placeholders(12)+`)`,
 		c.ID, c.RecordType, c.RecordID, c.CaseID, c.Incoming, c.Base, dbJSON(c.Fields), c.FromKey,
-		dbTime(c.ReceivedAt), dbTime(c.ResolvedAt), c.Resolution)
+		dbTime(c.ReceivedAt), dbTime(c.ResolvedAt), c.Resolution, c.FromPackage)
 	return wrap("record the conflict on "+c.RecordType+" "+c.RecordID, err)
 }
 

@@ -336,3 +336,65 @@ func TestPackageCannotReachIntoAnotherCase(t *testing.T) {
 		})
 	}
 }
+
+// A JSON case file whose record bears the UUID of a record of another kind
+// here is refused, naming that record: two records would otherwise share
+// one ID, and every later package of the case would be refused.
+func TestJSONImportRefusesAnIDTaken(t *testing.T) {
+	w := mustOpen(t, "ESA")
+	ref := demoCase(t, w)
+	here := caseFile(t, w, ref)
+	d := readExample(t)
+	d.Cases[0].ID = ""
+	d.Cases[0].Seizures[0].ID = here.Case.ID
+	head, _ := w.AuditHead(ctx)
+	_, err := exchange.Import(ctx, w, d)
+	if err == nil || !strings.Contains(err.Error(), "case "+ref) {
+		t.Fatalf("import: %v, want a refusal naming case %s", err, ref)
+	}
+	if after, _ := w.AuditHead(ctx); after.Seq != head.Seq {
+		t.Fatal("the refused file changed the workspace")
+	}
+}
+
+// Taking theirs whole makes the record the partner's version as it came:
+// the change is credited to their officer, never to ours who chose it.
+func TestTakingTheirsCreditsThePartner(t *testing.T) {
+	a, b := mustOpen(t, "ESA"), mustOpen(t, "GBH")
+	if _, err := b.SetOfficer(ctx, model.Officer{Name: "Off. Jane Whitby", Agency: "HMRC", RefPrefix: "GBH"}); err != nil {
+		t.Fatal(err)
+	}
+	ref := demoCase(t, a)
+	exchangeContent(t, a, b, ref)
+	task := caseFile(t, a, ref).Tasks[0]
+	if err := a.RemoveTask(ctx, task.ID); err != nil {
+		t.Fatal(err)
+	}
+	tb := task
+	for _, x := range caseFile(t, b, ref).Tasks {
+		if x.ID == task.ID {
+			tb = x
+		}
+	}
+	tb.Title = "Ask the shipping line for the booking history"
+	if _, err := b.UpdateTask(ctx, tb); err != nil {
+		t.Fatal(err)
+	}
+	exportContent(t, a, ref)
+	if sum := exchangeContent(t, b, a, ref); sum.Conflicts != 1 {
+		t.Fatalf("B → A: %+v", sum)
+	}
+	cs, _ := a.Conflicts(ctx, ref)
+	if _, err := a.ResolveConflict(ctx, cs[0].ID, app.TakeTheirs); err != nil {
+		t.Fatal(err)
+	}
+	trail, err := a.AuditTrail(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := trail[0].Entry
+	if last.RecordID != task.ID || last.By.Name != "Off. Jane Whitby" || last.Received.Officer.Agency != "HMRC" {
+		t.Fatalf("taking theirs wrote %+v (%s), want it credited to HMRC's officer", last.By, trail[0].Text)
+	}
+	verified(t, a)
+}

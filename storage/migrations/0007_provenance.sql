@@ -7,3 +7,7 @@ ALTER TABLE audit_log ADD COLUMN received_name    TEXT NOT NULL DEFAULT '';
 ALTER TABLE audit_log ADD COLUMN received_agency  TEXT NOT NULL DEFAULT '';
 ALTER TABLE audit_log ADD COLUMN received_package TEXT NOT NULL DEFAULT '';
 ALTER TABLE audit_log ADD COLUMN received_key     TEXT NOT NULL DEFAULT '';
+
+-- The package a conflict's incoming record came in, so that an officer
+-- taking theirs credits the change to where it came from.
+ALTER TABLE conflicts ADD COLUMN from_package TEXT NOT NULL DEFAULT '';

@@ -54,6 +54,7 @@ END`,
 	{ // 0007_provenance
 		`ALTER TABLE audit_log DROP COLUMN received_name`, `ALTER TABLE audit_log DROP COLUMN received_agency`,
 		`ALTER TABLE audit_log DROP COLUMN received_package`, `ALTER TABLE audit_log DROP COLUMN received_key`,
+		`ALTER TABLE conflicts DROP COLUMN from_package`,
 	},
 	{ // 0008_tobacco_units
 		`ALTER TABLE seizures DROP COLUMN sticks_per_pack`, `ALTER TABLE seizures DROP COLUMN packs_per_carton`,
