@@ -51,6 +51,12 @@ func readRow(rec []string, cols sheetColumns, mark typed.DecimalMark, now time.T
 			len(rec), len(cols.all), SeparatorName(cols.sep)))
 	}
 
+	// A time written without a zone is the place's time, when the row
+	// says where (its LOCODE or country) and the place has one zone; else
+	// the officer's own.
+	if zone, ok := model.ZoneOfPlace(r.cell(fieldLOCODE), sheetCountry(r.cell(fieldCountry))); ok {
+		loc = zone
+	}
 	if d := r.cell(fieldDate); d == "" {
 		r.problem(fieldDate, "", "is required")
 	} else if t, problem := parseSheetTime(d, r.cell(fieldTime), loc, now); problem != "" {

@@ -45,7 +45,8 @@ func splitAmount(s string) (number, word string) {
 // rules officers type them everywhere (typed.DateTime): DD/MM/YYYY (or
 // with - or .), YYYY-MM-DD, ISO 8601 with a time and zone, and a time of
 // day as 14:30, 14:30:05 or 14h30, in the date column or a column of its
-// own. A time without a zone is in loc, the officer's own local time. A
+// own. A time without a zone is in loc: the place's zone, or the officer's
+// own local time. A
 // date alone is that calendar day in every zone (model/when.go), and so is
 // a date column showing midnight ("14/03/2026 00:00"): that is how a
 // spreadsheet writes a cell formatted as date and time that holds a day.
