@@ -73,17 +73,21 @@ type MergeOptions struct {
 // Merge merges another workspace's records into this one by UUID, in one
 // transaction: all of them, or, at the first refused record, none.
 //
-// A record new here is added. One equal to ours is unchanged. One changed
-// only on the other side since it last travelled (ours is still the
-// ancestor) replaces ours; one changed only here is kept. One changed on
-// both sides is merged field by field against the ancestor: a field
-// changed on one side takes that side's value; a field changed on both to
-// different values is a conflict, which keeps ours and waits, with the
-// incoming record, for the officer to choose (see ResolveConflict). Notes,
-// custody events and case links are only ever added (a union by UUID); so
-// are attachment files and the other side's audit entries. Afterwards
-// every record that travelled remembers its merged version as the next
-// merge's ancestor.
+// A record whose UUID is, here, another kind of record or a record of
+// another case refuses the whole bundle (mergebelong.go). A record new
+// here is added. One with the same values as ours is unchanged. One
+// changed only on the other side (its history holds ours) replaces ours;
+// one changed only here is kept. One changed on both sides is merged
+// field by field against the last version both knew: a field changed on
+// one side takes that side's value; a field changed on both to different
+// values, or a removal on one side against an edit on the other, is a
+// conflict, which keeps ours and waits, with the incoming record, for the
+// officer to choose (see ResolveConflict). Removals are tombstones and
+// merge like any field. Custody events and attachments are only ever
+// added (a union by UUID); so are the other side's audit entries. A
+// conflict open here that the other side settled, or whose two sides now
+// agree, closes. Afterwards every record that travelled remembers its
+// merged version as the next merge's ancestor.
 func (w *Workspace) Merge(ctx context.Context, in Bundle, opt MergeOptions) (MergeSummary, error) {
 	byKind := recordsByKind(in.Records)
 	// Records are named in errors as the bundle names them: a link by
