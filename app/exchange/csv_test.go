@@ -46,8 +46,23 @@ func goodSeizures(t *testing.T, sheet exchange.SeizureSheet) []model.Seizure {
 	return out
 }
 
-func local(s string) time.Time {
-	t, err := time.ParseInLocation("2006-01-02 15:04", s, time.Local)
+// local is a time written without a zone in a row that names no place:
+// the officer's own local time.
+func local(s string) time.Time { return inZone(s, time.Local) }
+
+// central is a time written without a zone at a port of the Central
+// European zone the row names (Antwerp, Algeciras, Le Havre): the place's
+// time, whichever computer reads the file.
+func central(s string) time.Time {
+	loc, err := time.LoadLocation("Europe/Brussels")
+	if err != nil {
+		panic(err)
+	}
+	return inZone(s, loc)
+}
+
+func inZone(s string, loc *time.Location) time.Time {
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
 	if err != nil {
 		panic(err)
 	}
@@ -76,7 +91,7 @@ func TestReadSeizureSheets(t *testing.T) {
 		if !strings.Contains(first.Notes, "Officer: J. de Vries") || !strings.Contains(first.Notes, "did not match") {
 			t.Fatalf("notes %q: the officer column should be kept in them", first.Notes)
 		}
-		if s[1].Unit != model.Sticks || s[1].Quantity != 8.4e6 || len(s[1].ContainerNumbers) != 2 || !s[1].SeizedAt.Equal(local("2026-03-20 11:15")) {
+		if s[1].Unit != model.Sticks || s[1].Quantity != 8.4e6 || len(s[1].ContainerNumbers) != 2 || !s[1].SeizedAt.Equal(central("2026-03-20 11:15")) {
 			t.Fatalf("second row: %v %v %v %v", s[1].Quantity, s[1].Unit, s[1].ContainerNumbers, s[1].SeizedAt)
 		}
 		if s[2].Quantity != 120.25 || s[2].Category != model.CommoditySynthetic || s[2].Detection != model.DetectionCanine {
@@ -96,7 +111,7 @@ func TestReadSeizureSheets(t *testing.T) {
 			t.Fatalf("%d seizures, first on line %d", len(s), sheet.Rows[0].Line)
 		}
 		if s[0].Quantity != 1375.5 || s[0].EstimatedValue != 45e6 || s[0].Description != "Clorhidrato de cocaína en fardos" ||
-			!s[0].SeizedAt.Equal(local("2026-03-14 05:40")) || s[0].OriginCountry != "EC" || s[0].Detection != model.DetectionScanner {
+			!s[0].SeizedAt.Equal(central("2026-03-14 05:40")) || s[0].OriginCountry != "EC" || s[0].Detection != model.DetectionScanner {
 			t.Fatalf("first row: %+v", s[0])
 		}
 		if s[1].Quantity != 2450 || s[1].Currency != "EUR" || s[1].Category != model.CommodityTobacco || s[1].OriginCountry != "AE" ||
@@ -104,7 +119,7 @@ func TestReadSeizureSheets(t *testing.T) {
 			t.Fatalf("second row: %+v", s[1])
 		}
 		if s[2].Category != model.CommodityCannabis || s[2].Quantity != 612.4 || s[2].TransportMode != model.ModeMaritime ||
-			s[2].Detection != model.DetectionCanine || !s[2].SeizedAt.Equal(local("2026-01-18 22:10")) {
+			s[2].Detection != model.DetectionCanine || !s[2].SeizedAt.Equal(central("2026-01-18 22:10")) {
 			t.Fatalf("third row: %+v", s[2])
 		}
 	})
@@ -129,7 +144,7 @@ func TestReadSeizureSheets(t *testing.T) {
 			t.Fatalf("separator %q", sheet.Separator)
 		}
 		s := goodSeizures(t, sheet)
-		if s[0].Quantity != 1234.5 || s[0].EstimatedValue != 38e6 || !s[0].SeizedAt.Equal(local("2026-09-12 14:30")) ||
+		if s[0].Quantity != 1234.5 || s[0].EstimatedValue != 38e6 || !s[0].SeizedAt.Equal(central("2026-09-12 14:30")) ||
 			s[0].OriginCountry != "CO" || s[0].HSCode == "" {
 			t.Fatalf("first row: %+v", s[0])
 		}
