@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strconv"
 
-	"bollard/app"
 	"bollard/model"
 )
 
@@ -49,11 +48,8 @@ func runCaseEdit(e *env, args []string) error {
 		return err
 	}
 	defer w.Close()
-	c, err := w.Case(e.ctx, rest[0])
+	c, err := e.caseByRef(w, rest[0])
 	if err != nil {
-		if app.IsNotFound(err) {
-			return e.noCase(rest[0])
-		}
 		return err
 	}
 	current := c.Version

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"bollard/app"
+	"bollard/model"
 )
 
 // Exit codes, as DESIGN.md promises scripts.
@@ -182,6 +183,16 @@ func (e *env) open() (*app.Workspace, error) {
 // --db forgotten is seen at once.
 func (e *env) noCase(ref string) error {
 	return fmt.Errorf("no case %s in %s", ref, e.db)
+}
+
+// caseByRef reads the case with that ref, saying plainly when the
+// workspace has none.
+func (e *env) caseByRef(w *app.Workspace, ref string) (model.Case, error) {
+	c, err := w.Case(e.ctx, ref)
+	if app.IsNotFound(err) {
+		return c, e.noCase(ref)
+	}
+	return c, err
 }
 
 // oneLine keeps an error to one line on stderr.

@@ -62,11 +62,8 @@ func runSeizureEdit(e *env, args []string) error {
 		return err
 	}
 	defer w.Close()
-	c, err := w.Case(e.ctx, rest[0])
+	c, err := e.caseByRef(w, rest[0])
 	if err != nil {
-		if app.IsNotFound(err) {
-			return e.noCase(rest[0])
-		}
 		return err
 	}
 	s, err := w.SeizureByRef(e.ctx, c.ID, rest[1])
