@@ -26,6 +26,9 @@ type Exhibit struct {
 	Item       model.EvidenceItem
 	SeizureRef string // the ref of the seizure it came from, if any
 	Custody    []model.CustodyEvent
+	// Reviews are the officers' decisions on what its attached files
+	// show, by attachment ID; a file without one was never reviewed.
+	Reviews map[string]model.AttachmentReview
 }
 
 // CaseFile gathers the case with that ref: what is in it now, without the

@@ -17,6 +17,9 @@ const (
 	RecordEvidence   = "evidence item"
 	RecordAttachment = "attachment"
 	RecordCustody    = "custody event"
+	// RecordAttachmentReview is an officer's decision on what an attached
+	// file shows (AttachmentReview).
+	RecordAttachmentReview = "attachment review"
 )
 
 // The records a workspace keeps beside those of its cases, as the audit

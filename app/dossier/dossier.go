@@ -27,6 +27,10 @@ type Options struct {
 	// Redact makes the non-nominal version: persons by their initials,
 	// without birth dates or document numbers.
 	Redact bool
+	// RedactedTitle is the title a redacted dossier prints instead of the
+	// case's, written by the officer for the purpose. When empty, a
+	// redacted dossier is titled by its ref and a neutral description.
+	RedactedTitle string
 	// Marking overrides the case's handling marking on every page.
 	Marking string
 	// Sections to include after the cover and contents; all when nil.

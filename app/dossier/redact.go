@@ -208,3 +208,6 @@ func initials(name string) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// withheldCounts is how many values of each class the redactor withholds.
+func (r redactor) withheldCounts() []withheldClass { return nil }
