@@ -28,7 +28,7 @@ func (d *doc) annex() {
 	)
 	t.clip = true // thousands of lines: one each
 	row := func(kind, name string, r model.Record) {
-		t.row(kind, name, r.ID, dateTime(r.UpdatedAt), r.UpdatedBy.String())
+		t.row(kind, name, r.ID, dateTime(r.UpdatedAt), d.author(r.UpdatedBy))
 	}
 	f := d.file
 	row(d.w.t("case"), f.Case.Ref, f.Case.Record)
@@ -61,6 +61,6 @@ func (d *doc) annex() {
 		row(d.w.t("task"), d.text(task.Title), task.Record)
 	}
 	for _, n := range f.Notes {
-		row(d.w.t("note"), day(n.CreatedAt)+" "+n.CreatedBy.Name, n.Record)
+		row(d.w.t("note"), joinNonEmpty(" ", day(n.CreatedAt), d.author(n.CreatedBy)), n.Record)
 	}
 }

@@ -25,12 +25,12 @@ func (d *doc) cover() {
 	p.CellFormat(contentWidth, 13, c.Ref, "", 1, "L", false, 0, "")
 	d.font("B", 16)
 	d.color([3]int{0, 0, 0})
-	for _, line := range d.wrap(d.text(c.Title), contentWidth) {
+	for _, line := range d.wrap(d.title(), contentWidth) {
 		p.CellFormat(contentWidth, 8, line, "", 1, "L", false, 0, "")
 	}
 	if c.OperationName != "" {
 		d.font("", 13)
-		p.CellFormat(contentWidth, 8, d.w.t("operation")+" "+c.OperationName, "", 1, "L", false, 0, "")
+		p.CellFormat(contentWidth, 8, d.w.t("operation")+" "+d.text(c.OperationName), "", 1, "L", false, 0, "")
 	}
 
 	// The marking again, boxed, where a reader's eye lands first.
@@ -70,7 +70,7 @@ func (d *doc) cover() {
 		{d.w.t("corridor"), d.w.choice("corridor", string(c.Corridor))},
 		{d.w.t("threats"), strings.Join(threats, ", ")},
 		{d.w.t("lead agency"), c.LeadAgency},
-		{d.w.t("lead officer"), c.LeadOfficer},
+		{d.w.t("lead officer"), d.leadOfficer()},
 		{d.w.t("partner agencies"), strings.Join(c.PartnerAgencies, "; ")},
 		{d.w.t("opened"), c.OpenedOn.String()},
 		{d.w.t("closed"), c.ClosedOn.String()},
@@ -193,4 +193,14 @@ func (d *doc) contents() {
 		p.SetXY(pageWidth-marginRight-12, y)
 		p.CellFormat(12, 7, page, "", 1, "R", false, d.links[key], "")
 	}
+}
+
+// leadOfficer is the case's lead officer as the cover names them: not at
+// all in a redacted dossier, which names the lead agency instead, as it
+// names every officer by their agency (author).
+func (d *doc) leadOfficer() string {
+	if d.opt.Redact {
+		return ""
+	}
+	return d.file.Case.LeadOfficer
 }

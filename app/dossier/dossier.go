@@ -24,19 +24,23 @@ type Options struct {
 	// Language of the labels and headings; data is printed as recorded.
 	// English when empty or unknown.
 	Language model.Language
-	// Redact makes the non-nominal version: persons by their initials,
-	// without birth dates or document numbers.
+	// Redact makes the non-nominal version: persons by pseudonyms, their
+	// names, birth dates and document numbers and the case's contacts,
+	// addresses and vehicles withheld wherever they are written, the title
+	// replaced (see RedactedTitle), and a closing page that says what was
+	// withheld (redact.go).
 	Redact bool
 	// RedactedTitle is the title a redacted dossier prints instead of the
 	// case's, written by the officer for the purpose. When empty, a
 	// redacted dossier is titled by its ref and a neutral description.
+	// Write refuses one that holds a nominal value, saying which kind.
 	RedactedTitle string
 	// Marking overrides the case's handling marking on every page.
 	Marking string
 	// Sections to include after the cover and contents; all when nil.
 	Sections []Section
 	// Officer generates the dossier: named in every footer and as the
-	// PDF's author.
+	// PDF's author (in a redacted dossier, by the agency alone).
 	Officer model.Officer
 	// Date is when the dossier is generated, printed on it and stamped in
 	// its metadata. Now when zero; a fixed date makes the same case give
@@ -100,6 +104,13 @@ func Write(ctx context.Context, out io.Writer, f app.CaseFile, opt Options) (pag
 	if opt.Sections == nil {
 		opt.Sections = Sections
 	}
+	if err := checkRedactedTitle(f.Entities, opt); err != nil {
+		return 0, fmt.Errorf("dossier: %w", err)
+	}
+	if opt.Redact {
+		// A copy: the caller's list stays as it was.
+		opt.Sections = append(opt.Sections[:len(opt.Sections):len(opt.Sections)], sectionWithheld)
+	}
 	steps := 2 * (len(opt.Sections) + 2)
 	progress := func(done int) {
 		if opt.Progress != nil {
@@ -154,9 +165,13 @@ func (d *doc) metadata() {
 	c := d.file.Case
 	p := d.pdf
 	p.SetTitle(d.w.t("dossier")+" "+c.Ref, true)
-	p.SetSubject(d.text(c.Title), true)
+	subject := d.title()
+	if d.opt.Redact {
+		subject = d.refAndTitle()
+	}
+	p.SetSubject(subject, true)
 	p.SetAuthor(d.officer(), true)
-	p.SetKeywords(strings.Join(nonEmpty(d.marking, c.Ref, c.OperationName, d.w.t("keywords")), "; "), true)
+	p.SetKeywords(strings.Join(nonEmpty(d.marking, c.Ref, d.text(c.OperationName), d.w.t("keywords")), "; "), true)
 	p.SetCreator("Bollard "+d.opt.Version, true)
 	p.SetProducer("Bollard "+d.opt.Version+" (gofpdf)", true)
 	p.SetCreationDate(d.opt.Date)
@@ -225,6 +240,8 @@ func (d *doc) printSection(s Section) {
 		d.notes()
 	case SectionAnnex:
 		d.annex()
+	case sectionWithheld:
+		d.withheldPage()
 	}
 }
 

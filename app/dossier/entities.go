@@ -83,7 +83,7 @@ func (d *doc) entities() {
 				name += "\n(" + d.w.choice("kind", string(e.Kind)) + ")"
 			}
 			if len(e.Aliases) > 0 && !d.red.hides(e) {
-				name += "\n" + d.w.t("aliases") + ": " + strings.Join(e.Aliases, "; ")
+				name += "\n" + d.w.t("aliases") + ": " + d.text(strings.Join(e.Aliases, "; "))
 			}
 			roles := make([]string, len(ce.roles))
 			for i, r := range ce.roles {
@@ -110,8 +110,8 @@ func hasKind(kinds []model.EntityKind, k model.EntityKind) bool {
 
 // identifiers lists the numbers that identify the entity, one a line. A
 // redacted person keeps their nationality but not their birth date or
-// document number; a redacted phone, e-mail, account, wallet or address
-// keeps none of its numbers.
+// document number; a redacted phone, e-mail, account, wallet, address or
+// vehicle keeps none of its numbers.
 func (d *doc) identifiers(e model.Entity) string {
 	id := e.Identifiers
 	withheld := func(v string) string {
@@ -133,8 +133,8 @@ func (d *doc) identifiers(e model.Entity) string {
 		labelled(d.w.t("call sign"), id.CallSign),
 		labelled(d.w.t("flag"), id.Flag),
 		labelled("ISO 6346", idUnlessName(id.ContainerNumber, e.Name)),
-		labelled(d.w.t("plate"), id.Plate),
-		labelled("VIN", id.VIN),
+		labelled(d.w.t("plate"), withheld(id.Plate)),
+		labelled("VIN", withheld(id.VIN)),
 		labelled(d.w.choice("kind", string(model.KindPhone)), withheld(idUnlessName(id.Phone, e.Name))),
 		labelled(d.w.choice("kind", string(model.KindEmail)), withheld(idUnlessName(id.Email, e.Name))),
 		labelled("IBAN", withheld(idUnlessName(id.IBAN, e.Name))),

@@ -27,7 +27,7 @@ func (d *doc) evidence() {
 	)
 	for _, x := range d.file.Evidence {
 		it := x.Item
-		acquired := joinNonEmpty(", ", dateTime(it.AcquiredAt), d.text(it.AcquiredPlace), it.AcquiredBy)
+		acquired := joinNonEmpty(", ", dateTime(it.AcquiredAt), d.text(it.AcquiredPlace), d.text(it.AcquiredBy))
 		description := joinNonEmpty("\n",
 			d.text(it.Description),
 			labelled(d.w.t("seizure"), seizureRef[it.SeizureID]),
@@ -80,7 +80,7 @@ func (d *doc) custodyLine(c model.CustodyEvent) string {
 	if c.Corrects != "" {
 		corrects = "(" + d.w.t("corrects") + ")"
 	}
-	return joinNonEmpty("; ", line, hand, d.text(c.Place), seal, d.text(c.Note), corrects)
+	return joinNonEmpty("; ", line, d.text(hand), d.text(c.Place), seal, d.text(c.Note), corrects)
 }
 
 // groupHash writes a SHA-256 in four groups of sixteen, so that it wraps at

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/jung-kurt/gofpdf"
+
+	"bollard/model"
 )
 
 // The page is A4, the paper every partner in the corridors prints on
@@ -38,7 +40,7 @@ func (d *doc) header() {
 	d.font("", 7)
 	d.color(inkGrey)
 	p.SetXY(marginLeft, 12)
-	p.CellFormat(contentWidth/2, 4, d.clip(d.file.Case.Ref+" · "+d.text(d.file.Case.Title), contentWidth/2), "", 0, "L", false, 0, "")
+	p.CellFormat(contentWidth/2, 4, d.clip(d.file.Case.Ref+" · "+d.title(), contentWidth/2), "", 0, "L", false, 0, "")
 	p.SetXY(marginLeft+contentWidth/2, 12)
 	p.CellFormat(contentWidth/2, 4, d.clip(d.running, contentWidth/2), "", 0, "R", false, 0, "")
 	d.rule(17)
@@ -87,12 +89,20 @@ func (d *doc) fitFont(style, text string, largest, smallest, width float64) bool
 	return d.width(text) <= width
 }
 
-func (d *doc) officer() string {
-	o := d.opt.Officer
-	if o.Agency == "" {
-		return o.Name
+// officer is who generated the dossier, as its footer, cover and metadata
+// name them.
+func (d *doc) officer() string { return d.author(d.opt.Officer.Author()) }
+
+// author is an officer as the dossier names them: by name and agency, and
+// in a redacted dossier by the agency alone, since an officer's name is
+// personal data too and the partner deals with the agency. The chain of
+// custody is the exception (custodyLine): a handler is named there because
+// the chain is evidence only with the names of who held the exhibit.
+func (d *doc) author(a model.Author) string {
+	if d.opt.Redact {
+		return a.Agency
 	}
-	return o.Name + " (" + o.Agency + ")"
+	return a.String()
 }
 
 func (d *doc) font(style string, size float64) {

@@ -2,55 +2,70 @@ package dossier
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"bollard/model"
 )
 
 // redactor makes the non-nominal version of a dossier, which may go where
-// personal data may not: persons become their initials, their birth dates
-// and document numbers are withheld, and their names, numbers and birth
-// dates are taken out of the free text too (a summary or a note names
-// people as often as the entity list does). The e-mail addresses, phones,
-// bank accounts, wallets and street addresses of a case are withheld
-// whole, wherever they print: "R. N. M. uses raul.nunez.marquez@mail.ru"
-// names the person as surely as the name would, and whether such a
-// contact belongs to a person or a company is not always recorded.
-// Organisations, vessels, containers, vehicles and seizures stay: they are
-// what a partner agency needs to act on.
+// personal data may not. Persons become pseudonyms in the dossier's
+// language ("Person A", "Persona B"), given in the order of the case
+// file's entities, so that both layout passes and every page agree and the
+// story still reads; their birth dates and document numbers are withheld.
+// The e-mail addresses, phones, bank accounts, wallets, street addresses
+// and vehicles of a case are withheld whole, wherever they print: "Person
+// A uses raul.nunez.marquez@mail.ru" names the person as surely as the
+// name would, and whether such a contact belongs to a person or a company
+// is not always recorded.
+//
+// Every one of these values is also taken out of the free text (a summary
+// or a note names people as often as the entity list does), in every way
+// it is written: see redact_match.go for names and numbers,
+// redact_patterns.go for the forms of each value, commonwords.go for the
+// name words that are left alone.
+//
+// Organisations, vessels, containers and seizures stay: they are what a
+// partner agency needs to act on. A person's name inside them ("Transportes
+// Muñoz-Rojas SL") is taken out by the same rule as in free text.
 type redactor struct {
 	on       bool
 	withheld string            // "[withheld]", in the dossier's language
 	shown    map[string]string // withheld entity's ID → how it prints
-	inText   *wordReplacer
+	names    *matcher          // persons, on the name skeleton
+	values   *matcher          // numbers, contacts, addresses, dates, on the plain skeleton
+	counted  map[string]map[string]bool
 }
 
-// withheldKinds are the entities that identify a person by themselves.
+// withheldKinds are the entities that identify a person by themselves. A
+// vehicle is one: it prints as "Vehicle 1 [withheld]", like a phone, and
+// not with its make, because officers name a vehicle by its plate or its
+// owner ("Muñoz's white Hilux 1234-ABC"), and one car's make and colour in
+// a small port identifies its owner as well as the plate would.
 var withheldKinds = map[model.EntityKind]bool{
-	model.KindPerson: true, model.KindEmail: true, model.KindPhone: true,
+	model.KindPerson: true, model.KindEmail: true, model.KindPhone: true, model.KindVehicle: true,
 	model.KindBankAccount: true, model.KindWallet: true, model.KindAddress: true,
 }
 
+// withheldClassOf is the class each withheld kind is counted in.
+var withheldClassOf = map[model.EntityKind]string{
+	model.KindPerson: "persons", model.KindEmail: "e-mails", model.KindPhone: "phones", model.KindVehicle: "vehicles",
+	model.KindBankAccount: "bank accounts", model.KindWallet: "wallets", model.KindAddress: "addresses",
+}
+
+// withheldClasses are the classes the text withholds, in the order the
+// "What was withheld" page lists them.
+var withheldClasses = []string{"persons", "aliases", "document numbers", "dates of birth", "phones", "e-mails",
+	"bank accounts", "wallets", "addresses", "vehicles"}
+
 func newRedactor(on bool, entities []model.CaseEntity, w words) redactor {
 	withheld := "[" + w.t("withheld") + "]"
-	r := redactor{on: on, withheld: withheld, shown: map[string]string{}}
+	r := redactor{on: on, withheld: withheld, shown: map[string]string{}, names: newMatcher(), values: newMatcher(),
+		counted: map[string]map[string]bool{}}
 	if !on {
 		return r
 	}
-	var pairs [][2]string
-	add := func(from, to string) {
-		if from = strings.TrimSpace(from); from != "" {
-			pairs = append(pairs, [2]string{from, to})
-			if up := strings.ToUpper(from); up != from {
-				pairs = append(pairs, [2]string{up, to})
-			}
-		}
-	}
-	taken := map[string]int{}
+	persons := 0
 	perKind := map[model.EntityKind]int{}
 	for _, ce := range entities {
 		e := ce.Entity
@@ -62,152 +77,136 @@ func newRedactor(on bool, entities []model.CaseEntity, w words) redactor {
 		}
 		var shown string
 		if e.Kind == model.KindPerson {
-			shown = initials(e.Name)
-			// Two persons with the same initials stay two persons.
-			if taken[shown]++; taken[shown] > 1 {
-				shown = shown + " (" + strconv.Itoa(taken[shown]) + ")"
-			}
+			shown = w.tf("pseudonym", pseudonymLetters(persons))
+			persons++
 		} else {
 			// Numbered, so that the relations of two phones stay apart.
 			perKind[e.Kind]++
 			shown = w.choice("kind", string(e.Kind)) + " " + strconv.Itoa(perKind[e.Kind]) + " " + withheld
 		}
 		r.shown[e.ID] = shown
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			add(n, shown)
-			if e.Kind == model.KindPhone || e.Kind == model.KindBankAccount {
-				// "+34 600 12 34 56" is also typed "+34600123456".
-				add(strings.Join(strings.Fields(n), ""), shown)
-			}
-		}
+		r.count(withheldClassOf[e.Kind], e.ID)
 		id := e.Identifiers
-		for _, n := range []string{id.Phone, id.Email, id.WalletAddress} {
-			add(n, shown)
-		}
-		if id.IBAN != "" {
-			add(id.IBAN, shown)
-			add(model.FormatIBAN(id.IBAN), shown)
-		}
-		add(id.DocumentNumber, withheld)
-		if b := id.BirthDate; !b.IsZero() {
-			add(b.String(), withheld)
-			if b.Day > 0 && b.Month > 0 {
-				add(fmt.Sprintf("%02d/%02d/%04d", b.Day, b.Month, b.Year), withheld)
-				add(fmt.Sprintf("%02d.%02d.%04d", b.Day, b.Month, b.Year), withheld)
+		switch e.Kind {
+		case model.KindPerson:
+			r.addPerson(e, shown)
+		case model.KindPhone:
+			r.addPhone(e.Name, shown)
+		case model.KindAddress:
+			r.addAddress(e.Name, shown)
+		default:
+			r.addValue(e.Name, shown, withheldClassOf[e.Kind])
+			for _, a := range e.Aliases {
+				r.addValue(a, shown, withheldClassOf[e.Kind])
 			}
+		}
+		if id.Phone != "" {
+			r.addPhone(id.Phone, shown)
+		}
+		for _, v := range [][2]string{{id.Email, "e-mails"}, {id.WalletAddress, "wallets"}, {id.IBAN, "bank accounts"},
+			{id.Plate, "vehicles"}, {id.VIN, "vehicles"}} {
+			if v[0] != "" {
+				r.addValue(v[0], shown, v[1])
+			}
+		}
+		if id.DocumentNumber != "" {
+			r.addValue(id.DocumentNumber, withheld, "document numbers")
+			r.count("document numbers", strings.ToUpper(string(plainSkeleton(id.DocumentNumber).b)))
+		}
+		if !id.BirthDate.IsZero() {
+			r.addBirthDate(id.BirthDate, withheld)
+			r.count("dates of birth", id.BirthDate.String())
 		}
 	}
-	r.inText = newWordReplacer(pairs)
 	return r
+}
+
+// pseudonymLetters is the n-th (from 0) pseudonym's letters: A to Z, then
+// AA, AB… as spreadsheet columns are named.
+func pseudonymLetters(n int) string {
+	s := ""
+	for n++; n > 0; n = (n - 1) / 26 {
+		s = string(rune('A'+(n-1)%26)) + s
+	}
+	return s
+}
+
+// count notes one distinct value of a class as withheld.
+func (r *redactor) count(class, value string) {
+	if r.counted[class] == nil {
+		r.counted[class] = map[string]bool{}
+	}
+	r.counted[class][value] = true
 }
 
 // hides says whether the entity is withheld in this dossier.
 func (r redactor) hides(e model.Entity) bool { return r.on && withheldKinds[e.Kind] }
 
-// name is how an entity is named in the dossier.
+// name is how an entity is named in the dossier: a withheld one by its
+// pseudonym or number, any other by its name with the persons in it
+// withheld ("Transportes Person A SL").
 func (r redactor) name(e model.Entity) string {
 	if !r.hides(e) {
-		return e.Name
+		return r.text(e.Name)
 	}
 	if shown, ok := r.shown[e.ID]; ok {
 		return shown
-	}
-	if e.Kind == model.KindPerson {
-		return initials(e.Name)
 	}
 	return r.withheld
 }
 
 // text takes withheld names, numbers and birth dates out of free text.
 func (r redactor) text(s string) string {
-	if r.inText == nil {
+	if !r.on || s == "" {
 		return s
 	}
-	return r.inText.replace(s)
+	return replaceSpans(s, r.spans(s))
 }
 
-// wordReplacer replaces whole words only: a person aliased "Al" is taken
-// out of "Al met them", not out of "Algeciras". Where two names start at
-// the same place, the longer is taken, so that "Juan Muñoz Rojas" goes
-// whole before an alias "Juan Muñoz" could take part of it.
-type wordReplacer struct {
-	byFirst map[rune][][2]string // by the first rune of what is replaced, longest first
+func (r redactor) spans(s string) []span {
+	return append(r.values.find(s, plainSkeleton(s)), r.names.find(s, nameSkeleton(s))...)
 }
 
-func newWordReplacer(pairs [][2]string) *wordReplacer {
-	sort.SliceStable(pairs, func(i, j int) bool { return len(pairs[i][0]) > len(pairs[j][0]) })
-	wr := &wordReplacer{byFirst: map[rune][][2]string{}}
-	for _, p := range pairs {
-		first, _ := utf8.DecodeRuneInString(p[0])
-		wr.byFirst[first] = append(wr.byFirst[first], p)
+// nominal is the first withheld value in s, and its class, or ok false:
+// what an officer-written redacted title is checked with.
+func (r redactor) nominal(s string) (value, class string, ok bool) {
+	spans := r.spans(s)
+	if len(spans) == 0 {
+		return "", "", false
 	}
-	return wr
-}
-
-func (wr *wordReplacer) replace(s string) string {
-	var b strings.Builder
-	last := 0   // bytes of s already copied to b
-	prev := ' ' // the rune before i
-	for i := 0; i < len(s); {
-		c, size := utf8.DecodeRuneInString(s[i:])
-		if !inWord(prev) || !inWord(c) {
-			for _, p := range wr.byFirst[c] {
-				end := i + len(p[0])
-				if !strings.HasPrefix(s[i:], p[0]) {
-					continue
-				}
-				if next, _ := utf8.DecodeRuneInString(s[end:]); end < len(s) && inWord(next) && inWord(lastRune(p[0])) {
-					continue // a longer word begins so
-				}
-				b.WriteString(s[last:i])
-				b.WriteString(p[1])
-				last = end
-				break
-			}
-		}
-		if last > i {
-			prev = lastRune(s[:last])
-			i = last
-			continue
-		}
-		prev = c
-		i += size
-	}
-	if last == 0 {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
-}
-
-// inWord says whether a rune is part of a word, across scripts.
-func inWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
-
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
-}
-
-// initials turns "Juan Carlos Muñoz Rojas" into "J. C. M. R.". Lower-case
-// particles (de, da, van) are left out, as people write initials.
-func initials(name string) string {
-	var parts []string
-	for _, word := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
-		first := []rune(word)[0]
-		if unicode.IsUpper(first) {
-			parts = append(parts, string(first)+".")
+	first := spans[0]
+	for _, sp := range spans[1:] {
+		if sp.from < first.from {
+			first = sp
 		}
 	}
-	if len(parts) == 0 {
-		for _, word := range strings.Fields(name) {
-			parts = append(parts, string(unicode.ToUpper([]rune(word)[0]))+".")
-		}
-	}
-	if len(parts) == 0 {
-		return "?"
-	}
-	return strings.Join(parts, " ")
+	return s[first.from:first.to], first.p.class, true
 }
 
-// withheldCounts is how many values of each class the redactor withholds.
-func (r redactor) withheldCounts() []withheldClass { return nil }
+// withheldCounts is how many distinct values of each class the redactor
+// withholds, counted from the case, not from what printed: a value the
+// dossier never had to print was still withheld from it.
+func (r redactor) withheldCounts() []withheldClass {
+	if !r.on {
+		return nil
+	}
+	var out []withheldClass
+	for _, c := range withheldClasses {
+		if n := len(r.counted[c]); n > 0 {
+			out = append(out, withheldClass{key: "withheld " + c, n: n})
+		}
+	}
+	return out
+}
+
+// errNominalTitle says what kind of nominal value a redacted title holds.
+func errNominalTitle(value, class string) error {
+	return fmt.Errorf("the title for the non-nominal version contains %s (%q): write it without names, numbers or addresses", classPhrase[class], value)
+}
+
+// classPhrase names a class of withheld value in an error.
+var classPhrase = map[string]string{
+	"persons": "a person's name", "document numbers": "a document number", "dates of birth": "a date of birth",
+	"phones": "a phone number", "e-mails": "an e-mail address", "bank accounts": "a bank account",
+	"wallets": "a wallet address", "addresses": "a street address", "vehicles": "a vehicle's plate, VIN or name",
+}

@@ -27,8 +27,8 @@ func (d *doc) tasks() {
 		t.row(
 			d.w.choice("taskkind", string(task.Kind))+"\n"+status,
 			joinNonEmpty("\n", d.text(task.Title), d.text(task.Description)),
-			joinNonEmpty("\n", task.Partner, task.LegalBasis),
-			task.AssignedTo,
+			joinNonEmpty("\n", d.text(task.Partner), d.text(task.LegalBasis)),
+			d.text(task.AssignedTo),
 			joinNonEmpty("\n",
 				labelled(d.w.t("sent"), task.SentOn.String()),
 				labelled(d.w.t("due"), task.DueOn.String()),

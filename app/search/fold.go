@@ -26,6 +26,15 @@ func Fold(s string) string {
 	return string(b)
 }
 
+// FoldOffsets returns the folded form of s and, for each of its bytes, the
+// byte offset in s of the character it came from: what a caller that finds
+// something in the folded text needs to act on the original (the dossier
+// withholds a name found folded, in the text as written).
+func FoldOffsets(s string) (string, []int32) {
+	b, offs := foldInto(nil, nil, s, true)
+	return string(b), offs
+}
+
 // foldInto appends the folded form of s to dst. With withOffs, it also
 // appends to offs, for each byte it appends to dst, the byte offset in s of
 // the character that byte came from, so that a match in the folded text can

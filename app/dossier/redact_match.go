@@ -1,0 +1,277 @@
+package dossier
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"bollard/app/search"
+)
+
+// Free text is searched for withheld values on a skeleton of it: the text
+// folded (lower case, accents dropped, ß = ss, Cyrillic and Greek
+// transliterated, apostrophes dropped; app/search's folding) with every
+// space and punctuation mark taken out, each byte remembering where in the
+// text it came from. "MUÑOZ-ROJAS", "munoz rojas" and "MunozRojas" are one
+// skeleton, "munozrojas"; "+34 600-12-34-56" and "0034600123456" differ only
+// by the "00". A value matches only from the start of a word to the end of
+// one (a word also starts where letters turn into digits: "DOB14.03.1979"),
+// so that an alias "Al" is taken out of "Al met them" and not out of
+// "Algeciras".
+//
+// Names are matched on a second skeleton, respelt so that the ways one name
+// is transliterated meet (nameSpelling): Dmitriy, Dmitry, Dmitrii and
+// Дмитрий all read "dmitri".
+
+// skeleton is text reduced to what is matched, with the way back.
+type skeleton struct {
+	b     []byte
+	from  []int32 // byte offset in the text of the character b[i] came from
+	start []bool  // b[i] starts a word
+}
+
+// wordEnd says whether a match may end before b[i].
+func (k *skeleton) wordEnd(i int) bool { return i >= len(k.b) || k.start[i] }
+
+// plainSkeleton is the skeleton numbers, e-mails and addresses are matched on.
+func plainSkeleton(s string) skeleton {
+	folded, offs := search.FoldOffsets(s)
+	k := skeleton{b: make([]byte, 0, len(folded)), from: make([]int32, 0, len(folded)), start: make([]bool, 0, len(folded))}
+	newWord := true
+	for i := 0; i < len(folded); i++ {
+		c := folded[i]
+		if c == ' ' {
+			newWord = true
+			continue
+		}
+		if n := len(k.b); n > 0 && !newWord && isDigit(k.b[n-1]) != isDigit(c) {
+			newWord = true
+		}
+		k.b, k.from, k.start = append(k.b, c), append(k.from, offs[i]), append(k.start, newWord)
+		newWord = false
+	}
+	return k
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// nameSkeleton is the skeleton names are matched on: the plain skeleton
+// respelt word by word.
+func nameSkeleton(s string) skeleton {
+	plain := plainSkeleton(s)
+	k := skeleton{b: make([]byte, 0, len(plain.b)), from: make([]int32, 0, len(plain.b)), start: make([]bool, 0, len(plain.b))}
+	for i := 0; i < len(plain.b); {
+		j := i + 1
+		for j < len(plain.b) && !plain.start[j] {
+			j++
+		}
+		word, from := nameSpelling(plain.b[i:j], plain.from[i:j])
+		for w := range word {
+			k.b, k.from, k.start = append(k.b, word[w]), append(k.from, from[w]), append(k.start, w == 0)
+		}
+		i = j
+	}
+	return k
+}
+
+// nameSpelling respells a folded word so that the spellings of one name in
+// the transliterations officers meet agree: y and j are i (Dmitriy, Dmitrij,
+// Dmitrii = dmitri), w is v (Wolkow = volkov), x is ks (Aleksei, Alexei),
+// kh is h, ph is f, ou is u (Papadopoulos, Пападопулос), ck is k, and a
+// doubled letter is single (O'Neill, Onil). Both the recorded name and the
+// text are respelt, so the respelling only has to be the same on both
+// sides, not right.
+func nameSpelling(word []byte, from []int32) ([]byte, []int32) {
+	var b []byte
+	var f []int32
+	put := func(c byte, at int32) {
+		if n := len(b); n > 0 && b[n-1] == c && !isDigit(c) {
+			return
+		}
+		b, f = append(b, c), append(f, at)
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		next := byte(0)
+		if i+1 < len(word) {
+			next = word[i+1]
+		}
+		switch {
+		case c == 'y' || c == 'j':
+			put('i', from[i])
+		case c == 'w':
+			put('v', from[i])
+		case c == 'x':
+			put('k', from[i])
+			put('s', from[i])
+		case c == 'k' && next == 'h', c == 'o' && next == 'u', c == 'c' && next == 'k':
+			put(map[byte]byte{'k': 'h', 'o': 'u', 'c': 'k'}[c], from[i])
+			i++
+		case c == 'p' && next == 'h':
+			put('f', from[i])
+			i++
+		default:
+			put(c, from[i])
+		}
+	}
+	return b, f
+}
+
+// spell is the name skeleton of a recorded name word, without the way back.
+func spell(s string) string { return string(nameSkeleton(s).b) }
+
+// pattern is one withheld value as matched.
+type pattern struct {
+	b string // on the skeleton
+	// endings are what may follow b in the same word: a name's inflections
+	// and possessive ("Volkov" in "Volkovym", "Muñoz" in "Muñoz's"). Nil
+	// for a value that must match whole.
+	endings []string
+	// single marks a name of one word: an inflected match of it is not
+	// taken when it is a common word ("Paredes" and "pared").
+	single bool
+	// capital asks for the match to start with a capital letter as typed:
+	// an alias that is also a common word ("Al") is taken out of "Al met
+	// them" but not out of Spanish "fue al puerto".
+	capital bool
+	to      string // what prints instead
+	class   string // the class of value, for the "What was withheld" page and errors
+}
+
+// matcher finds patterns on one kind of skeleton.
+type matcher struct {
+	byStart map[string][]*pattern // by their first two bytes (or one), longest first
+	seen    map[string]*pattern
+}
+
+func newMatcher() *matcher {
+	return &matcher{byStart: map[string][]*pattern{}, seen: map[string]*pattern{}}
+}
+
+// add adds a pattern. A value two persons share ("Muñoz", of two brothers)
+// prints as both ("Person A / Person B"), never as only one of them: a
+// court document must not put one person's act on another.
+func (m *matcher) add(p pattern) {
+	if len(p.b) < 2 {
+		return
+	}
+	if old := m.seen[p.b]; old != nil {
+		if old.to != p.to && !strings.Contains(" / "+old.to+" / ", " / "+p.to+" / ") {
+			old.to += " / " + p.to
+		}
+		old.capital = old.capital && p.capital
+		if old.endings == nil {
+			old.endings = p.endings
+		}
+		return
+	}
+	np := &p
+	m.seen[p.b] = np
+	key := p.b[:2]
+	m.byStart[key] = append(m.byStart[key], np)
+	sort.SliceStable(m.byStart[key], func(i, j int) bool { return len(m.byStart[key][i].b) > len(m.byStart[key][j].b) })
+}
+
+// span is a match, in bytes of the original text.
+type span struct {
+	from, to int
+	p        *pattern
+	exact    bool // matched without an ending
+}
+
+// find lists the matches of the patterns in text, given its skeleton.
+func (m *matcher) find(text string, k skeleton) []span {
+	var out []span
+	if len(m.seen) == 0 {
+		return nil
+	}
+	for i := 0; i+1 < len(k.b); i++ {
+		if !k.start[i] {
+			continue
+		}
+		var best span
+		bestLen := 0
+		for _, p := range m.byStart[string(k.b[i:i+2])] {
+			if len(p.b) > len(k.b)-i || string(k.b[i:i+len(p.b)]) != p.b {
+				continue
+			}
+			end := i + len(p.b)
+			n, exact := 0, false
+			if k.wordEnd(end) {
+				n, exact = len(p.b), true
+			} else {
+				for _, e := range p.endings {
+					if e != "" && end+len(e) <= len(k.b) && string(k.b[end:end+len(e)]) == e && k.wordEnd(end+len(e)) {
+						n = len(p.b) + len(e)
+						break
+					}
+				}
+			}
+			if n == 0 || n < bestLen || (n == bestLen && (best.exact || !exact)) {
+				continue
+			}
+			from := int(k.from[i])
+			if p.capital {
+				if r, _ := utf8.DecodeRuneInString(text[from:]); !unicode.IsUpper(r) {
+					continue
+				}
+			}
+			last := int(k.from[i+n-1])
+			_, size := utf8.DecodeRuneInString(text[last:])
+			s := span{from: from, to: last + size, p: p, exact: exact}
+			if !exact && p.single && commonWord(search.Fold(text[s.from:s.to])) {
+				continue
+			}
+			best, bestLen = s, n
+		}
+		if bestLen > 0 {
+			out = append(out, best)
+		}
+	}
+	return out
+}
+
+// replaceSpans prints text with each span replaced by what its pattern
+// prints; where spans overlap, the one that starts first wins, and of two
+// starting together the longer. A possessive stays one ("Muñoz's" is
+// "Person A's").
+func replaceSpans(text string, spans []span) string {
+	if len(spans) == 0 {
+		return text
+	}
+	sort.SliceStable(spans, func(i, j int) bool {
+		if spans[i].from != spans[j].from {
+			return spans[i].from < spans[j].from
+		}
+		return spans[i].to > spans[j].to
+	})
+	var b strings.Builder
+	last := 0
+	for _, s := range spans {
+		if s.from < last {
+			continue
+		}
+		b.WriteString(text[last:s.from])
+		b.WriteString(s.p.to)
+		b.WriteString(possessive(text[s.from:s.to]))
+		last = s.to
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// apostrophes are the ways an apostrophe is typed.
+const apostrophes = "'’‘ʼ`´"
+
+// possessive is the "'s" a matched name ends with, as typed, or "".
+func possessive(matched string) string {
+	if len(matched) < 2 || (matched[len(matched)-1] != 's' && matched[len(matched)-1] != 'S') {
+		return ""
+	}
+	r, size := utf8.DecodeLastRuneInString(matched[:len(matched)-1])
+	if size > 0 && strings.ContainsRune(apostrophes, r) {
+		return matched[len(matched)-1-size:]
+	}
+	return ""
+}

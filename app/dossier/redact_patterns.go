@@ -1,0 +1,223 @@
+package dossier
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"bollard/app/search"
+	"bollard/model"
+)
+
+// nameEndings are what may follow a name in the same word: the possessive
+// "s" ("Muñoz's", "O'Neill’s"), and the case and gender endings of the
+// Slavic, Greek and Romance names of the corridors (Volkov, Volkova,
+// Volkovym, Volkovu; Papadopoulos, Papadopoulou; Kowalski, Kowalska,
+// Kowalskiego). They are added to a name's stem (the name less its own
+// ending, stemEndings), respelt as names are (nameSpelling).
+var nameEndings = respelt("s", "a", "e", "i", "o", "u", "y", "es", "as", "os", "is", "us", "ys", "ou", "on",
+	"om", "em", "im", "ym", "am", "oy", "oj", "oi", "ei", "ej", "ego", "ogo", "emu", "omu", "iego", "iemu",
+	"ov", "ova", "ovi", "ovu", "ove", "ovo", "ovoj", "ovoy", "ovym", "ovim", "ovoi", "owa", "owi", "owie",
+	"owej", "ych", "ich", "ykh", "ikh", "ami", "ach", "ovich", "ovna", "evich", "evna", "ina", "iny", "inoj")
+
+// stemEndings are the endings taken off a recorded name to find its stem,
+// longest first: Papadopoulos → papadopul-, Volkova → volkov-.
+var stemEndings = respelt("os", "as", "es", "is", "us", "ou", "a", "e", "i", "o", "u", "y")
+
+// minStem is the shortest stem a name is inflected from: shorter names
+// ("Rui", "Ana") match as written, or they would take other words.
+const minStem = 4
+
+func respelt(endings ...string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, e := range endings {
+		if e = spell(e); e != "" && !seen[e] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	// Longest first, so that "ovym" is tried before "ov".
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && len(out[j]) > len(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// stem is a respelt name word less its ending, and whether it inflects.
+func stem(word string) (string, bool) {
+	if len(word) < minStem {
+		return word, false
+	}
+	for _, e := range stemEndings {
+		if strings.HasSuffix(word, e) && len(word)-len(e) >= minStem {
+			return word[:len(word)-len(e)], true
+		}
+	}
+	return word, true
+}
+
+// nameWords are the words of a name as folded, in order.
+func nameWords(name string) []string { return strings.Fields(search.Fold(name)) }
+
+// addPerson adds the patterns of a person: their full name, every run of
+// its words ("Muñoz Rojas", "Carlos Muñoz"), each word alone unless it is
+// a common word or a particle (commonWord), and each alias whole.
+func (r *redactor) addPerson(e model.Entity, to string) {
+	words := nameWords(e.Name)
+	for i := range words {
+		for j := i + 1; j <= len(words); j++ {
+			run := words[i:j]
+			if len(run) == 1 && commonWord(run[0]) {
+				continue
+			}
+			r.addName(run, to, len(run) == 1, false)
+		}
+	}
+	for _, a := range e.Aliases {
+		words := nameWords(a)
+		if len(words) == 0 {
+			continue
+		}
+		// An alias that is one common word ("Al", "Flaco") is still withheld,
+		// where it is written as a name: with a capital.
+		r.addName(words, to, false, len(words) == 1 && commonWord(words[0]))
+		r.count("aliases", strings.Join(words, " "))
+	}
+}
+
+// addName adds a run of name words; the last one may inflect.
+func (r *redactor) addName(words []string, to string, single, capital bool) {
+	spelt := make([]string, len(words))
+	for i, w := range words {
+		spelt[i] = spell(w)
+	}
+	last := spelt[len(spelt)-1]
+	head := strings.Join(spelt[:len(spelt)-1], "")
+	st, inflects := stem(last)
+	p := pattern{b: head + last, single: single, capital: capital, to: to, class: "persons"}
+	if inflects {
+		// The stem with its endings, which include the name's own.
+		p.endings = nameEndings
+		r.names.add(pattern{b: head + st, endings: nameEndings, single: single, capital: capital, to: to, class: "persons"})
+	}
+	r.names.add(p)
+}
+
+// addValue adds a value matched whole on the plain skeleton.
+func (r *redactor) addValue(value, to, class string) {
+	k := plainSkeleton(value)
+	if len(k.b) < 5 {
+		return // a value this short would take any number that begins so
+	}
+	r.values.add(pattern{b: string(k.b), to: to, class: class})
+}
+
+// addPhone adds a phone number in the ways it is dialled: "+34600123456"
+// is also written "0034 600 12 34 56", "600123456" without the country
+// code, and, where the country dials a trunk 0, "0600123456" and
+// "+34 (0)600…". The country code's length is not known, so every length
+// ITU uses (1 to 3 digits) is tried: a shorter national number that a
+// wrong split gives is still the line's own digits.
+func (r *redactor) addPhone(phone, to string) {
+	digits := string(plainSkeleton(phone).b)
+	if digits == "" {
+		return
+	}
+	r.addValue(digits, to, "phones")
+	if !strings.HasPrefix(strings.TrimSpace(phone), "+") {
+		if strings.HasPrefix(digits, "0") && !strings.HasPrefix(digits, "00") {
+			r.addValue(digits[1:], to, "phones")
+		}
+		if strings.HasPrefix(digits, "00") {
+			r.addPhone("+"+digits[2:], to)
+		}
+		return
+	}
+	r.addValue("00"+digits, to, "phones")
+	for cc := 1; cc <= 3 && len(digits)-cc >= 6; cc++ {
+		national := digits[cc:]
+		r.addValue(national, to, "phones")
+		r.addValue("0"+national, to, "phones")
+		r.addValue(digits[:cc]+"0"+national, to, "phones")
+		r.addValue("00"+digits[:cc]+"0"+national, to, "phones")
+	}
+}
+
+// addAddress adds a street address whole and, when it is written with
+// commas, its first part where that has a number ("Calle Ancha 12" of
+// "Calle Ancha 12, 11201 Algeciras"): the street and number alone find the
+// home.
+func (r *redactor) addAddress(address, to string) {
+	r.addValue(address, to, "addresses")
+	if street, _, ok := strings.Cut(address, ","); ok && strings.ContainsFunc(street, unicode.IsDigit) {
+		r.addValue(street, to, "addresses")
+	}
+}
+
+// monthNames are the months as written in English, Spanish, Portuguese and
+// French, in full and abbreviated (with and without the dot, which the
+// skeleton drops anyway), folded.
+var monthNames = [12][]string{
+	{"january", "jan", "enero", "ene", "janeiro", "janvier", "janv"},
+	{"february", "feb", "febrero", "fevereiro", "fev", "fevrier", "fevr", "fev"},
+	{"march", "mar", "marzo", "marco", "mars"},
+	{"april", "apr", "abril", "abr", "avril", "avr"},
+	{"may", "mayo", "maio", "mai"},
+	{"june", "jun", "junio", "junho", "juin"},
+	{"july", "jul", "julio", "julho", "juillet", "juil"},
+	{"august", "aug", "agosto", "ago", "aout"},
+	{"september", "sep", "sept", "septiembre", "setiembre", "set", "setembro", "septembre"},
+	{"october", "oct", "octubre", "outubro", "out", "octobre"},
+	{"november", "nov", "noviembre", "novembro", "novembre"},
+	{"december", "dec", "diciembre", "dic", "dezembro", "dez", "decembre"},
+}
+
+// addBirthDate adds a date of birth in the ways it is written: numeric
+// day-month-year, month-day-year and year-month-day with any separator or
+// none, with and without leading zeros, with a four-digit year and with a
+// two-digit one; and with the month's name in the four languages ("14
+// March 1979", "March 14th, 1979", "14 de marzo de 1979", "1er mars
+// 1979"). Where the day is 12 or less, 03/04/1979 is both a day-month and
+// a month-day date; both are withheld: a date wrongly withheld costs the
+// reader less than a birth date printed.
+func (r *redactor) addBirthDate(b model.Date, to string) {
+	if b.IsZero() {
+		return
+	}
+	y4 := fmt.Sprintf("%04d", b.Year)
+	if b.Month == 0 || b.Day == 0 {
+		if b.Month > 0 {
+			for _, m := range []string{fmt.Sprintf("%02d", b.Month), fmt.Sprint(b.Month)} {
+				r.addValue(m+y4, to, "dates of birth")
+				r.addValue(y4+m, to, "dates of birth")
+			}
+		}
+		return // a year alone is any year
+	}
+	y2 := y4[2:]
+	days := []string{fmt.Sprintf("%02d", b.Day), fmt.Sprint(b.Day)}
+	months := []string{fmt.Sprintf("%02d", b.Month), fmt.Sprint(b.Month)}
+	for _, d := range days {
+		for _, m := range months {
+			for _, y := range []string{y4, y2} {
+				r.addValue(d+m+y, to, "dates of birth")
+				r.addValue(m+d+y, to, "dates of birth")
+			}
+			r.addValue(y4+m+d, to, "dates of birth")
+		}
+	}
+	dayWords := append([]string{}, days...)
+	for _, suffix := range []string{"st", "nd", "rd", "th", "er", "o"} {
+		dayWords = append(dayWords, fmt.Sprint(b.Day)+suffix)
+	}
+	for _, m := range monthNames[b.Month-1] {
+		for _, d := range dayWords {
+			for _, form := range []string{d + m + y4, d + "de" + m + "de" + y4, d + "de" + m + y4, d + "of" + m + y4, m + d + y4} {
+				r.addValue(form, to, "dates of birth")
+			}
+		}
+	}
+}
