@@ -28,7 +28,12 @@ import (
 type skeleton struct {
 	b     []byte
 	from  []int32 // byte offset in the text of the character b[i] came from
+	until []int32 // byte offset in the text where the characters b[i] stands for end
 	start []bool  // b[i] starts a word
+}
+
+func (k *skeleton) put(c byte, from, until int32, start bool) {
+	k.b, k.from, k.until, k.start = append(k.b, c), append(k.from, from), append(k.until, until), append(k.start, start)
 }
 
 // wordEnd says whether a match may end before b[i].
@@ -37,7 +42,7 @@ func (k *skeleton) wordEnd(i int) bool { return i >= len(k.b) || k.start[i] }
 // plainSkeleton is the skeleton numbers, e-mails and addresses are matched on.
 func plainSkeleton(s string) skeleton {
 	folded, offs := search.FoldOffsets(s)
-	k := skeleton{b: make([]byte, 0, len(folded)), from: make([]int32, 0, len(folded)), start: make([]bool, 0, len(folded))}
+	var k skeleton
 	newWord := true
 	for i := 0; i < len(folded); i++ {
 		c := folded[i]
@@ -48,7 +53,8 @@ func plainSkeleton(s string) skeleton {
 		if n := len(k.b); n > 0 && !newWord && isDigit(k.b[n-1]) != isDigit(c) {
 			newWord = true
 		}
-		k.b, k.from, k.start = append(k.b, c), append(k.from, offs[i]), append(k.start, newWord)
+		_, size := utf8.DecodeRuneInString(s[offs[i]:])
+		k.put(c, offs[i], offs[i]+int32(size), newWord)
 		newWord = false
 	}
 	return k
@@ -60,16 +66,13 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // respelt word by word.
 func nameSkeleton(s string) skeleton {
 	plain := plainSkeleton(s)
-	k := skeleton{b: make([]byte, 0, len(plain.b)), from: make([]int32, 0, len(plain.b)), start: make([]bool, 0, len(plain.b))}
+	var k skeleton
 	for i := 0; i < len(plain.b); {
 		j := i + 1
 		for j < len(plain.b) && !plain.start[j] {
 			j++
 		}
-		word, from := nameSpelling(plain.b[i:j], plain.from[i:j])
-		for w := range word {
-			k.b, k.from, k.start = append(k.b, word[w]), append(k.from, from[w]), append(k.start, w == 0)
-		}
+		nameSpelling(&k, plain, i, j)
 		i = j
 	}
 	return k
@@ -82,40 +85,36 @@ func nameSkeleton(s string) skeleton {
 // doubled letter is single (O'Neill, Onil). Both the recorded name and the
 // text are respelt, so the respelling only has to be the same on both
 // sides, not right.
-func nameSpelling(word []byte, from []int32) ([]byte, []int32) {
-	var b []byte
-	var f []int32
-	put := func(c byte, at int32) {
-		if n := len(b); n > 0 && b[n-1] == c && !isDigit(c) {
+func nameSpelling(k *skeleton, plain skeleton, i, j int) {
+	first := len(k.b)
+	put := func(c byte, at, until int) {
+		if n := len(k.b); n > first && k.b[n-1] == c && !isDigit(c) {
+			k.until[n-1] = plain.until[until]
 			return
 		}
-		b, f = append(b, c), append(f, at)
+		k.put(c, plain.from[at], plain.until[until], len(k.b) == first)
 	}
-	for i := 0; i < len(word); i++ {
-		c := word[i]
+	for ; i < j; i++ {
+		c := plain.b[i]
 		next := byte(0)
-		if i+1 < len(word) {
-			next = word[i+1]
+		if i+1 < j {
+			next = plain.b[i+1]
 		}
 		switch {
 		case c == 'y' || c == 'j':
-			put('i', from[i])
+			put('i', i, i)
 		case c == 'w':
-			put('v', from[i])
+			put('v', i, i)
 		case c == 'x':
-			put('k', from[i])
-			put('s', from[i])
-		case c == 'k' && next == 'h', c == 'o' && next == 'u', c == 'c' && next == 'k':
-			put(map[byte]byte{'k': 'h', 'o': 'u', 'c': 'k'}[c], from[i])
-			i++
-		case c == 'p' && next == 'h':
-			put('f', from[i])
+			put('k', i, i)
+			put('s', i, i)
+		case c == 'k' && next == 'h', c == 'o' && next == 'u', c == 'c' && next == 'k', c == 'p' && next == 'h':
+			put(map[byte]byte{'k': 'h', 'o': 'u', 'c': 'k', 'p': 'f'}[c], i, i+1)
 			i++
 		default:
-			put(c, from[i])
+			put(c, i, i)
 		}
 	}
-	return b, f
 }
 
 // spell is the name skeleton of a recorded name word, without the way back.
@@ -128,9 +127,6 @@ type pattern struct {
 	// and possessive ("Volkov" in "Volkovym", "Muñoz" in "Muñoz's"). Nil
 	// for a value that must match whole.
 	endings []string
-	// single marks a name of one word: an inflected match of it is not
-	// taken when it is a common word ("Paredes" and "pared").
-	single bool
 	// capital asks for the match to start with a capital letter as typed:
 	// an alias that is also a common word ("Al") is taken out of "Al met
 	// them" but not out of Spanish "fue al puerto".
@@ -217,11 +213,12 @@ func (m *matcher) find(text string, k skeleton) []span {
 					continue
 				}
 			}
-			last := int(k.from[i+n-1])
-			_, size := utf8.DecodeRuneInString(text[last:])
-			s := span{from: from, to: last + size, p: p, exact: exact}
-			if !exact && p.single && commonWord(search.Fold(text[s.from:s.to])) {
-				continue
+			if from > 0 && text[from-1] == '+' && isDigit(p.b[0]) {
+				from-- // the + of "+34 600…" goes with the number
+			}
+			s := span{from: from, to: int(k.until[i+n-1]), p: p, exact: exact}
+			if !exact && allCommon(text[s.from:s.to]) {
+				continue // "rosa blanca" is not Rosa Blanco
 			}
 			best, bestLen = s, n
 		}
@@ -230,6 +227,16 @@ func (m *matcher) find(text string, k skeleton) []span {
 		}
 	}
 	return out
+}
+
+// allCommon says whether every word of text is a common word.
+func allCommon(text string) bool {
+	for _, w := range strings.Fields(search.Fold(text)) {
+		if !commonWord(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // replaceSpans prints text with each span replaced by what its pattern

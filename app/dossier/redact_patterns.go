@@ -73,7 +73,7 @@ func (r *redactor) addPerson(e model.Entity, to string) {
 			if len(run) == 1 && commonWord(run[0]) {
 				continue
 			}
-			r.addName(run, to, len(run) == 1, false)
+			r.addName(run, to, false)
 		}
 	}
 	for _, a := range e.Aliases {
@@ -83,13 +83,13 @@ func (r *redactor) addPerson(e model.Entity, to string) {
 		}
 		// An alias that is one common word ("Al", "Flaco") is still withheld,
 		// where it is written as a name: with a capital.
-		r.addName(words, to, false, len(words) == 1 && commonWord(words[0]))
+		r.addName(words, to, len(words) == 1 && commonWord(words[0]))
 		r.count("aliases", strings.Join(words, " "))
 	}
 }
 
 // addName adds a run of name words; the last one may inflect.
-func (r *redactor) addName(words []string, to string, single, capital bool) {
+func (r *redactor) addName(words []string, to string, capital bool) {
 	spelt := make([]string, len(words))
 	for i, w := range words {
 		spelt[i] = spell(w)
@@ -97,11 +97,11 @@ func (r *redactor) addName(words []string, to string, single, capital bool) {
 	last := spelt[len(spelt)-1]
 	head := strings.Join(spelt[:len(spelt)-1], "")
 	st, inflects := stem(last)
-	p := pattern{b: head + last, single: single, capital: capital, to: to, class: "persons"}
+	p := pattern{b: head + last, capital: capital, to: to, class: "persons"}
 	if inflects {
 		// The stem with its endings, which include the name's own.
 		p.endings = nameEndings
-		r.names.add(pattern{b: head + st, endings: nameEndings, single: single, capital: capital, to: to, class: "persons"})
+		r.names.add(pattern{b: head + st, endings: nameEndings, capital: capital, to: to, class: "persons"})
 	}
 	r.names.add(p)
 }
@@ -190,7 +190,7 @@ func (r *redactor) addBirthDate(b model.Date, to string) {
 	y4 := fmt.Sprintf("%04d", b.Year)
 	if b.Month == 0 || b.Day == 0 {
 		if b.Month > 0 {
-			for _, m := range []string{fmt.Sprintf("%02d", b.Month), fmt.Sprint(b.Month)} {
+			for _, m := range []string{fmt.Sprintf("%02d", int(b.Month)), fmt.Sprint(int(b.Month))} {
 				r.addValue(m+y4, to, "dates of birth")
 				r.addValue(y4+m, to, "dates of birth")
 			}
@@ -199,7 +199,7 @@ func (r *redactor) addBirthDate(b model.Date, to string) {
 	}
 	y2 := y4[2:]
 	days := []string{fmt.Sprintf("%02d", b.Day), fmt.Sprint(b.Day)}
-	months := []string{fmt.Sprintf("%02d", b.Month), fmt.Sprint(b.Month)}
+	months := []string{fmt.Sprintf("%02d", int(b.Month)), fmt.Sprint(int(b.Month))}
 	for _, d := range days {
 		for _, m := range months {
 			for _, y := range []string{y4, y2} {
