@@ -61,7 +61,7 @@ func commands() []command {
 		{"verify", "verify [--checkpoint FILE] [--key PUBKEY]   check the audit trail, the records, the keys and every attached file, without writing", runVerify},
 		{"checkpoint", "checkpoint -o FILE                          sign where the audit trail stands, to keep elsewhere", runCheckpoint},
 		{"files", "files prune [--dry-run] [--json]            remove attached files no exhibit has and the audit trail never names", runFiles},
-		{"dossier", "dossier REF -o FILE.pdf [--lang en|es|pt|fr] [--redact] [--marking TEXT] [--sections LIST] [--force]   the case dossier PDF", runDossier},
+		{"dossier", "dossier REF -o FILE.pdf [--lang en|es|pt|fr] [--redact [--redacted-title TEXT]] [--marking TEXT] [--sections LIST] [--force]   the case dossier PDF", runDossier},
 		{"import", "import FILE.bollard [--trust] [--identity FILE] [--passphrase] | import FILE.csv --case REF [--partial] | import FILE.json   merge a case package, add seizures or a JSON case file", runImport},
 		{"export", "export REF... -o FILE.bollard [--recipient KEYFILE]... [--passphrase] | export REF... --format ftm -o FILE.json   a signed case package, or FollowTheMoney", runExport},
 		{"conflicts", "conflicts [--case REF] [--json] | conflicts resolve ID --keep mine|theirs   records changed on both sides", runConflicts},

@@ -18,7 +18,8 @@ func runDossier(e *env, args []string) error {
 	fs := flags("dossier")
 	out := fs.String("o", "", "the PDF file to write")
 	lang := fs.String("lang", "", "language of the labels: en, es, pt or fr (default: the officer's)")
-	redact := fs.Bool("redact", false, "non-nominal version: persons by initials, no birth dates or document numbers")
+	redact := fs.Bool("redact", false, "non-nominal version: persons by pseudonyms (Person A…), names, numbers, contacts, addresses, vehicles and birth dates withheld wherever written, the title replaced")
+	redactedTitle := fs.String("redacted-title", "", "with --redact: the title to print instead of the case's (default: the ref and the case's threat types and corridor); refused if it names anyone")
 	marking := fs.String("marking", "", "handling marking for every page (default: the case's)")
 	sections := fs.String("sections", "", "comma-separated sections to include (default: all): "+dossier.SectionNames())
 	date := fs.String("date", "", "generation date YYYY-MM-DD to print instead of now: the same case and date give the same bytes")
@@ -40,7 +41,10 @@ func runDossier(e *env, args []string) error {
 	if err := dossier.CheckMarking(*marking); err != nil {
 		return usageError{"--marking: " + err.Error()}
 	}
-	opt := dossier.Options{Redact: *redact, Marking: strings.TrimSpace(*marking)}
+	if strings.TrimSpace(*redactedTitle) != "" && !*redact {
+		return usagef("--redacted-title is the title of the non-nominal version: use it with --redact")
+	}
+	opt := dossier.Options{Redact: *redact, RedactedTitle: strings.TrimSpace(*redactedTitle), Marking: strings.TrimSpace(*marking)}
 	if *lang != "" {
 		opt.Language = model.Language(strings.ToLower(*lang))
 		if !isOneOf(opt.Language, model.Languages) {
@@ -67,6 +71,9 @@ func runDossier(e *env, args []string) error {
 	done, err := dossier.RenderToFile(e.ctx, w, rest[0], *out, *force, opt)
 	if app.IsNotFound(err) {
 		return e.noCase(rest[0])
+	}
+	if errors.Is(err, dossier.ErrNominalTitle) {
+		return usageError{"--redacted-title: " + strings.TrimPrefix(err.Error(), "dossier: ")}
 	}
 	if err != nil {
 		return targetError(*out, e.db, err)

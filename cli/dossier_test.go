@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -72,6 +73,30 @@ func TestDossier(t *testing.T) {
 	})
 	t.Run("an unwritable folder fails on one line", func(t *testing.T) {
 		must(t, 1, "--db", db, "dossier", ref, "-o", filepath.Join(dir, "no", "such", "folder", "d.pdf"))
+	})
+	t.Run("a redacted title", func(t *testing.T) {
+		out := filepath.Join(dir, "titled.pdf")
+		must(t, 0, "--db", db, "dossier", ref, "-o", out, "--redact", "--redacted-title", "Cocaine through the port", "--sections", "notes")
+		if s := text(out); !strings.Contains(s, "Cocaine through the port") || !strings.Contains(s, "What was withheld") {
+			t.Fatalf("the redacted title is not printed:\n%s", s[:min(len(s), 800)])
+		}
+		r := must(t, 2, "--db", db, "dossier", ref, "-o", out, "--redacted-title", "Cocaine through the port", "--force")
+		if !strings.Contains(r.stderr, "--redact") {
+			t.Fatalf("stderr: %s", r.stderr)
+		}
+	})
+	t.Run("a redacted title that names a person is a usage error", func(t *testing.T) {
+		db := filepath.Join(t.TempDir(), "persons.db")
+		must(t, 0, "--db", db, "demo", "--cases", "12", "--seed", "7")
+		ref, name := personOf(t, db)
+		out := filepath.Join(dir, "named.pdf")
+		r := must(t, 2, "--db", db, "dossier", ref, "-o", out, "--redact", "--redacted-title", "The "+strings.ToUpper(name)+" network")
+		if !strings.Contains(r.stderr, "--redacted-title") || !strings.Contains(r.stderr, "a person's name") {
+			t.Fatalf("stderr: %s", r.stderr)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Fatal("a refused dossier left a file")
+		}
 	})
 	t.Run("a long marking is a usage error", func(t *testing.T) {
 		out := filepath.Join(dir, "long.pdf")
@@ -151,4 +176,30 @@ func TestDossierNeverOverwritesBlindly(t *testing.T) {
 			t.Fatalf("stderr %q", r.stderr)
 		}
 	})
+}
+
+// personOf is a case with a person, and that person's surname (the last
+// word of their name), read with case show --json as an officer would.
+func personOf(t *testing.T, db string) (ref, surname string) {
+	t.Helper()
+	for _, c := range listCases(t, db) {
+		var show struct {
+			Cases []struct {
+				Entities []struct{ Kind, Name string }
+			}
+		}
+		r := must(t, 0, "--db", db, "case", "show", c.Ref, "--json")
+		if err := json.Unmarshal([]byte(r.stdout), &show); err != nil {
+			t.Fatal(err)
+		}
+		for _, sc := range show.Cases {
+			for _, e := range sc.Entities {
+				if words := strings.Fields(e.Name); e.Kind == "person" && len(words) > 1 {
+					return c.Ref, words[len(words)-1]
+				}
+			}
+		}
+	}
+	t.Fatal("no case has a person")
+	return "", ""
 }

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -199,10 +200,19 @@ func (r redactor) withheldCounts() []withheldClass {
 	return out
 }
 
+// ErrNominalTitle is the error of a title for the non-nominal version that
+// holds a value the dossier withholds: the officer rewrites it.
+var ErrNominalTitle = errors.New("the title for the non-nominal version holds a nominal value")
+
 // errNominalTitle says what kind of nominal value a redacted title holds.
 func errNominalTitle(value, class string) error {
-	return fmt.Errorf("the title for the non-nominal version contains %s (%q): write it without names, numbers or addresses", classPhrase[class], value)
+	return nominalTitleError(fmt.Sprintf("the title for the non-nominal version contains %s (%q): write it without names, numbers or addresses", classPhrase[class], value))
 }
+
+type nominalTitleError string
+
+func (e nominalTitleError) Error() string        { return string(e) }
+func (e nominalTitleError) Is(target error) bool { return target == ErrNominalTitle }
 
 // classPhrase names a class of withheld value in an error.
 var classPhrase = map[string]string{
