@@ -36,15 +36,19 @@ type dossierPanel struct {
 	bg      *background
 	caseRef func() string
 
-	language    *widget.Select
-	redact      *widget.Check
-	marking     *widget.SelectEntry
-	markingNote *widget.Label // which marking will print
-	sections    *widget.CheckGroup
-	save        *widget.Button
-	progress    *widget.ProgressBar
-	status      *widget.Label
-	folder      *widget.Button
+	language *widget.Select
+	redact   *widget.Check
+	// redactedTitle is the title the non-nominal version prints instead
+	// of the case's, which often names the suspect; shown with the box.
+	redactedTitle *widget.Entry
+	titleBox      *fyne.Container
+	marking       *widget.SelectEntry
+	markingNote   *widget.Label // which marking will print
+	sections      *widget.CheckGroup
+	save          *widget.Button
+	progress      *widget.ProgressBar
+	status        *widget.Label
+	folder        *widget.Button
 
 	savedIn string // the folder of the last dossier saved
 	content fyne.CanvasObject
@@ -102,7 +106,12 @@ func newDossierPanelView(win fyne.Window, bg *background, ws dossierStore, caseR
 	p := &dossierPanel{store: ws, win: win, bg: bg, caseRef: caseRef}
 	p.language = widget.NewSelect(dossierLanguages, nil)
 	p.language.SetSelectedIndex(0)
-	p.redact = widget.NewCheck("Non-nominal version: persons by their initials, without birth dates or document numbers", nil)
+	p.redact = widget.NewCheck("Non-nominal version: persons by pseudonyms (Person A…); names, birth dates, document numbers, "+
+		"contacts, addresses and vehicles withheld wherever they are written", p.onRedact)
+	p.redactedTitle = widget.NewEntry()
+	p.redactedTitle.SetPlaceHolder("Empty: the ref, the threat types and the corridor")
+	p.titleBox = container.NewVBox(widget.NewLabel("Title for the non-nominal version"), p.redactedTitle)
+	p.titleBox.Hide()
 	p.marking = widget.NewSelectEntry(model.HandlingMarkings)
 	p.marking.SetPlaceHolder("The case's own marking")
 	p.marking.OnChanged = func(string) { p.showMarking() }
@@ -125,7 +134,7 @@ func newDossierPanelView(win fyne.Window, bg *background, ws dossierStore, caseR
 	form := widget.NewForm(
 		widget.NewFormItem("Language", p.language),
 		widget.NewFormItem("Marking", container.NewVBox(p.marking, p.markingNote)),
-		widget.NewFormItem("", p.redact),
+		widget.NewFormItem("", container.NewVBox(p.redact, p.titleBox)),
 		widget.NewFormItem("Sections", p.sections),
 	)
 	p.content = container.NewVScroll(container.NewVBox(
@@ -151,11 +160,23 @@ func (p *dossierPanel) show(f app.CaseFile) {
 		p.shownRef = f.Case.Ref
 		p.marking.SetText("")
 		p.redact.SetChecked(false)
+		p.redactedTitle.SetText("")
 		p.status.SetText("")
 		p.folder.Hide()
 	}
 	p.caseMarking = f.Case.HandlingMarking
 	p.showMarking()
+}
+
+// onRedact shows the title for the non-nominal version only with it.
+func (p *dossierPanel) onRedact(on bool) {
+	if on {
+		p.titleBox.Show()
+		p.redactedTitle.Enable()
+	} else {
+		p.titleBox.Hide()
+		p.redactedTitle.Disable()
+	}
 }
 
 // showMarking says which marking the dossier will carry on every page.
@@ -190,6 +211,11 @@ func languageIndexOf(l model.Language) int {
 // options reads the choices on the panel.
 func (p *dossierPanel) options() (dossier.Options, error) {
 	opt := dossier.Options{Redact: p.redact.Checked, Marking: strings.TrimSpace(p.marking.Text)}
+	if opt.Redact {
+		// A title the dossier refuses (it names someone) is said when the
+		// dossier is written, which knows the case's names.
+		opt.RedactedTitle = strings.TrimSpace(p.redactedTitle.Text)
+	}
 	if err := dossier.CheckMarking(opt.Marking); err != nil {
 		return opt, fmt.Errorf("%w: shorten it or leave it empty for the case's own", err)
 	}

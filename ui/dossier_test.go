@@ -26,7 +26,14 @@ func TestDossierPanelSavesThePDF(t *testing.T) {
 	bg.wait()
 
 	p.language.SetSelectedIndex(1) // Español
+	if p.titleBox.Visible() {
+		t.Fatal("the title for the non-nominal version shows without it")
+	}
 	p.redact.SetChecked(true)
+	if !p.titleBox.Visible() || p.redactedTitle.Disabled() {
+		t.Fatal("the title for the non-nominal version is not offered with it")
+	}
+	p.redactedTitle.SetText("Tabaco por el puerto")
 	p.marking.SetText("OFFICIAL-SENSITIVE")
 	path := filepath.Join(t.TempDir(), "dossier.pdf")
 	p.saveTo(c.Ref, path)
@@ -44,7 +51,8 @@ func TestDossierPanelSavesThePDF(t *testing.T) {
 	}
 	if _, err := exec.LookPath("pdftotext"); err == nil {
 		out, err := exec.Command("pdftotext", path, "-").Output()
-		if err != nil || !strings.Contains(string(out), "Expediente del caso") || !strings.Contains(string(out), "OFFICIAL-SENSITIVE") {
+		if err != nil || !strings.Contains(string(out), "Expediente del caso") || !strings.Contains(string(out), "OFFICIAL-SENSITIVE") ||
+			!strings.Contains(string(out), "Tabaco por el puerto") || strings.Contains(string(out), "Tobacco via Algeciras") {
 			t.Fatalf("the dossier does not carry the panel's choices: %v\n%s", err, out)
 		}
 	}
