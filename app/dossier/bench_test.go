@@ -33,6 +33,23 @@ func BenchmarkDossierLargeCase(b *testing.B) {
 	}
 }
 
+// BenchmarkDossierLargeCaseRedacted prints the same case as its
+// non-nominal version: every free text and name is searched for every
+// withheld value in every form.
+func BenchmarkDossierLargeCaseRedacted(b *testing.B) {
+	f, opt := largeCase(b)
+	opt.Redact = true
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var out countingWriter
+		pages, err := dossier.Write(ctx, &out, f, opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(pages), "pages")
+	}
+}
+
 type countingWriter int
 
 func (c *countingWriter) Write(p []byte) (int, error) {

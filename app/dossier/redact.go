@@ -61,7 +61,7 @@ var withheldClasses = []string{"persons", "aliases", "document numbers", "dates 
 
 func newRedactor(on bool, entities []model.CaseEntity, w words) redactor {
 	withheld := "[" + w.t("withheld") + "]"
-	r := redactor{on: on, withheld: withheld, shown: map[string]string{}, names: newMatcher(), values: newMatcher(),
+	r := redactor{on: on, withheld: withheld, shown: map[string]string{}, names: newMatcher(withheld), values: newMatcher(withheld),
 		counted: map[string]map[string]bool{}}
 	if !on {
 		return r

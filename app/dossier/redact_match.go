@@ -133,16 +133,23 @@ type pattern struct {
 	capital bool
 	to      string // what prints instead
 	class   string // the class of value, for the "What was withheld" page and errors
+	shared  int    // how many values besides the first are written so
 }
 
 // matcher finds patterns on one kind of skeleton.
 type matcher struct {
 	byStart map[string][]*pattern // by their first two bytes (or one), longest first
 	seen    map[string]*pattern
+	many    string // what a value shared by more than maxShared prints as
 }
 
-func newMatcher() *matcher {
-	return &matcher{byStart: map[string][]*pattern{}, seen: map[string]*pattern{}}
+// maxShared is how many persons a shared name word prints as, at most
+// ("Person A / Person B / Person C"); a word more share ("García" in a
+// case of a family) prints as withheld, pointing at no one.
+const maxShared = 3
+
+func newMatcher(many string) *matcher {
+	return &matcher{byStart: map[string][]*pattern{}, seen: map[string]*pattern{}, many: many}
 }
 
 // add adds a pattern. A value two persons share ("Muñoz", of two brothers)
@@ -153,8 +160,12 @@ func (m *matcher) add(p pattern) {
 		return
 	}
 	if old := m.seen[p.b]; old != nil {
-		if old.to != p.to && !strings.Contains(" / "+old.to+" / ", " / "+p.to+" / ") {
-			old.to += " / " + p.to
+		if old.to != m.many && old.to != p.to && !strings.Contains(" / "+old.to+" / ", " / "+p.to+" / ") {
+			if old.shared++; old.shared < maxShared {
+				old.to += " / " + p.to
+			} else {
+				old.to = m.many
+			}
 		}
 		old.capital = old.capital && p.capital
 		if old.endings == nil {
