@@ -107,6 +107,9 @@ func TestRedactedForms(t *testing.T) {
 		"Giorgos Papadopoulos": d,
 		"Иван Петров":          f6,
 		"Petrova":              f6,
+		// an ending that makes another name is another person
+		"Ivanov and Ivanova": "Ivanov and Ivanova",
+		"Ivana":              f6,
 		// an alias that is a common word: as a name, not as a word
 		"Al met them in Algeciras": a + " met them in Algeciras",
 		"fue al puerto de Alcalá":  "fue al puerto de Alcalá",
@@ -216,6 +219,15 @@ func TestRedactedHardCase(t *testing.T) {
 		if !strings.Contains(flat, s) {
 			t.Errorf("no %q in the redacted dossier", s)
 		}
+	}
+	// The same person is the same pseudonym in the relation list as in the
+	// organisation's name and the free text.
+	muñoz := p["Juan Carlos Muñoz-Rojas"]
+	if row := muñoz + " " + dossier.Choice("rel", string(model.RelDirects), model.English) + " Transportes " + muñoz + " SL"; !strings.Contains(flat, row) {
+		t.Errorf("no %q in the relation list", row)
+	}
+	if s := p["Дмитрий Волков"] + " drove vehicle 1 [withheld]; " + muñoz + "'s phone"; !strings.Contains(flat, s) {
+		t.Errorf("no %q in the notes", s)
 	}
 	// Every page's header carries the ref and the neutral title, none the case's.
 	for i, p := range pages(t, path) {

@@ -127,6 +127,9 @@ type pattern struct {
 	// and possessive ("Volkov" in "Volkovym", "Muñoz" in "Muñoz's"). Nil
 	// for a value that must match whole.
 	endings []string
+	// stem marks a name less its own ending ("papadopul" of Papadopoulos):
+	// even alone in a word it is an inflected form, not the name as written.
+	stem bool
 	// capital asks for the match to start with a capital letter as typed:
 	// an alias that is also a common word ("Al") is taken out of "Al met
 	// them" but not out of Spanish "fue al puerto".
@@ -168,6 +171,7 @@ func (m *matcher) add(p pattern) {
 			}
 		}
 		old.capital = old.capital && p.capital
+		old.stem = old.stem && p.stem
 		if old.endings == nil {
 			old.endings = p.endings
 		}
@@ -206,7 +210,7 @@ func (m *matcher) find(text string, k skeleton) []span {
 			end := i + len(p.b)
 			n, exact := 0, false
 			if k.wordEnd(end) {
-				n, exact = len(p.b), true
+				n, exact = len(p.b), !p.stem
 			} else {
 				for _, e := range p.endings {
 					if e != "" && end+len(e) <= len(k.b) && string(k.b[end:end+len(e)]) == e && k.wordEnd(end+len(e)) {
@@ -229,7 +233,7 @@ func (m *matcher) find(text string, k skeleton) []span {
 			}
 			s := span{from: from, to: int(k.until[i+n-1]), p: p, exact: exact}
 			if !exact && allCommon(text[s.from:s.to]) {
-				continue // "rosa blanca" is not Rosa Blanco
+				continue // "rosa blanca" is not Rosa Blanco, "casa" not Casas
 			}
 			best, bestLen = s, n
 		}

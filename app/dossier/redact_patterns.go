@@ -14,11 +14,12 @@ import (
 // Slavic, Greek and Romance names of the corridors (Volkov, Volkova,
 // Volkovym, Volkovu; Papadopoulos, Papadopoulou; Kowalski, Kowalska,
 // Kowalskiego). They are added to a name's stem (the name less its own
-// ending, stemEndings), respelt as names are (nameSpelling).
+// ending, stemEndings), respelt as names are (nameSpelling). Endings that
+// make a new name of a name (-ov, -ova, -ovich: Ivan, Ivanov) are not
+// among them: "Ivanov" is another person than Ivan.
 var nameEndings = respelt("s", "a", "e", "i", "o", "u", "y", "es", "as", "os", "is", "us", "ys", "ou", "on",
 	"om", "em", "im", "ym", "am", "oy", "oj", "oi", "ei", "ej", "ego", "ogo", "emu", "omu", "iego", "iemu",
-	"ov", "ova", "ovi", "ovu", "ove", "ovo", "ovoj", "ovoy", "ovym", "ovim", "ovoi", "owa", "owi", "owie",
-	"owej", "ych", "ich", "ykh", "ikh", "ami", "ach", "ovich", "ovna", "evich", "evna", "ina", "iny", "inoj")
+	"ych", "ich", "ykh", "ikh", "ami", "ach")
 
 // stemEndings are the endings taken off a recorded name to find its stem,
 // longest first: Papadopoulos → papadopul-, Volkova → volkov-.
@@ -101,7 +102,7 @@ func (r *redactor) addName(words []string, to string, capital bool) {
 	if inflects {
 		// The stem with its endings, which include the name's own.
 		p.endings = nameEndings
-		r.names.add(pattern{b: head + st, endings: nameEndings, capital: capital, to: to, class: "persons"})
+		r.names.add(pattern{b: head + st, endings: nameEndings, stem: st != last, capital: capital, to: to, class: "persons"})
 	}
 	r.names.add(p)
 }
