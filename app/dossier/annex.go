@@ -61,6 +61,10 @@ func (d *doc) annex() {
 		row(d.w.t("task"), d.text(task.Title), task.Record)
 	}
 	for _, n := range f.Notes {
-		row(d.w.t("note"), joinNonEmpty(" ", day(n.CreatedAt), d.author(n.CreatedBy)), n.Record)
+		who := n.CreatedBy.Name
+		if d.opt.Redact {
+			who = d.author(n.CreatedBy)
+		}
+		row(d.w.t("note"), joinNonEmpty(" ", day(n.CreatedAt), who), n.Record)
 	}
 }
