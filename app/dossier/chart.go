@@ -87,7 +87,7 @@ func (d *doc) relations() {
 	nodes, related := d.chartNodes(rels, byID)
 	d.drawChart(nodes, rels)
 	if related > len(nodes) {
-		d.paragraph(d.w.tf("chart cap", len(nodes), related), 8)
+		d.paragraph(d.w.tf("chart cap", d.w.count(len(nodes)), d.w.count(related)), 8)
 	}
 	d.subheading(d.w.t("relation list"))
 	// The grading column is as narrow as its heading allows; the source
@@ -104,7 +104,7 @@ func (d *doc) relations() {
 	for _, r := range rels {
 		period := ""
 		if !r.Since.IsZero() || !r.Until.IsZero() {
-			period = r.Since.String() + " – " + r.Until.String()
+			period = d.w.date(r.Since) + " – " + d.w.date(r.Until)
 		}
 		t.row(d.red.name(byID[r.FromID]), d.w.choice("rel", string(r.Type)), d.red.name(byID[r.ToID]),
 			period, r.Grading(), joinNonEmpty("\n", d.text(r.Source), d.text(r.Note)))

@@ -27,7 +27,7 @@ func (d *doc) evidence() {
 	)
 	for _, x := range d.file.Evidence {
 		it := x.Item
-		acquired := joinNonEmpty(", ", dateTime(it.AcquiredAt), d.text(it.AcquiredPlace), it.AcquiredBy)
+		acquired := joinNonEmpty(", ", d.w.dateTime(it.AcquiredAt), d.text(it.AcquiredPlace), it.AcquiredBy)
 		description := joinNonEmpty("\n",
 			d.text(it.Description),
 			labelled(d.w.t("seizure"), seizureRef[it.SeizureID]),
@@ -55,7 +55,7 @@ func (d *doc) evidence() {
 // custodyLine is one link of the chain: when, what, from whom to whom,
 // where, and the seal as found.
 func (d *doc) custodyLine(c model.CustodyEvent) string {
-	line := dateTime(c.At) + " " + strings.ToUpper(d.w.choice("custody", string(c.Action)))
+	line := d.w.dateTime(c.At) + " " + strings.ToUpper(d.w.choice("custody", string(c.Action)))
 	hand := ""
 	switch {
 	case c.From.Name != "" && c.To.Name != "":

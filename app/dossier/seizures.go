@@ -29,7 +29,7 @@ func (d *doc) seizures() {
 	)
 	for _, s := range d.file.Seizures {
 		t.row(
-			s.Ref+"\n"+writtenAt(s.SeizedAt),
+			s.Ref+"\n"+d.w.writtenAt(s.SeizedAt),
 			joinNonEmpty("\n", d.text(s.PlaceName), joinNonEmpty(" ", s.LOCODE, s.Country)),
 			joinNonEmpty("\n",
 				d.w.choice("commodity", string(s.Category))+": "+d.text(s.Description),

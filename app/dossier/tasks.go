@@ -30,9 +30,9 @@ func (d *doc) tasks() {
 			joinNonEmpty("\n", task.Partner, task.LegalBasis),
 			task.AssignedTo,
 			joinNonEmpty("\n",
-				labelled(d.w.t("sent"), task.SentOn.String()),
-				labelled(d.w.t("due"), task.DueOn.String()),
-				labelled(d.w.t("answered"), task.AnsweredOn.String())),
+				labelled(d.w.t("sent"), d.w.date(task.SentOn)),
+				labelled(d.w.t("due"), d.w.date(task.DueOn)),
+				labelled(d.w.t("answered"), d.w.date(task.AnsweredOn))),
 		)
 	}
 }

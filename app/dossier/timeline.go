@@ -43,9 +43,9 @@ func (d *doc) timeline() {
 	)
 	for _, e := range entries {
 		if e.seizure {
-			t.boldRow(writtenAt(e.at), e.what, e.place)
+			t.boldRow(d.w.writtenAt(e.at), e.what, e.place)
 		} else {
-			t.row(dateTime(e.at), e.what, e.place)
+			t.row(d.w.dateTime(e.at), e.what, e.place)
 		}
 	}
 }
