@@ -21,7 +21,7 @@ func runDossier(e *env, args []string) error {
 	redact := fs.Bool("redact", false, "non-nominal version: persons by initials, no birth dates or document numbers")
 	marking := fs.String("marking", "", "handling marking for every page (default: the case's)")
 	sections := fs.String("sections", "", "comma-separated sections to include (default: all): "+dossier.SectionNames())
-	date := fs.String("date", "", "generation date YYYY-MM-DD to print instead of now: the same case and date give the same bytes")
+	date := fs.String("date", "", "generation date YYYY-MM-DD to print instead of now, from the case's latest change to today: the same case and date give the same bytes")
 	force := fs.Bool("force", false, "replace the file -o names if it exists")
 	rest, err := parse(fs, args)
 	if err != nil {
@@ -67,6 +67,9 @@ func runDossier(e *env, args []string) error {
 	done, err := dossier.RenderToFile(e.ctx, w, rest[0], *out, *force, opt)
 	if app.IsNotFound(err) {
 		return e.noCase(rest[0])
+	}
+	if errors.Is(err, dossier.ErrDate) {
+		return usageError{"--date: " + strings.TrimPrefix(err.Error(), "dossier: ")}
 	}
 	if err != nil {
 		return targetError(*out, e.db, err)

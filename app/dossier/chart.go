@@ -71,19 +71,7 @@ func (d *doc) relations() {
 	for _, ce := range d.file.Entities {
 		byID[ce.Entity.ID] = ce.Entity
 	}
-	var rels []model.Relation
-	for _, r := range d.file.Relations {
-		if _, ok := byID[r.FromID]; !ok {
-			continue
-		}
-		if _, ok := byID[r.ToID]; ok {
-			rels = append(rels, r)
-		}
-	}
-	if len(rels) == 0 {
-		d.paragraph(d.w.t("none"), 10)
-		return
-	}
+	rels := d.chartRelations()
 	nodes, related := d.chartNodes(rels, byID)
 	d.drawChart(nodes, rels)
 	if related > len(nodes) {

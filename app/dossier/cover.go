@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"bollard/model"
 )
 
 // cover is the first page: what the document is, which case, how it must be
@@ -121,43 +119,8 @@ func (d *doc) cover() {
 	d.color([3]int{0, 0, 0})
 }
 
-// lastChange is when anything in the case last changed: the dossier's
-// version, by which two copies of it can be told apart.
-func (d *doc) lastChange() time.Time {
-	f := d.file
-	last := f.Case.UpdatedAt
-	see := func(r model.Record) {
-		if r.UpdatedAt.After(last) {
-			last = r.UpdatedAt
-		}
-	}
-	for _, s := range f.Seizures {
-		see(s.Record)
-	}
-	for _, e := range f.Entities {
-		see(e.Entity.Record)
-		see(e.Link.Record)
-	}
-	for _, r := range f.Relations {
-		see(r.Record)
-	}
-	for _, e := range f.Timeline {
-		see(e.Record)
-	}
-	for _, t := range f.Tasks {
-		see(t.Record)
-	}
-	for _, n := range f.Notes {
-		see(n.Record)
-	}
-	for _, x := range f.Evidence {
-		see(x.Item.Record)
-		for _, c := range x.Custody {
-			see(c.Record)
-		}
-	}
-	return last
-}
+// lastChange is when anything in the case last changed.
+func (d *doc) lastChange() time.Time { return lastChange(d.file) }
 
 // contents lists the sections with the page each starts on, each line a
 // link to it. The numbers come from the first, measuring pass.
@@ -171,7 +134,7 @@ func (d *doc) contents() {
 	d.color([3]int{0, 0, 0})
 	p.Ln(4)
 	d.font("", 11)
-	for _, s := range d.opt.Sections {
+	for _, s := range d.sections {
 		key := string(s)
 		title := d.w.t(key)
 		page := ""

@@ -56,15 +56,7 @@ func (d *doc) evidence() {
 // where, and the seal as found.
 func (d *doc) custodyLine(c model.CustodyEvent) string {
 	line := d.w.dateTime(c.At) + " " + strings.ToUpper(d.w.choice("custody", string(c.Action)))
-	hand := ""
-	switch {
-	case c.From.Name != "" && c.To.Name != "":
-		hand = c.From.String() + " → " + c.To.String()
-	case c.To.Name != "":
-		hand = "→ " + c.To.String()
-	case c.From.Name != "":
-		hand = c.From.String()
-	}
+	hand := d.custodyHand(c)
 	seal := ""
 	if c.SealNumber != "" {
 		seal = d.w.t("seal") + " " + c.SealNumber
@@ -81,6 +73,19 @@ func (d *doc) custodyLine(c model.CustodyEvent) string {
 		corrects = "(" + d.w.t("corrects") + ")"
 	}
 	return joinNonEmpty("; ", line, hand, d.text(c.Place), seal, d.text(c.Note), corrects)
+}
+
+// custodyHand is from whom to whom an exhibit passed.
+func (d *doc) custodyHand(c model.CustodyEvent) string {
+	switch {
+	case c.From.Name != "" && c.To.Name != "":
+		return c.From.String() + " → " + c.To.String()
+	case c.To.Name != "":
+		return "→ " + c.To.String()
+	case c.From.Name != "":
+		return c.From.String()
+	}
+	return ""
 }
 
 // groupHash writes a SHA-256 in four groups of sixteen, so that it wraps at

@@ -164,6 +164,7 @@ var labels = map[string][4]string{
 	"custody event":  {"Custody", "Custodia", "Custódia", "Traçabilité"},
 	"note":           {"Note", "Nota", "Nota", "Note"},
 	"keywords":       {"case dossier", "expediente", "dossiê", "dossier"},
+	"in this dossier": {"In this dossier", "En este expediente", "Neste dossiê", "Dans ce dossier"},
 }
 
 // languageIndex is a language's column in labels; English for any other.
