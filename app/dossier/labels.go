@@ -156,14 +156,16 @@ var labels = map[string][4]string{
 		"Ainda não há peças registadas neste caso.",
 		"Aucun scellé n'est encore enregistré dans cette affaire.",
 	},
-	"no photos":       {"No photograph is attached to this case.", "No hay fotografías adjuntas a este caso.", "Não há fotografias anexas a este caso.", "Aucune photographie n'est jointe à cette affaire."},
-	"case":            {"Case", "Caso", "Caso", "Affaire"},
-	"timeline event":  {"Event", "Hecho", "Facto", "Événement"},
-	"entity":          {"Entity", "Entidad", "Entidade", "Entité"},
-	"case link":       {"Role in case", "Papel en el caso", "Papel no caso", "Rôle dans l'affaire"},
-	"custody event":   {"Custody", "Custodia", "Custódia", "Traçabilité"},
-	"note":            {"Note", "Nota", "Nota", "Note"},
-	"keywords":        {"case dossier", "expediente", "dossiê", "dossier"},
+	"no photos":      {"No photograph is attached to this case.", "No hay fotografías adjuntas a este caso.", "Não há fotografias anexas a este caso.", "Aucune photographie n'est jointe à cette affaire."},
+	"case":           {"Case", "Caso", "Caso", "Affaire"},
+	"timeline event": {"Event", "Hecho", "Facto", "Événement"},
+	"entity":         {"Entity", "Entidad", "Entidade", "Entité"},
+	"case link":      {"Role in case", "Papel en el caso", "Papel no caso", "Rôle dans l'affaire"},
+	"custody event":  {"Custody", "Custodia", "Custódia", "Traçabilité"},
+	"note":           {"Note", "Nota", "Nota", "Note"},
+	"keywords":       {"case dossier", "expediente", "dossiê", "dossier"},
+
+	// issue 15, the dossier as a court document
 	"in this dossier": {"In this dossier", "En este expediente", "Neste dossiê", "Dans ce dossier"},
 }
 
