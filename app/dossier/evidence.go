@@ -19,9 +19,14 @@ func (d *doc) evidence() {
 	for _, s := range d.file.Seizures {
 		seizureRef[s.ID] = s.Ref
 	}
+	refs := make([]string, len(d.file.Evidence))
+	for i, x := range d.file.Evidence {
+		refs[i] = x.Item.ExhibitRef
+	}
+	exhibitW := d.refColumn("", 7, 27, 55, refs) // the description keeps 22 mm
 	t := d.table(7,
-		column{title: d.w.t("exhibit"), width: 27},
-		column{title: d.w.t("description"), width: 50},
+		column{title: d.w.t("exhibit"), width: exhibitW},
+		column{title: d.w.t("description"), width: 50 - (exhibitW - 27)},
 		column{title: d.w.t("files"), width: 45},
 		column{title: d.w.t("custody"), width: 58},
 	)
