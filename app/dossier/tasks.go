@@ -12,12 +12,19 @@ func (d *doc) tasks() {
 		return
 	}
 	today := model.DateOf(d.opt.Date)
+	// The dates column holds "answered: 28 Sep 2026" on one line.
+	d.font("", 7.5)
+	datesW := 26.0
+	for _, k := range []string{"sent", "due", "answered"} {
+		datesW = max(datesW, d.width(labelled(d.w.t(k), d.w.date(model.Date{Year: 2026, Month: 9, Day: 28})))+2*cellPad+0.5)
+	}
+	datesW = min(datesW, 40)
 	t := d.table(7.5,
 		column{title: d.w.t("task"), width: 28},
-		column{title: d.w.t("description"), width: 68},
+		column{title: d.w.t("description"), width: 68 - (datesW - 26)},
 		column{title: d.w.t("partner"), width: 36},
 		column{title: d.w.t("assigned"), width: 22},
-		column{title: d.w.t("dates"), width: 26},
+		column{title: d.w.t("dates"), width: datesW},
 	)
 	for _, task := range d.file.Tasks {
 		status := d.w.choice("taskstatus", string(task.Status))
