@@ -1,7 +1,6 @@
 package dossier
 
 import (
-	"strconv"
 	"strings"
 	"time"
 )
@@ -139,7 +138,7 @@ func (d *doc) contents() {
 		title := d.w.t(key)
 		page := ""
 		if n := d.starts[key]; n > 0 {
-			page = strconv.Itoa(n)
+			page = d.w.count(n)
 		}
 		y := p.GetY()
 		titleW := d.width(title)
