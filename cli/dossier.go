@@ -22,7 +22,7 @@ func runDossier(e *env, args []string) error {
 	redactedTitle := fs.String("redacted-title", "", "with --redact: the title to print instead of the case's (default: the ref and the case's threat types and corridor); refused if it names anyone")
 	marking := fs.String("marking", "", "handling marking for every page (default: the case's)")
 	sections := fs.String("sections", "", "comma-separated sections to include (default: all): "+dossier.SectionNames())
-	date := fs.String("date", "", "generation date YYYY-MM-DD to print instead of now: the same case and date give the same bytes")
+	date := fs.String("date", "", "generation date YYYY-MM-DD to print instead of now, from the case's latest change to today: the same case and date give the same bytes")
 	force := fs.Bool("force", false, "replace the file -o names if it exists")
 	rest, err := parse(fs, args)
 	if err != nil {
@@ -74,6 +74,9 @@ func runDossier(e *env, args []string) error {
 	}
 	if errors.Is(err, dossier.ErrNominalTitle) {
 		return usageError{"--redacted-title: " + strings.TrimPrefix(err.Error(), "dossier: ")}
+	}
+	if errors.Is(err, dossier.ErrDate) {
+		return usageError{"--date: " + strings.TrimPrefix(err.Error(), "dossier: ")}
 	}
 	if err != nil {
 		return targetError(*out, e.db, err)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestDossier(t *testing.T) {
@@ -38,9 +39,12 @@ func TestDossier(t *testing.T) {
 		}
 	})
 	t.Run("the same date gives the same bytes", func(t *testing.T) {
+		// The demo's records are made now, and a dossier is dated no
+		// earlier than its case's latest change.
+		today := time.Now().UTC().Format(time.DateOnly)
 		a, b := filepath.Join(dir, "a.pdf"), filepath.Join(dir, "b.pdf")
-		must(t, 0, "--db", db, "dossier", ref, "-o", a, "--date", "2026-11-28", "--redact", "--sections", "seizures,entities")
-		must(t, 0, "--db", db, "dossier", ref, "--date", "2026-11-28", "--redact", "--sections", "seizures,entities", "-o", b)
+		must(t, 0, "--db", db, "dossier", ref, "-o", a, "--date", today, "--redact", "--sections", "seizures,entities")
+		must(t, 0, "--db", db, "dossier", ref, "--date", today, "--redact", "--sections", "seizures,entities", "-o", b)
 		ab, _ := os.ReadFile(a)
 		bb, _ := os.ReadFile(b)
 		if len(ab) == 0 || !bytes.Equal(ab, bb) {
@@ -61,6 +65,21 @@ func TestDossier(t *testing.T) {
 			must(t, 2, append([]string{"--db", db}, args...)...)
 		})
 	}
+	t.Run("a date before the case's latest change or after today is a usage error", func(t *testing.T) {
+		for _, tc := range []struct{ date, says string }{
+			{"2020-01-01", "the dossier date 2020-01-01 is before the case's latest change ("},
+			{time.Now().AddDate(0, 0, 2).Format(time.DateOnly), "is after today ("},
+		} {
+			out := filepath.Join(dir, "dated.pdf")
+			r := must(t, 2, "--db", db, "dossier", ref, "-o", out, "--date", tc.date)
+			if !strings.Contains(r.stderr, "--date: ") || !strings.Contains(r.stderr, tc.says) {
+				t.Errorf("--date %s: stderr %q, want %q", tc.date, r.stderr, tc.says)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Fatal("a refused dossier left a file")
+			}
+		}
+	})
 	t.Run("an unknown case fails and writes nothing", func(t *testing.T) {
 		out := filepath.Join(dir, "none.pdf")
 		r := must(t, 1, "--db", db, "dossier", "NOPE-2026-0001", "-o", out)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -17,12 +16,12 @@ import (
 )
 
 // timelineKind is what a line of the timeline is.
-type timelineKind int
+type timelineKind = app.TimelineKind
 
 const (
-	kindEvent timelineKind = iota
-	kindSeizure
-	kindCustody
+	kindEvent   = app.TimelineEvent
+	kindSeizure = app.TimelineSeizure
+	kindCustody = app.TimelineCustody
 )
 
 // timelineKinds are the markers of the kinds: a word on a coloured ground.
@@ -43,37 +42,38 @@ type timelineLine struct {
 	where string
 }
 
-// timelineOf is everything that happened in the case, in one list: its
+// timelineOf is everything that happened in the case, in one list, as
+// app.CaseTimeline orders it (the dossier prints the same entries): its
 // events, its seizures and the custody events of its exhibits, oldest first.
 func timelineOf(f app.CaseFile) []timelineLine {
-	var lines []timelineLine
-	for _, e := range f.Timeline {
-		what := e.Title
-		if e.Description != "" {
-			what += ": " + e.Description
+	entries := app.CaseTimeline(f)
+	lines := make([]timelineLine, 0, len(entries))
+	for _, en := range entries {
+		switch en.Kind {
+		case kindEvent:
+			e := en.Event
+			what := e.Title
+			if e.Description != "" {
+				what += ": " + e.Description
+			}
+			lines = append(lines, timelineLine{at: en.At, kind: kindEvent, what: what, where: e.Place})
+		case kindSeizure:
+			s := en.Seizure
+			what := fmt.Sprintf("%s: %s %s of %s", s.Ref, formatAmount(s.Quantity), s.Unit.Label(), s.Category.Label())
+			if s.Description != "" {
+				what += " (" + s.Description + ")"
+			}
+			what += ", " + s.TransportMode.Label()
+			if len(s.ContainerNumbers) > 0 {
+				what += ", " + strings.Join(s.ContainerNumbers, ", ")
+			}
+			lines = append(lines, timelineLine{at: en.At, kind: kindSeizure, what: what, where: seizurePlace(s)})
+		case kindCustody:
+			ev := en.Custody
+			what := fmt.Sprintf("%s %s: %s", en.ExhibitRef, ev.Action.Label(), parties(ev))
+			lines = append(lines, timelineLine{at: en.At, kind: kindCustody, what: what, where: ev.Place})
 		}
-		lines = append(lines, timelineLine{at: e.At, kind: kindEvent, what: what, where: e.Place})
 	}
-	for _, s := range f.Seizures {
-		what := fmt.Sprintf("%s: %s %s of %s", s.Ref, formatAmount(s.Quantity), s.Unit.Label(), s.Category.Label())
-		if s.Description != "" {
-			what += " (" + s.Description + ")"
-		}
-		what += ", " + s.TransportMode.Label()
-		if len(s.ContainerNumbers) > 0 {
-			what += ", " + strings.Join(s.ContainerNumbers, ", ")
-		}
-		lines = append(lines, timelineLine{at: s.SeizedAt, kind: kindSeizure, what: what, where: seizurePlace(s)})
-	}
-	for _, x := range f.Evidence {
-		for _, ev := range x.Custody {
-			what := fmt.Sprintf("%s %s: %s", x.Item.ExhibitRef, ev.Action.Label(), parties(ev))
-			lines = append(lines, timelineLine{at: ev.At, kind: kindCustody, what: what, where: ev.Place})
-		}
-	}
-	slices.SortStableFunc(lines, func(a, b timelineLine) int {
-		return cmp.Or(a.at.Compare(b.at), cmp.Compare(a.kind, b.kind))
-	})
 	return lines
 }
 

@@ -1,6 +1,10 @@
 package dossier
 
-import "bollard/model"
+import (
+	"time"
+
+	"bollard/model"
+)
 
 // annexKinds are the kinds of record the annex lists.
 var annexKinds = []string{"case", "seizure", "entity", "case link", "relation", "timeline event", "exhibit", "custody event", "task", "note"}
@@ -15,7 +19,7 @@ func (d *doc) annex() {
 	// The ID and time columns are as wide as an ID and a time, measured.
 	d.font("", 6.5)
 	idW := d.width("00000000-0000-0000-0000-000000000000") + 2*cellPad + 0.5
-	timeW := d.width("0000-00-00 00:00") + 2*cellPad + 0.5
+	timeW := d.widestDateTime() + 2*cellPad + 0.5
 	// The kind of record is one line, its longest word whole in any language.
 	recordW := max(22, d.labelWidth("B", 6.5, "record"), d.lineWidth("", 6.5, annexKinds...))
 	rest := contentWidth - recordW - idW - timeW
@@ -28,7 +32,7 @@ func (d *doc) annex() {
 	)
 	t.clip = true // thousands of lines: one each
 	row := func(kind, name string, r model.Record) {
-		t.row(kind, name, r.ID, dateTime(r.UpdatedAt), d.author(r.UpdatedBy))
+		t.row(kind, name, r.ID, d.w.dateTime(r.UpdatedAt), d.author(r.UpdatedBy))
 	}
 	f := d.file
 	row(d.w.t("case"), f.Case.Ref, f.Case.Record)
@@ -49,12 +53,12 @@ func (d *doc) annex() {
 		row(d.w.t("relation"), d.red.name(byID[r.FromID])+" "+d.w.choice("rel", string(r.Type))+" "+d.red.name(byID[r.ToID]), r.Record)
 	}
 	for _, e := range f.Timeline {
-		row(d.w.t("timeline event"), day(e.At)+" "+d.text(e.Title), e.Record)
+		row(d.w.t("timeline event"), d.w.day(e.At)+" "+d.text(e.Title), e.Record)
 	}
 	for _, x := range f.Evidence {
 		row(d.w.t("exhibit"), x.Item.ExhibitRef+" "+d.text(x.Item.Description), x.Item.Record)
 		for _, c := range x.Custody {
-			row(d.w.t("custody event"), x.Item.ExhibitRef+" "+d.w.choice("custody", string(c.Action))+" "+day(c.At), c.Record)
+			row(d.w.t("custody event"), x.Item.ExhibitRef+" "+d.w.choice("custody", string(c.Action))+" "+d.w.day(c.At), c.Record)
 		}
 	}
 	for _, task := range f.Tasks {
@@ -65,6 +69,16 @@ func (d *doc) annex() {
 		if d.opt.Redact {
 			who = d.author(n.CreatedBy)
 		}
-		row(d.w.t("note"), joinNonEmpty(" ", day(n.CreatedAt), who), n.Record)
+		row(d.w.t("note"), joinNonEmpty(" ", d.w.day(n.CreatedAt), who), n.Record)
 	}
+}
+
+// widestDateTime is the width of the widest time the dossier writes in the
+// current font: in English, months in letters differ in width.
+func (d *doc) widestDateTime() float64 {
+	var w float64
+	for m := time.January; m <= time.December; m++ {
+		w = max(w, d.width(d.w.dateTime(time.Date(2026, m, 28, 20, 48, 0, 0, time.UTC))))
+	}
+	return w
 }

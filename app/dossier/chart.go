@@ -71,23 +71,11 @@ func (d *doc) relations() {
 	for _, ce := range d.file.Entities {
 		byID[ce.Entity.ID] = ce.Entity
 	}
-	var rels []model.Relation
-	for _, r := range d.file.Relations {
-		if _, ok := byID[r.FromID]; !ok {
-			continue
-		}
-		if _, ok := byID[r.ToID]; ok {
-			rels = append(rels, r)
-		}
-	}
-	if len(rels) == 0 {
-		d.paragraph(d.w.t("none"), 10)
-		return
-	}
+	rels := d.chartRelations()
 	nodes, related := d.chartNodes(rels, byID)
 	d.drawChart(nodes, rels)
 	if related > len(nodes) {
-		d.paragraph(d.w.tf("chart cap", len(nodes), related), 8)
+		d.paragraph(d.w.tf("chart cap", d.w.count(len(nodes)), d.w.count(related)), 8)
 	}
 	d.subheading(d.w.t("relation list"))
 	// The grading column is as narrow as its heading allows; the source
@@ -104,7 +92,7 @@ func (d *doc) relations() {
 	for _, r := range rels {
 		period := ""
 		if !r.Since.IsZero() || !r.Until.IsZero() {
-			period = r.Since.String() + " – " + r.Until.String()
+			period = d.w.date(r.Since) + " – " + d.w.date(r.Until)
 		}
 		t.row(d.red.name(byID[r.FromID]), d.w.choice("rel", string(r.Type)), d.red.name(byID[r.ToID]),
 			period, r.Grading(), joinNonEmpty("\n", d.text(r.Source), d.text(r.Note)))
@@ -215,6 +203,31 @@ func layout(nodes []*chartNode, rels []model.Relation, width, height float64) {
 // no full page.
 func chartHeight(nodes int) float64 { return min(chartMaxH, 45+float64(nodes)*6) }
 
+// chartEdge is a relation drawn as an arrow between the centres of two
+// nodes, in mm from the frame's top left corner, with its word.
+type chartEdge struct {
+	x1, y1, x2, y2 float64
+	text           string
+}
+
+// chartEdges are the arrows between the laid-out nodes: one per relation
+// whose ends are both drawn and apart.
+func (d *doc) chartEdges(nodes []*chartNode, rels []model.Relation) []chartEdge {
+	at := map[string]*chartNode{}
+	for _, n := range nodes {
+		at[n.entity.ID] = n
+	}
+	var edges []chartEdge
+	for _, r := range rels {
+		from, to := at[r.FromID], at[r.ToID]
+		if from == nil || to == nil || math.Hypot(to.x-from.x, to.y-from.y) < 2*nodeRadius {
+			continue
+		}
+		edges = append(edges, chartEdge{from.x, from.y, to.x, to.y, d.w.choice("rel", string(r.Type))})
+	}
+	return edges
+}
+
 // drawChart draws the laid-out nodes and the relations between them in a
 // frame under the heading, with a legend of the kinds.
 func (d *doc) drawChart(nodes []*chartNode, rels []model.Relation) {
@@ -224,32 +237,17 @@ func (d *doc) drawChart(nodes []*chartNode, rels []model.Relation) {
 	p.SetDrawColor(ruleGrey[0], ruleGrey[1], ruleGrey[2])
 	p.SetLineWidth(0.2)
 	p.Rect(marginLeft, top, contentWidth, height, "D")
-	at := map[string]*chartNode{}
-	for _, n := range nodes {
-		at[n.entity.ID] = n
-	}
-	pos := func(n *chartNode) (float64, float64) { return marginLeft + n.x, top + n.y }
+	edges := d.chartEdges(nodes, rels)
+	labels := d.placeLabels(nodes, edges, contentWidth, height)
 
 	// Arrows first, so that the shapes and names sit on top of them.
-	type edgeLabel struct {
-		x, y float64
-		text string
-	}
-	var edgeLabels []edgeLabel
 	p.SetDrawColor(120, 120, 120)
 	p.SetFillColor(120, 120, 120)
 	p.SetLineWidth(0.25)
-	for _, r := range rels {
-		from, to := at[r.FromID], at[r.ToID]
-		if from == nil || to == nil {
-			continue
-		}
-		x1, y1 := pos(from)
-		x2, y2 := pos(to)
+	for _, e := range edges {
+		x1, y1 := marginLeft+e.x1, top+e.y1
+		x2, y2 := marginLeft+e.x2, top+e.y2
 		dist := math.Hypot(x2-x1, y2-y1)
-		if dist < 2*nodeRadius {
-			continue
-		}
 		ux, uy := (x2-x1)/dist, (y2-y1)/dist
 		tipX, tipY := x2-ux*(nodeRadius+0.4), y2-uy*(nodeRadius+0.4)
 		p.Line(x1+ux*nodeRadius, y1+uy*nodeRadius, tipX, tipY)
@@ -259,30 +257,24 @@ func (d *doc) drawChart(nodes []*chartNode, rels []model.Relation) {
 			{X: tipX - ux*head - uy*half, Y: tipY - uy*head + ux*half},
 			{X: tipX - ux*head + uy*half, Y: tipY - uy*head - ux*half},
 		}, "F")
-		edgeLabels = append(edgeLabels, edgeLabel{(x1 + x2) / 2, (y1 + y2) / 2, d.w.choice("rel", string(r.Type))})
-	}
-	d.font("", 5.5)
-	p.SetTextColor(80, 80, 80)
-	p.SetFillColor(255, 255, 255)
-	for _, l := range edgeLabels {
-		w := d.width(l.text) + 1
-		p.SetXY(l.x-w/2, l.y-1.3)
-		p.CellFormat(w, 2.6, l.text, "", 0, "C", true, 0, "")
 	}
 	for _, n := range nodes {
-		x, y := pos(n)
-		d.shape(n.entity.Kind, x, y, nodeRadius)
+		d.shape(n.entity.Kind, marginLeft+n.x, top+n.y, nodeRadius)
 	}
-	d.font("", 6)
+	// The labels last, each on a white ground where nothing else is.
+	p.SetFillColor(255, 255, 255)
+	for _, l := range labels {
+		if l.edge {
+			d.font("", edgeSize)
+			p.SetTextColor(80, 80, 80)
+		} else {
+			d.font("", nameSize)
+			p.SetTextColor(0, 0, 0)
+		}
+		p.SetXY(marginLeft+l.box.x, top+l.box.y)
+		p.CellFormat(l.box.w, l.box.h, l.text, "", 0, "C", true, 0, "")
+	}
 	p.SetTextColor(0, 0, 0)
-	p.SetFillColor(255, 255, 255)
-	for _, n := range nodes {
-		x, y := pos(n)
-		name := d.clip(d.red.name(n.entity), 34)
-		w := d.width(name) + 1
-		p.SetXY(x-w/2, y+nodeRadius+0.3)
-		p.CellFormat(w, 2.8, name, "", 0, "C", true, 0, "")
-	}
 
 	// Legend: one shape per kind that appears, running on to a new line
 	// at the right margin.

@@ -45,6 +45,8 @@ type Options struct {
 	// Date is when the dossier is generated, printed on it and stamped in
 	// its metadata. Now when zero; a fixed date makes the same case give
 	// the same bytes, which is how tests and a second copy are checked.
+	// It may be no earlier than the case's latest change and no later
+	// than today (CheckDate).
 	Date time.Time
 	// Version is Bollard's version, printed on the cover.
 	Version string
@@ -77,6 +79,9 @@ type doc struct {
 	red     redactor
 	marking string
 	running string // the section being printed, in the running head
+	// sections are those of opt.Sections that have something to print:
+	// a section with nothing in it is left out, and out of the contents.
+	sections []Section
 
 	// measuring is the first pass, which lays the dossier out only to learn
 	// on which page each section starts and how many pages there are, so
@@ -97,6 +102,9 @@ func Write(ctx context.Context, out io.Writer, f app.CaseFile, opt Options) (pag
 	if err := CheckMarking(opt.Marking); err != nil {
 		return 0, fmt.Errorf("dossier: %w", err)
 	}
+	if err := CheckDate(f, opt.Date, time.Now()); err != nil {
+		return 0, fmt.Errorf("dossier: %w", err)
+	}
 	if opt.Date.IsZero() {
 		opt.Date = time.Now()
 	}
@@ -111,13 +119,13 @@ func Write(ctx context.Context, out io.Writer, f app.CaseFile, opt Options) (pag
 		// A copy: the caller's list stays as it was.
 		opt.Sections = append(opt.Sections[:len(opt.Sections):len(opt.Sections)], sectionWithheld)
 	}
-	steps := 2 * (len(opt.Sections) + 2)
+	first := newDoc(f, opt, true)
+	steps := 2 * (len(first.sections) + 2)
 	progress := func(done int) {
 		if opt.Progress != nil {
 			opt.Progress(done, steps)
 		}
 	}
-	first := newDoc(f, opt, true)
 	if err := first.render(ctx, progress); err != nil {
 		return 0, err
 	}
@@ -149,6 +157,11 @@ func newDoc(f app.CaseFile, opt Options, measuring bool) *doc {
 		widths:    map[string]map[rune]float64{},
 	}
 	d.red = newRedactor(opt.Redact, f.Entities, d.w)
+	for _, s := range opt.Sections {
+		if d.hasContent(s) {
+			d.sections = append(d.sections, s)
+		}
+	}
 	d.marking = strings.TrimSpace(opt.Marking)
 	if d.marking == "" {
 		d.marking = f.Case.HandlingMarking
@@ -195,7 +208,7 @@ func (d *doc) render(ctx context.Context, step func(int)) error {
 		}
 		return nil
 	}
-	for _, s := range d.opt.Sections {
+	for _, s := range d.sections {
 		d.links[string(s)] = d.pdf.AddLink()
 	}
 	d.cover()
@@ -206,7 +219,7 @@ func (d *doc) render(ctx context.Context, step func(int)) error {
 	if err := next(); err != nil {
 		return err
 	}
-	for _, s := range d.opt.Sections {
+	for _, s := range d.sections {
 		d.printSection(s)
 		if err := next(); err != nil {
 			return err

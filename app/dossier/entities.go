@@ -121,7 +121,7 @@ func (d *doc) identifiers(e model.Entity) string {
 		return v
 	}
 	return joinNonEmpty("\n",
-		labelled(d.w.t("born"), withheld(id.BirthDate.String())),
+		labelled(d.w.t("born"), withheld(d.w.date(id.BirthDate))),
 		labelled(d.w.t("nationality"), id.Nationality),
 		labelled(d.w.t("id document"), withheld(id.DocumentNumber)),
 		labelled(d.w.t("registration"), id.RegistrationNumber),

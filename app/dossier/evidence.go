@@ -19,15 +19,20 @@ func (d *doc) evidence() {
 	for _, s := range d.file.Seizures {
 		seizureRef[s.ID] = s.Ref
 	}
+	refs := make([]string, len(d.file.Evidence))
+	for i, x := range d.file.Evidence {
+		refs[i] = x.Item.ExhibitRef
+	}
+	exhibitW := d.refColumn("", 7, 27, 55, refs) // the description keeps 22 mm
 	t := d.table(7,
-		column{title: d.w.t("exhibit"), width: 27},
-		column{title: d.w.t("description"), width: 50},
+		column{title: d.w.t("exhibit"), width: exhibitW},
+		column{title: d.w.t("description"), width: 50 - (exhibitW - 27)},
 		column{title: d.w.t("files"), width: 45},
 		column{title: d.w.t("custody"), width: 58},
 	)
 	for _, x := range d.file.Evidence {
 		it := x.Item
-		acquired := joinNonEmpty(", ", dateTime(it.AcquiredAt), d.text(it.AcquiredPlace), d.text(it.AcquiredBy))
+		acquired := joinNonEmpty(", ", d.w.dateTime(it.AcquiredAt), d.text(it.AcquiredPlace), d.text(it.AcquiredBy))
 		description := joinNonEmpty("\n",
 			d.text(it.Description),
 			labelled(d.w.t("seizure"), seizureRef[it.SeizureID]),
@@ -55,16 +60,8 @@ func (d *doc) evidence() {
 // custodyLine is one link of the chain: when, what, from whom to whom,
 // where, and the seal as found.
 func (d *doc) custodyLine(c model.CustodyEvent) string {
-	line := dateTime(c.At) + " " + strings.ToUpper(d.w.choice("custody", string(c.Action)))
-	hand := ""
-	switch {
-	case c.From.Name != "" && c.To.Name != "":
-		hand = c.From.String() + " → " + c.To.String()
-	case c.To.Name != "":
-		hand = "→ " + c.To.String()
-	case c.From.Name != "":
-		hand = c.From.String()
-	}
+	line := d.w.dateTime(c.At) + " " + strings.ToUpper(d.w.choice("custody", string(c.Action)))
+	hand := d.custodyHand(c)
 	seal := ""
 	if c.SealNumber != "" {
 		seal = d.w.t("seal") + " " + c.SealNumber
@@ -81,6 +78,19 @@ func (d *doc) custodyLine(c model.CustodyEvent) string {
 		corrects = "(" + d.w.t("corrects") + ")"
 	}
 	return joinNonEmpty("; ", line, d.text(hand), d.text(c.Place), seal, d.text(c.Note), corrects)
+}
+
+// custodyHand is from whom to whom an exhibit passed.
+func (d *doc) custodyHand(c model.CustodyEvent) string {
+	switch {
+	case c.From.Name != "" && c.To.Name != "":
+		return c.From.String() + " → " + c.To.String()
+	case c.To.Name != "":
+		return "→ " + c.To.String()
+	case c.From.Name != "":
+		return c.From.String()
+	}
+	return ""
 }
 
 // groupHash writes a SHA-256 in four groups of sixteen, so that it wraps at

@@ -184,8 +184,8 @@ func TestUnbrokenWordsArePrintedSanely(t *testing.T) {
 		lang model.Language
 		said string
 	}{
-		{model.English, "[3000 more characters of this unbroken text not printed]"},
-		{model.Spanish, "[3000 caracteres más de este texto sin espacios no impresos]"},
+		{model.English, "[3,000 more characters of this unbroken text not printed]"},
+		{model.Spanish, "[3.000 caracteres más de este texto sin espacios no impresos]"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			path := render(t, f, dossier.Options{Language: tc.lang})

@@ -16,7 +16,7 @@ func (d *doc) notes() {
 		d.font("B", 9)
 		d.color(headingInk)
 		p.SetX(marginLeft)
-		p.CellFormat(contentWidth, 5, joinNonEmpty(" · ", dateTime(n.CreatedAt), d.author(n.CreatedBy)), "", 1, "L", false, 0, "")
+		p.CellFormat(contentWidth, 5, joinNonEmpty(" · ", d.w.dateTime(n.CreatedAt), d.author(n.CreatedBy)), "", 1, "L", false, 0, "")
 		d.color([3]int{0, 0, 0})
 		d.paragraph(d.text(n.Body), 9)
 		p.Ln(3)

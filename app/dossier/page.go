@@ -56,14 +56,14 @@ func (d *doc) footer() {
 	d.font("", 7)
 	d.color(inkGrey)
 	p.SetXY(marginLeft, pageHeight-18)
-	who := d.file.Case.Ref + " · " + d.w.t("generated") + " " + day(d.opt.Date) + " · " + d.officer()
+	who := d.file.Case.Ref + " · " + d.w.t("generated") + " " + d.w.day(d.opt.Date) + " · " + d.officer()
 	p.CellFormat(contentWidth*0.75, 4, d.clip(who, contentWidth*0.75), "", 0, "L", false, 0, "")
 	total := d.totalPages
 	if total == 0 {
 		total = p.PageNo() // the measuring pass does not know it yet
 	}
 	p.SetXY(marginLeft+contentWidth*0.75, pageHeight-18)
-	p.CellFormat(contentWidth*0.25, 4, d.w.tf("page of", p.PageNo(), total), "", 0, "R", false, 0, "")
+	p.CellFormat(contentWidth*0.25, 4, d.w.tf("page of", d.w.count(p.PageNo()), d.w.count(total)), "", 0, "R", false, 0, "")
 	d.markingLine(pageHeight - 12)
 	d.color([3]int{0, 0, 0})
 }
@@ -255,7 +255,7 @@ func (d *doc) shortWords(para string) []string {
 			_, size := utf8.DecodeRuneInString(w[cut:])
 			cut += size
 		}
-		note := strings.Fields(d.w.tf("word cut", n-longestWord))
+		note := strings.Fields(d.w.tf("word cut", d.w.count(n-longestWord)))
 		words = slices.Concat(words[:i], []string{w[:cut] + "…"}, note, words[i+1:])
 		i += len(note)
 	}

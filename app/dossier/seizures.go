@@ -18,10 +18,15 @@ func (d *doc) seizures() {
 	}
 	d.seizureTotals()
 	d.subheading(d.w.t("all seizures"))
+	refs := make([]string, len(d.file.Seizures))
+	for i, s := range d.file.Seizures {
+		refs[i] = s.Ref
+	}
+	refW := d.refColumn("", 7.5, 22, 42, refs) // the commodity keeps 20 mm
 	t := d.table(7.5,
-		column{title: d.w.t("seizure"), width: 22},
+		column{title: d.w.t("seizure"), width: refW},
 		column{title: d.w.t("place"), width: 27},
-		column{title: d.w.t("commodity"), width: 40},
+		column{title: d.w.t("commodity"), width: 40 - (refW - 22)},
 		// Wide enough for cigarettes' factors, "20 cigarrillos/cajetilla".
 		column{title: d.w.t("quantity"), width: 35, right: true},
 		column{title: d.w.t("value"), width: 24, right: true},
@@ -29,7 +34,7 @@ func (d *doc) seizures() {
 	)
 	for _, s := range d.file.Seizures {
 		t.row(
-			s.Ref+"\n"+writtenAt(s.SeizedAt),
+			s.Ref+"\n"+d.w.writtenAt(s.SeizedAt),
 			joinNonEmpty("\n", d.text(s.PlaceName), joinNonEmpty(" ", s.LOCODE, s.Country)),
 			joinNonEmpty("\n",
 				d.w.choice("commodity", string(s.Category))+": "+d.text(s.Description),

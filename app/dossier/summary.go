@@ -1,32 +1,24 @@
 package dossier
 
+import "slices"
+
 // summary prints the case summary as the lead officer wrote it, with the
 // counts of what the dossier holds, so that a reader knows at once how much
 // follows.
 func (d *doc) summary() {
 	d.section("summary")
-	f := d.file
-	if f.Case.Summary == "" {
+	if d.file.Case.Summary == "" {
 		d.paragraph(d.w.t("none"), 10)
 	} else {
-		d.paragraph(d.text(f.Case.Summary), 10)
+		d.paragraph(d.text(d.file.Case.Summary), 10)
 	}
 	d.gap()
-	t := d.table(9, column{title: d.w.t("contents"), width: 90}, column{title: d.w.t("total"), width: 30, right: true})
-	counts := []struct {
-		key string
-		n   int
-	}{
-		{"seizures", len(f.Seizures)},
-		{"entities", countEntities(f.Entities)},
-		{"relation list", len(f.Relations)},
-		{"timeline", len(f.Timeline)},
-		{"evidence", len(f.Evidence)},
-		{"photos", len(d.photoList())},
-		{"tasks", len(f.Tasks)},
-		{"notes", len(f.Notes)},
-	}
-	for _, c := range counts {
-		t.row(d.w.t(c.key), d.w.number(float64(c.n)))
+	// What this dossier holds, section by section, as each prints it; a
+	// section chosen but with nothing in it counts none and is left out.
+	t := d.table(9, column{title: d.w.t("in this dossier"), width: 90}, column{title: d.w.t("total"), width: 30, right: true})
+	for _, c := range countedSections {
+		if slices.Contains(d.opt.Sections, c.section) {
+			t.row(d.w.t(c.key), d.w.count(d.count(c.section)))
+		}
 	}
 }

@@ -12,12 +12,19 @@ func (d *doc) tasks() {
 		return
 	}
 	today := model.DateOf(d.opt.Date)
+	// The dates column holds "answered: 28 Sep 2026" on one line.
+	d.font("", 7.5)
+	datesW := 26.0
+	for _, k := range []string{"sent", "due", "answered"} {
+		datesW = max(datesW, d.width(labelled(d.w.t(k), d.w.date(model.Date{Year: 2026, Month: 9, Day: 28})))+2*cellPad+0.5)
+	}
+	datesW = min(datesW, 40)
 	t := d.table(7.5,
 		column{title: d.w.t("task"), width: 28},
-		column{title: d.w.t("description"), width: 68},
+		column{title: d.w.t("description"), width: 68 - (datesW - 26)},
 		column{title: d.w.t("partner"), width: 36},
 		column{title: d.w.t("assigned"), width: 22},
-		column{title: d.w.t("dates"), width: 26},
+		column{title: d.w.t("dates"), width: datesW},
 	)
 	for _, task := range d.file.Tasks {
 		status := d.w.choice("taskstatus", string(task.Status))
@@ -30,9 +37,9 @@ func (d *doc) tasks() {
 			joinNonEmpty("\n", d.text(task.Partner), d.text(task.LegalBasis)),
 			d.text(task.AssignedTo),
 			joinNonEmpty("\n",
-				labelled(d.w.t("sent"), task.SentOn.String()),
-				labelled(d.w.t("due"), task.DueOn.String()),
-				labelled(d.w.t("answered"), task.AnsweredOn.String())),
+				labelled(d.w.t("sent"), d.w.date(task.SentOn)),
+				labelled(d.w.t("due"), d.w.date(task.DueOn)),
+				labelled(d.w.t("answered"), d.w.date(task.AnsweredOn))),
 		)
 	}
 }

@@ -1,51 +1,41 @@
 package dossier
 
 import (
-	"sort"
-	"time"
+	"strings"
+
+	"bollard/app"
 )
 
-// timeline prints the case's events and its seizures in one chronology,
-// oldest first: a prosecutor reads a case as a story, and the seizures are
-// its turning points.
+// timeline prints everything that happened in the case in one chronology,
+// oldest first, as the window's Timeline tab lists it (app.CaseTimeline):
+// the events, the seizures, which are the story's turning points and print
+// in bold, and what was done with each exhibit.
 func (d *doc) timeline() {
 	d.section("timeline")
-	type entry struct {
-		at          time.Time
-		what, place string
-		seizure     bool
-		order       int
-	}
-	var entries []entry
-	for i, e := range d.file.Timeline {
-		what := d.text(e.Title)
-		if e.Description != "" {
-			what += "\n" + d.text(e.Description)
-		}
-		entries = append(entries, entry{e.At, what, d.text(e.Place), false, i})
-	}
-	for i, s := range d.file.Seizures {
-		what := d.w.t("seizure") + " " + s.Ref + ": " + d.text(s.Description) + " (" +
-			d.w.number(s.Quantity) + " " + d.w.unit(s.Unit) + ")"
-		entries = append(entries, entry{s.SeizedAt, what, d.text(s.PlaceName), true, len(d.file.Timeline) + i})
-	}
-	if len(entries) == 0 {
-		d.paragraph(d.w.t("none"), 10)
-		return
-	}
-	// Stable, so that events at the same minute keep the order they were
-	// recorded in.
-	sort.SliceStable(entries, func(i, j int) bool { return entries[i].at.Before(entries[j].at) })
 	t := d.table(8,
 		column{title: d.w.t("when") + " (UTC)", width: 28},
 		column{title: d.w.t("event"), width: 107},
 		column{title: d.w.t("place"), width: 45},
 	)
-	for _, e := range entries {
-		if e.seizure {
-			t.boldRow(writtenAt(e.at), e.what, e.place)
-		} else {
-			t.row(dateTime(e.at), e.what, e.place)
+	for _, en := range app.CaseTimeline(d.file) {
+		switch en.Kind {
+		case app.TimelineEvent:
+			e := en.Event
+			what := d.text(e.Title)
+			if e.Description != "" {
+				what += "\n" + d.text(e.Description)
+			}
+			t.row(d.w.dateTime(en.At), what, d.text(e.Place))
+		case app.TimelineSeizure:
+			s := en.Seizure
+			what := d.w.t("seizure") + " " + s.Ref + ": " + d.text(s.Description) + " (" +
+				d.w.number(s.Quantity) + " " + d.w.unit(s.Unit) + ")"
+			t.boldRow(d.w.writtenAt(en.At), what, d.text(s.PlaceName))
+		case app.TimelineCustody:
+			c := en.Custody
+			what := en.ExhibitRef + " " + strings.ToUpper(d.w.choice("custody", string(c.Action)))
+			what = joinNonEmpty(": ", what, d.custodyHand(c))
+			t.row(d.w.dateTime(en.At), what, d.text(c.Place))
 		}
 	}
 }

@@ -76,32 +76,55 @@ func (w words) number(v float64) string {
 	return b.String()
 }
 
-// Dates and times are written the ISO way in every language and times in
-// UTC: a dossier crosses borders and time zones, and 03/04 means two
-// different days on either side of the Atlantic. A day written alone is
-// that day, with no time (model/when.go).
-func dateTime(t time.Time) string {
-	switch {
-	case t.IsZero():
+// date writes a day the way a court of the language reads it: 14/03/2026
+// in Spanish, Portuguese and French; in English 14 Mar 2026, with the
+// month in letters, because an English reader may be British or American
+// and 03/04 means two different days on either side of the Atlantic. The
+// cover says which form the dossier uses ("times utc").
+func (w words) date(d model.Date) string {
+	if d.IsZero() {
 		return ""
-	case model.IsDayOnly(t):
-		return t.Format(time.DateOnly)
 	}
-	return t.UTC().Format("2006-01-02 15:04")
+	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+	if w.lang == model.Spanish || w.lang == model.Portuguese || w.lang == model.French {
+		return t.Format("02/01/2006")
+	}
+	return t.Format("02 Jan 2006")
+}
+
+// day is the day of t in UTC, as every time the dossier prints. A day
+// written alone is that day (model/when.go).
+func (w words) day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return w.date(model.DateOf(t.UTC()))
+}
+
+// dateTime is t in UTC, its day in the language's form and its time on
+// the 24-hour clock: a dossier crosses borders and time zones. A day
+// written alone is that day, with no time.
+func (w words) dateTime(t time.Time) string {
+	if t.IsZero() || model.IsDayOnly(t) {
+		return w.day(t)
+	}
+	return w.day(t) + " " + t.UTC().Format("15:04")
 }
 
 // writtenAt is when a seizure happened as the officer wrote it: the day
 // alone, or the day over the time at the offset it was written in, named
-// ("2026-03-14" over "23:30 UTC+1"), so that the dossier read anywhere
-// shows the day and hour of the report it came from. The day and the time
-// are on lines of their own: the narrow column would break them anywhere.
-func writtenAt(t time.Time) string { return strings.Replace(model.FormatWhen(t), " ", "\n", 1) }
-
-func day(t time.Time) string {
-	if t.IsZero() {
+// ("14/03/2026" over "23:30 UTC+1"), so that the dossier read anywhere
+// shows the day and hour of the report it came from (model.FormatWhen,
+// with the day in the language's form). The day and the time are on
+// lines of their own: the narrow column would break them anywhere.
+func (w words) writtenAt(t time.Time) string {
+	switch {
+	case t.IsZero():
 		return ""
+	case model.IsDayOnly(t):
+		return w.date(model.DateOf(t))
 	}
-	return t.UTC().Format("2006-01-02")
+	return w.date(model.DateOf(t)) + "\n" + t.Format("15:04") + " " + model.FormatOffset(t)
 }
 
 // joinNonEmpty joins the parts that are not blank.
@@ -114,3 +137,6 @@ func joinNonEmpty(sep string, parts ...string) string {
 	}
 	return strings.Join(kept, sep)
 }
+
+// count writes a number of things the way the language groups digits.
+func (w words) count(n int) string { return w.number(float64(n)) }

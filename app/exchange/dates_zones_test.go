@@ -122,7 +122,7 @@ func TestDatesInOneZone(t *testing.T) {
 			t.Skip("no pdftotext to read the dossier back")
 		}
 		pdf := filepath.Join(t.TempDir(), "dossier.pdf")
-		if _, err := dossier.RenderToFile(ctx, a, c.Ref, pdf, false, dossier.Options{Sections: []dossier.Section{dossier.SectionSeizures, dossier.SectionTimeline}}); err != nil {
+		if _, err := dossier.RenderToFile(ctx, a, c.Ref, pdf, false, dossier.Options{Language: model.English, Sections: []dossier.Section{dossier.SectionSeizures, dossier.SectionTimeline}}); err != nil {
 			t.Fatal(err)
 		}
 		out, err := exec.Command("pdftotext", pdf, "-").Output()
@@ -130,12 +130,13 @@ func TestDatesInOneZone(t *testing.T) {
 			t.Fatal(err)
 		}
 		text := strings.Join(strings.Fields(string(out)), " ") // a cell's lines, as one
-		for _, want := range []string{"2026-03-14", "2026-03-15", "2026-03-16", "23:30 UTC+1", "2026-03-17", "10:00 UTC", "2026-01-01"} {
+		// An English dossier writes a day "14 Mar 2026" (docs/dossier.md).
+		for _, want := range []string{"14 Mar 2026", "15 Mar 2026", "16 Mar 2026", "23:30 UTC+1", "17 Mar 2026", "10:00 UTC", "01 Jan 2026"} {
 			if strings.Count(text, want) < 2 { // the seizures' table and the timeline
 				t.Errorf("the dossier shows %q %d times, want it in the seizures and the timeline:\n%s", want, strings.Count(text, want), text)
 			}
 		}
-		for _, wrong := range []string{"2026-03-13", "2025-12-31"} {
+		for _, wrong := range []string{"13 Mar 2026", "31 Dec 2025"} {
 			if strings.Contains(text, wrong) {
 				t.Errorf("the dossier shows %s, a day early:\n%s", wrong, text)
 			}
