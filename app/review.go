@@ -174,15 +174,15 @@ func (x Exhibit) File(name string) (model.Attachment, error) {
 		name, len(fits), x.Item.ExhibitRef, fileList(fits))
 }
 
-// fileList lists files for an error, one a line, each with its SHA-256.
+// fileList lists files for an error, on one line, each by its SHA-256 and
+// its name.
 func fileList(files []model.Attachment) string {
 	if len(files) == 0 {
 		return " (it has no files)"
 	}
-	var b strings.Builder
-	b.WriteString(":")
-	for _, a := range files {
-		b.WriteString("\n  " + a.SHA256 + "  " + a.Name)
+	list := make([]string, len(files))
+	for i, a := range files {
+		list[i] = a.SHA256 + " " + a.Name
 	}
-	return b.String()
+	return ": " + strings.Join(list, "; ")
 }

@@ -115,6 +115,9 @@ func drawPicture(what int) *image.RGBA {
 // so that the plan's draws, and every case after, are what they were
 // before the demo had photographs.
 func (p *plan) photograph(i int) {
+	if p.noPhotographs {
+		return
+	}
 	x := &p.exhibits[i]
 	it := x.item
 	person := "unknown"

@@ -30,7 +30,8 @@ type plan struct {
 	partners  []string
 	// photographed counts the photographs exhibits made so far, in every
 	// case: what their third file shows goes round (photos.go).
-	photographed int
+	photographed  int
+	noPhotographs bool // Options.WithoutPhotographs
 }
 
 // reset empties the plan for a case opened at t0.
