@@ -43,7 +43,11 @@ func newReviewControls(tab *evidenceTab, x app.Exhibit, a model.Attachment) *rev
 	c.set()
 	c.shows.OnChanged = func(string) { c.onChange() }
 	c.shareable.OnChanged = func(bool) { c.onChange() }
-	c.box = container.NewHBox(&widget.Label{Text: "Shows", TextStyle: fyne.TextStyle{Bold: true}}, c.shows, c.shareable, c.status)
+	// The select as wide as its longest choice, so that none is cut.
+	wide := container.NewGridWrap(fyne.NewSize(210, c.shows.MinSize().Height), c.shows)
+	c.box = container.NewVBox(
+		container.NewHBox(&widget.Label{Text: "Shows", TextStyle: fyne.TextStyle{Bold: true}}, wide, c.shareable),
+		c.status)
 	return c
 }
 

@@ -120,10 +120,11 @@ func (p *plan) photograph(i int) {
 	}
 	x := &p.exhibits[i]
 	it := x.item
-	person := "unknown"
+	atQuay, passport := "person_at_the_quay.jpg", "passport_scan.jpg"
 	for _, e := range p.entities {
 		if e.Kind == model.KindPerson {
-			person = strings.ReplaceAll(e.Name, " ", "_")
+			name := strings.ReplaceAll(e.Name, " ", "_")
+			atQuay, passport = name+"_at_the_quay.jpg", "passport_"+name+".jpg"
 			break
 		}
 	}
@@ -140,9 +141,9 @@ func (p *plan) photograph(i int) {
 	}
 	switch p.photographed % 4 {
 	case 0:
-		files = append(files, file{person + "_at_the_quay.jpg", picturePerson, model.ShowsPersons, false})
+		files = append(files, file{atQuay, picturePerson, model.ShowsPersons, false})
 	case 1:
-		files = append(files, file{"passport_" + person + ".jpg", picturePassport, model.ShowsIdentityDocument, false})
+		files = append(files, file{passport, picturePassport, model.ShowsIdentityDocument, false})
 	case 2:
 		files = append(files, file{"quay_crowd.jpg", pictureCrowd, model.ShowsPersons, true})
 	case 3:
