@@ -52,7 +52,7 @@ func TestAttachmentReviewValidate(t *testing.T) {
 
 func TestReviewIDIsTheSameEverywhere(t *testing.T) {
 	a, b := NewID(), NewID()
-	if ReviewID(a) != ReviewID(a) || ReviewID(a) == ReviewID(b) {
+	if first, again := ReviewID(a), ReviewID(a); first != again || first == ReviewID(b) {
 		t.Fatal("a file's review ID should depend on the file alone")
 	}
 	if !ValidID(ReviewID(a)) {
