@@ -1,6 +1,8 @@
 package exchange_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -129,4 +131,52 @@ func TestReviewOfAnotherCaseIsRefused(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
+}
+
+// One file attached on both sides apart (two attachment IDs, one SHA-256)
+// is one file after the merge, and the partner's review of it is a version
+// of the review of ours: the same decision merges without a conflict.
+func TestReviewOfAFileAttachedOnBothSides(t *testing.T) {
+	a, b := mustOpen(t, "ESA"), mustOpen(t, "GBH")
+	ref := demoCase(t, a)
+	exchangeContent(t, a, b, ref)
+	f := caseFile(t, a, ref)
+	x := f.Evidence[len(f.Evidence)-1]
+	photo := filepath.Join(t.TempDir(), "IMG_7781.jpg")
+	if err := os.WriteFile(photo, []byte("\xFF\xD8\xFF\xE0 the same photograph, sent by e-mail to both"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	review := func(w *app.Workspace, shareable bool) model.Attachment {
+		item, err := w.AttachFiles(ctx, x.Item.ID, photo)
+		if err != nil {
+			t.Fatal(err)
+		}
+		att := item.Attachments[len(item.Attachments)-1]
+		if _, err := w.ReviewAttachment(ctx, model.AttachmentReview{CaseID: f.Case.ID, ItemID: x.Item.ID, AttachmentID: att.ID,
+			Shows: model.ShowsPersons, Shareable: shareable}); err != nil {
+			t.Fatal(err)
+		}
+		return att
+	}
+	ours, theirs := review(b, true), review(a, true)
+	if ours.ID == theirs.ID || ours.SHA256 != theirs.SHA256 {
+		t.Fatalf("the two attachments: %s and %s", ours.ID, theirs.ID)
+	}
+	if sum := exchangeContent(t, a, b, ref); sum.Conflicts != 0 {
+		t.Fatalf("A → B: %+v", sum)
+	}
+	here, err := b.Exhibit(ctx, x.Item.ExhibitRef)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, att := range here.Item.Attachments {
+		if att.SHA256 == ours.SHA256 {
+			n++
+		}
+	}
+	if r := here.Reviews[ours.ID]; n != 1 || !r.Shareable || len(here.Reviews) != 1 {
+		t.Fatalf("B holds the file %d times, its reviews %+v", n, here.Reviews)
+	}
+	verified(t, b)
 }
