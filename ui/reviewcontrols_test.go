@@ -24,7 +24,10 @@ func TestReviewAFileFromTheExhibit(t *testing.T) {
 	v.reload()
 	m.bg.wait()
 	tab := v.evidence
-	tab.list.Select(0)
+	// Each of the officer's actions is run as a background update is, one
+	// at a time with them: the test driver runs the updates on their own
+	// goroutines, where the window runs both on its one.
+	m.bg.do(func() { tab.list.Select(0) })
 	m.bg.wait()
 	c := tab.detail.reviews[x.Attachments[0].ID]
 	if c == nil {
@@ -34,7 +37,7 @@ func TestReviewAFileFromTheExhibit(t *testing.T) {
 		t.Fatalf("a file never reviewed shows %q, shareable enabled %v, %q", c.shows.Selected, !c.shareable.Disabled(), c.status.Text)
 	}
 
-	c.shows.SetSelected("Persons")
+	m.bg.do(func() { c.shows.SetSelected("Persons") })
 	m.bg.wait()
 	saved, err := ws.Exhibit(context.Background(), x.ExhibitRef)
 	if err != nil {
@@ -48,7 +51,7 @@ func TestReviewAFileFromTheExhibit(t *testing.T) {
 		t.Fatalf("after persons: shareable disabled %v, %q", c.shareable.Disabled(), c.status.Text)
 	}
 
-	test.Tap(c.shareable)
+	m.bg.do(func() { test.Tap(c.shareable) })
 	m.bg.wait()
 	saved, _ = ws.Exhibit(context.Background(), x.ExhibitRef)
 	if r := saved.Reviews[x.Attachments[0].ID]; !r.Shareable || r.Version != 2 {
