@@ -124,7 +124,7 @@ func (w *Workspace) UpdateEvidence(ctx context.Context, e model.EvidenceItem) (m
 }
 
 // Exhibit returns the exhibit with that ref (CASE-REF/EX-NNN, any letter
-// case), its files and its chain of custody.
+// case), its files with their reviews, and its chain of custody.
 func (w *Workspace) Exhibit(ctx context.Context, ref string) (Exhibit, error) {
 	var x Exhibit
 	err := w.read(ctx, func(tx *storage.Tx) (err error) {
@@ -138,13 +138,17 @@ func (w *Workspace) Exhibit(ctx context.Context, ref string) (Exhibit, error) {
 			}
 			x.SeizureRef = s.Ref
 		}
-		x.Custody, err = tx.CustodyEvents(x.Item.ID)
+		if x.Custody, err = tx.CustodyEvents(x.Item.ID); err != nil {
+			return err
+		}
+		x.Reviews, err = exhibitReviews(tx, x.Item.ID)
 		return err
 	})
 	return x, err
 }
 
-// caseExhibits reads a case's exhibits with their custody.
+// caseExhibits reads a case's exhibits with their custody and the reviews
+// of their files.
 func caseExhibits(tx *storage.Tx, caseID string) ([]Exhibit, error) {
 	items, err := tx.EvidenceItems(caseID)
 	if err != nil {
@@ -166,9 +170,18 @@ func caseExhibits(tx *storage.Tx, caseID string) ([]Exhibit, error) {
 	for _, ev := range events {
 		byItem[ev.ItemID] = append(byItem[ev.ItemID], ev)
 	}
+	reviews, err := tx.AttachmentReviews(caseID)
+	if err != nil {
+		return nil, err
+	}
+	reviewsOf := map[string][]model.AttachmentReview{}
+	for _, r := range reviews {
+		reviewsOf[r.ItemID] = append(reviewsOf[r.ItemID], r)
+	}
 	out := make([]Exhibit, len(items))
 	for i, it := range items {
-		out[i] = Exhibit{Item: it, SeizureRef: refs[it.SeizureID], Custody: byItem[it.ID]}
+		out[i] = Exhibit{Item: it, SeizureRef: refs[it.SeizureID], Custody: byItem[it.ID],
+			Reviews: reviewsByAttachment(reviewsOf[it.ID])}
 	}
 	return out, nil
 }

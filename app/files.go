@@ -1,7 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -159,4 +162,28 @@ func (b *Batch) attach(item *model.EvidenceItem, files []storedFile) error {
 		item.Attachments = append(item.Attachments, a)
 	}
 	return nil
+}
+
+// AttachContent attaches a file given by its content to the exhibit a
+// names, as a records it: its ID, name, media type, and who added it when
+// (the demo's photographs, made with their case). The content is kept in
+// the workspace's files first, unless a file with the same content is
+// there already; should the change not be saved, the copy stays unattached
+// until `files prune`.
+func (b *Batch) AttachContent(a *model.Attachment, content []byte) error {
+	sum := sha256.Sum256(content)
+	a.SHA256, a.Size = hex.EncodeToString(sum[:]), int64(len(content))
+	if has, err := b.blobs.Has(a.SHA256); err != nil {
+		return err
+	} else if !has {
+		if _, err := b.blobs.Put(bytes.NewReader(content)); err != nil {
+			return err
+		}
+	}
+	for _, sig := range signatures {
+		if a.MediaType == "" && bytes.HasPrefix(content, []byte(sig.prefix)) {
+			a.MediaType = sig.mediaType
+		}
+	}
+	return b.add(a)
 }

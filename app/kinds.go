@@ -144,6 +144,12 @@ func init() {
 			recorded: &newRules{prepare: rule(correctsRecorded)},
 			merge:    mergeCustody,
 		},
+		model.RecordAttachmentReview: {
+			label:  "attachment review",
+			locate: locateReview,
+			added:  newRules{prepare: rule(prepareReview)},
+			merge:  mergeReview,
+		},
 	}
 }
 

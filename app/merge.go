@@ -190,6 +190,10 @@ type merger struct {
 	entities map[string]string
 	// caseRefs is each incoming case's ref here.
 	caseRefs map[string]string
+	// attachments maps an incoming exhibit's file to the attachment here
+	// that is the same file (by UUID, or by SHA-256 when both sides
+	// attached it apart), for the reviews of it.
+	attachments map[string]string
 	// travelled are the records merged, whose merged version becomes the
 	// ancestor; held are the ancestors of records left in conflict.
 	travelled []typeID
@@ -205,7 +209,7 @@ type typeID struct{ typ, id string }
 
 func newMerger(b *Batch, in Bundle, opt MergeOptions) *merger {
 	m := &merger{b: b, opt: opt, sum: &MergeSummary{}, audit: in.Audit, carried: in.Bases, history: map[string][]string{},
-		entities: map[string]string{}, caseRefs: map[string]string{}, held: map[typeID]string{}, settledThere: in.Settled}
+		entities: map[string]string{}, caseRefs: map[string]string{}, attachments: map[string]string{}, held: map[typeID]string{}, settledThere: in.Settled}
 	if m.settledThere == nil {
 		m.settledThere = map[string][]string{}
 	}

@@ -49,6 +49,7 @@ var (
 		},
 		after: func(r model.Recorded) string { return r.(*model.CustodyEvent).Corrects },
 		stuck: "corrects an event that is neither here nor in the package"}
+	mergeReview = &mergeRule{prepare: typedPrepare(prepareIncomingReview)}
 	// mergeAdded is the rule of the kinds whose records are simply added.
 	mergeAdded = &mergeRule{}
 )
@@ -192,7 +193,8 @@ func exhibitMerged(m *merger, e *model.EvidenceItem) error {
 		return err
 	}
 	for _, a := range e.Attachments {
-		if slices.ContainsFunc(here.Attachments, func(h model.Attachment) bool { return h.ID == a.ID || h.SHA256 == a.SHA256 }) {
+		if i := slices.IndexFunc(here.Attachments, func(h model.Attachment) bool { return h.ID == a.ID || h.SHA256 == a.SHA256 }); i >= 0 {
+			m.attachments[a.ID] = here.Attachments[i].ID // their review of it is of ours
 			continue
 		}
 		a.ItemID = e.ID

@@ -38,8 +38,8 @@ type OutgoingFile struct {
 
 // Outgoing gathers the cases with those refs, each once, with their
 // seizures, entities and links, relations, timeline, tasks, notes,
-// exhibits with custody, and the audit entries about them (this
-// workspace's and those it kept from others). A relation travels when
+// exhibits with custody and the reviews of their files, and the audit
+// entries about them (this workspace's and those it kept from others). A relation travels when
 // both its ends do: one to an entity of no case gathered would name an
 // entity the other side does not have.
 func (w *Workspace) Outgoing(ctx context.Context, refs ...string) (Outgoing, error) {
@@ -94,6 +94,11 @@ func (w *Workspace) Outgoing(ctx context.Context, refs ...string) (Outgoing, err
 			add(&x.Item)
 			for i := range x.Custody {
 				add(&x.Custody[i])
+			}
+			for _, a := range x.Item.Attachments {
+				if r, ok := x.Reviews[a.ID]; ok {
+					add(&r)
+				}
 			}
 			for _, a := range x.Item.Attachments {
 				if !seenFile[a.SHA256] {

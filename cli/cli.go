@@ -55,7 +55,8 @@ func commands() []command {
 		{"case", "case list [--json] [--status S] [--all] | case show REF [--json] | case edit REF --version N [--title T] [--summary S] [--status S] [--priority P]", runCase},
 		{"seizure", "seizure edit CASE-REF SZ-NNNN [--unit U] [--sticks-per-pack N] [--packs-per-carton N] [--cartons-per-master-case N]   how a seizure is counted", runSeizure},
 		{"search", "search [--json] [--limit N] [--kind K] QUERY | search --stdin [--json]   find anything", runSearch},
-		{"evidence", "evidence add CASE-REF --description TEXT [--kind K] [--seizure SZ-NNNN] [--file PATH]... | evidence show EXHIBIT-REF [--json]", runEvidence},
+		{"evidence", "evidence add CASE-REF --description TEXT [--kind K] [--seizure SZ-NNNN] [--file PATH]... | evidence show EXHIBIT-REF [--json] | " +
+			"evidence review EXHIBIT-REF FILE --shows nothing_personal|persons|identity_document [--shareable]", runEvidence},
 		{"custody", "custody add EXHIBIT-REF --action A [--to NAME] [--agency A] [--place P] [--seal S] [--seal-intact yes|no]", runCustody},
 		{"audit", "audit [--case REF] [--json] [--sources]     the audit trail, newest first", runAudit},
 		{"verify", "verify [--checkpoint FILE] [--key PUBKEY]   check the audit trail, the records, the keys and every attached file, without writing", runVerify},

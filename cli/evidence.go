@@ -12,15 +12,17 @@ import (
 
 func runEvidence(e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("evidence needs a subcommand: add CASE-REF or show EXHIBIT-REF")
+		return usagef("evidence needs a subcommand: add CASE-REF, show EXHIBIT-REF or review EXHIBIT-REF FILE")
 	}
 	switch args[0] {
 	case "add":
 		return runEvidenceAdd(e, args[1:])
 	case "show":
 		return runEvidenceShow(e, args[1:])
+	case "review":
+		return runEvidenceReview(e, args[1:])
 	}
-	return usagef("unknown evidence subcommand %q (add CASE-REF or show EXHIBIT-REF)", args[0])
+	return usagef("unknown evidence subcommand %q (add CASE-REF, show EXHIBIT-REF or review EXHIBIT-REF FILE)", args[0])
 }
 
 // fileList is a flag given once per file.
@@ -138,6 +140,7 @@ func printExhibit(e *env, x app.Exhibit) {
 		fmt.Fprintln(out, "Files:")
 		for _, a := range it.Attachments {
 			fmt.Fprintf(out, "  %s  %s  %d bytes  %s  added %s by %s\n", a.SHA256, a.Name, a.Size, a.MediaType, when(a.AddedAt), a.AddedBy)
+			fmt.Fprintf(out, "    %s\n", reviewText(x.Reviews, a.ID))
 		}
 	}
 	if len(x.Custody) > 0 {
@@ -220,5 +223,62 @@ func runCustody(e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%s  %s  %s\n", x.Item.ExhibitRef, when(ev.At), custodyText(ev))
+	return nil
+}
+
+// reviewText says what an officer found a file to show, and whether a
+// non-nominal dossier may print it.
+func reviewText(reviews map[string]model.AttachmentReview, attachmentID string) string {
+	r, ok := reviews[attachmentID]
+	switch {
+	case !ok:
+		return "not reviewed: withheld from non-nominal dossiers"
+	case r.Shows == model.ShowsNothingPersonal:
+		return fmt.Sprintf("shows nothing personal (reviewed %s by %s)", when(r.UpdatedAt), r.UpdatedBy)
+	case r.Shareable:
+		return fmt.Sprintf("shows %s, shareable in non-nominal dossiers (reviewed %s by %s)", r.Shows.Label(), when(r.UpdatedAt), r.UpdatedBy)
+	}
+	return fmt.Sprintf("shows %s: withheld from non-nominal dossiers (reviewed %s by %s)", r.Shows.Label(), when(r.UpdatedAt), r.UpdatedBy)
+}
+
+// runEvidenceReview records what an attached file shows, and whether it
+// may go into a non-nominal dossier all the same.
+func runEvidenceReview(e *env, args []string) error {
+	fs := flags("evidence review")
+	shows := fs.String("shows", "", "what the file shows: nothing_personal, persons or identity_document (required)")
+	shareable := fs.Bool("shareable", false, "clear a file showing persons or an identity document for non-nominal dossiers all the same")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 2 {
+		return usagef("evidence review needs an exhibit ref and one of its files (its name, or its SHA-256 or the first characters of it), " +
+			"e.g. evidence review ESA-2026-0001/EX-001 IMG_2041.jpg --shows persons")
+	}
+	if *shows == "" {
+		return usagef("evidence review needs --shows nothing_personal, persons or identity_document: what the file shows")
+	}
+	r := model.AttachmentReview{Shareable: *shareable}
+	if r.Shows, err = model.ParseFileShows(*shows); err != nil {
+		return usagef("--shows: %v", err)
+	}
+	w, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	x, err := w.Exhibit(e.ctx, rest[0])
+	if err != nil {
+		return err
+	}
+	a, err := x.File(rest[1])
+	if err != nil {
+		return err
+	}
+	r.CaseID, r.ItemID, r.AttachmentID = x.Item.CaseID, x.Item.ID, a.ID
+	if r, err = w.ReviewAttachment(e.ctx, r); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s  %s\n  %s\n", x.Item.ExhibitRef, a.Name, reviewText(map[string]model.AttachmentReview{a.ID: r}, a.ID))
 	return nil
 }

@@ -48,3 +48,49 @@ func ReviewID(attachmentID string) string {
 	b[8] = b[8]&0x3f | 0x80 // RFC 4122 variant
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
+
+// AllFileShows lists what a picture can show, in the order forms offer it.
+var AllFileShows = []FileShows{ShowsNothingPersonal, ShowsPersons, ShowsIdentityDocument}
+
+var fileShowsLabels = map[FileShows]string{
+	ShowsNothingPersonal:  "nothing personal",
+	ShowsPersons:          "persons",
+	ShowsIdentityDocument: "identity document",
+}
+
+// Label is what the officer reads: "identity document".
+func (s FileShows) Label() string { return labelOf(fileShowsLabels, s) }
+
+// ParseFileShows reads what a picture shows as typed: "persons",
+// "identity_document", "identity document".
+func ParseFileShows(s string) (FileShows, error) {
+	return parseChoice("shows", s, AllFileShows, fileShowsLabels)
+}
+
+// Cleared says whether the file may go into a non-nominal dossier: it
+// shows nothing personal, or an officer cleared it all the same.
+func (r AttachmentReview) Cleared() bool {
+	return r.Shows == ShowsNothingPersonal || r.Shareable
+}
+
+// Validate checks the review: it names its case, exhibit and attached
+// file, what the file shows is one of the choices, and its ID is the one
+// every workspace gives the review of that file.
+func (r *AttachmentReview) Validate() error {
+	p := problems{record: "attachment review"}
+	for _, f := range []struct{ field, id string }{
+		{"case", r.CaseID}, {"exhibit", r.ItemID}, {"attachment", r.AttachmentID},
+	} {
+		switch {
+		case f.id == "":
+			p.require(f.field, f.id)
+		case !ValidID(f.id):
+			p.add(f.field, Invalid(f.field, f.id, "should be a UUID"))
+		}
+	}
+	p.add("shows", checkChoice("shows", r.Shows, AllFileShows))
+	if r.ID != "" && ValidID(r.AttachmentID) && r.ID != ReviewID(r.AttachmentID) {
+		p.add("id", Invalid("id", r.ID, "should be %s, the ID of the review of attachment %s", ReviewID(r.AttachmentID), r.AttachmentID))
+	}
+	return p.err()
+}

@@ -138,3 +138,11 @@ func labelCustody(r Recorded, n Names, _ bool) string {
 	c := r.(*CustodyEvent)
 	return fmt.Sprintf("custody event (%s, %s) of exhibit %s", c.Action.Label(), c.At.UTC().Format("2006-01-02 15:04"), n.Exhibit(c.ItemID))
 }
+
+// labelReview: "review of attachment 3f2b8c1e-… of exhibit
+// ESA-2026-0001/EX-001". The review names its file by ID, not by name: a
+// file is often named after the person in it.
+func labelReview(r Recorded, n Names, _ bool) string {
+	v := r.(*AttachmentReview)
+	return "review of attachment " + v.AttachmentID + " of exhibit " + n.Exhibit(v.ItemID)
+}

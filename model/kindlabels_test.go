@@ -62,6 +62,8 @@ func TestEveryKindIsLabelled(t *testing.T) {
 		RecordCustody: {&CustodyEvent{Record: rec, ItemID: "item-1", Action: CustodySealed, At: at.In(time.FixedZone("CET", 3600))},
 			"custody event (sealed, 2026-11-27 09:30) of exhibit ESA-2026-0001/EX-001",
 			"custody event (sealed, 2026-11-27 09:30) of exhibit ESA-2026-0001/EX-001"},
+		RecordAttachmentReview: {&AttachmentReview{Record: rec, CaseID: "case-1", ItemID: "item-1", AttachmentID: "att-1", Shows: ShowsPersons},
+			"review of attachment att-1 of exhibit ESA-2026-0001/EX-001", "review of attachment att-1 of exhibit ESA-2026-0001/EX-001"},
 	}
 	for _, k := range Kinds {
 		t.Run(k.Name, func(t *testing.T) {

@@ -109,6 +109,8 @@ var Kinds = []Kind{
 		AppendOnly: true, Fixed: []string{"item_id"}},
 	{Name: RecordCustody, New: func() Recorded { return new(CustodyEvent) }, Label: labelCustody,
 		AppendOnly: true, Fixed: []string{"item_id"}},
+	{Name: RecordAttachmentReview, New: func() Recorded { return new(AttachmentReview) }, Label: labelReview,
+		Fixed: []string{"case_id", "item_id", "attachment_id"}},
 }
 
 // KindNamed returns the kind with that name; ok is false for a name that
@@ -181,6 +183,9 @@ func (c *CustodyEvent) ValidateAt(now time.Time) error { return c.Validate(now) 
 // ValidateAt checks the attachment; see Attachment.Validate.
 func (a *Attachment) ValidateAt(now time.Time) error { return a.Validate(now) }
 
+// ValidateAt checks the review; a review has no time of its own to check.
+func (r *AttachmentReview) ValidateAt(time.Time) error { return r.Validate() }
+
 // RecordKind is RecordCase.
 func (*Case) RecordKind() string { return RecordCase }
 
@@ -213,3 +218,6 @@ func (*Attachment) RecordKind() string { return RecordAttachment }
 
 // RecordKind is RecordCustody.
 func (*CustodyEvent) RecordKind() string { return RecordCustody }
+
+// RecordKind is RecordAttachmentReview.
+func (*AttachmentReview) RecordKind() string { return RecordAttachmentReview }

@@ -17,7 +17,8 @@ func TestWrittenActionsListEveryAuditedCall(t *testing.T) {
 	records := map[string]string{"model.RecordCase": model.RecordCase, "model.RecordSeizure": model.RecordSeizure, "model.RecordEntity": model.RecordEntity,
 		"model.RecordCaseLink": model.RecordCaseLink, "model.RecordRelation": model.RecordRelation, "model.RecordEvent": model.RecordEvent, "model.RecordTask": model.RecordTask,
 		"model.RecordNote": model.RecordNote, "model.RecordEvidence": model.RecordEvidence, "model.RecordAttachment": model.RecordAttachment,
-		"model.RecordCustody": model.RecordCustody, "model.RecordPartner": model.RecordPartner, "model.RecordKey": model.RecordKey, "model.RecordFile": model.RecordFile}
+		"model.RecordCustody": model.RecordCustody, "model.RecordPartner": model.RecordPartner, "model.RecordKey": model.RecordKey, "model.RecordFile": model.RecordFile,
+		"model.RecordAttachmentReview": model.RecordAttachmentReview}
 	actions := map[string]string{"AuditCreate": model.AuditCreate, "AuditUpdate": model.AuditUpdate,
 		"AuditArchive": model.AuditArchive, "AuditRestore": model.AuditRestore, "AuditRemove": model.AuditRemove}
 	call := regexp.MustCompile(`(?:audited\(tx, |auditedRecord\()(model\.Record\w+), (?:model\.(Audit\w+)|(\w+)),`)

@@ -70,6 +70,8 @@ func init() {
 			caseOfAttachment, (*Tx).InsertAttachment, nil),
 		model.RecordCustody: sqlOf("custody_events", custodyColumns, scanCustody, (*Tx).CustodyEventByID,
 			caseOfCustody, (*Tx).InsertCustodyEvent, nil),
+		model.RecordAttachmentReview: sqlOf("attachment_reviews", reviewColumns, scanReview, (*Tx).AttachmentReviewByID,
+			caseOfReview, (*Tx).InsertAttachmentReview, (*Tx).UpdateAttachmentReview),
 	}
 }
 

@@ -40,7 +40,7 @@ func (tx *Tx) EachStoredRecord(fn func(StoredRecord) error) error {
 // value is reported against its record instead of stopping the reading.
 func eachStored[T interface{ RecordID() string }](tx *Tx, recordType string, scan func(interface{ Scan(...any) error }) (T, error), columns, table string, fn func(StoredRecord) error) error {
 	columns, err := tx.columnsThere(table, withoutVersion(columns))
-	if err != nil {
+	if err != nil || columns == "" {
 		return err
 	}
 	rows, err := tx.query(`SELECT ` + columns + ` FROM ` + table)
@@ -76,7 +76,8 @@ func withoutVersion(columns string) string {
 // columnsThere reads as 0 each of the columns that the table does not have
 // yet: the baseline of migration 0002 reads the records with these queries
 // before later migrations added their columns (0006's tombstone, 0008's
-// tobacco factors, whose 0 is what they hold until set).
+// tobacco factors, whose 0 is what they hold until set). It is "" for a
+// table a later migration makes (0009's attachment reviews).
 func (tx *Tx) columnsThere(table, columns string) (string, error) {
 	rows, err := tx.query(`SELECT name FROM pragma_table_info(?)`, table)
 	if err != nil {
@@ -93,6 +94,9 @@ func (tx *Tx) columnsThere(table, columns string) (string, error) {
 	}
 	if err := rows.Err(); err != nil {
 		return "", wrap("read the columns of "+table, err)
+	}
+	if len(there) == 0 {
+		return "", nil // a table a later migration makes: no records yet
 	}
 	list := strings.Split(columns, ",")
 	for i, c := range list {

@@ -27,6 +27,7 @@ type evidenceStore interface {
 	UpdateEvidence(ctx context.Context, e model.EvidenceItem) (model.EvidenceItem, error)
 	AttachFiles(ctx context.Context, itemID string, paths ...string) (model.EvidenceItem, error)
 	AddCustodyEvent(ctx context.Context, ev model.CustodyEvent) (model.CustodyEvent, error)
+	ReviewAttachment(ctx context.Context, r model.AttachmentReview) (model.AttachmentReview, error)
 	OpenAttachment(sha256 string) (*os.File, error)
 }
 

@@ -32,7 +32,8 @@ type exhibitDetail struct {
 	scroll      *container.Scroll
 	content     fyne.CanvasObject
 
-	shown app.Exhibit // for tests
+	shown   app.Exhibit                // for tests
+	reviews map[string]*reviewControls // each file's review, by attachment ID
 }
 
 func newExhibitDetail(tab *evidenceTab) *exhibitDetail {
@@ -55,6 +56,7 @@ func (d *exhibitDetail) clear() {
 // show lays out the exhibit x.
 func (d *exhibitDetail) show(x app.Exhibit) {
 	d.shown = x
+	d.reviews = map[string]*reviewControls{}
 	it := x.Item
 	ref := &widget.Label{Text: it.ExhibitRef, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Selectable: true}
 	closed, broken := newBadge(theme.ColorNamePrimary), newBadge(theme.ColorNameError)
@@ -69,7 +71,7 @@ func (d *exhibitDetail) show(x app.Exhibit) {
 		objs = append(objs, quietLabel("No file attached."))
 	}
 	for _, a := range it.Attachments {
-		objs = append(objs, d.fileRow(a))
+		objs = append(objs, d.fileRow(x, a))
 	}
 	objs = append(objs, sectionHeading(fmt.Sprintf("Chain of custody (%s, oldest first)", plural(len(x.Custody), "event"))))
 	if len(x.Custody) == 0 {
@@ -141,14 +143,17 @@ func quietLabel(text string) *widget.RichText {
 }
 
 // fileRow is one attached file: its thumbnail when it is a photo, its
-// name, size, type, who added it when, and its full SHA-256.
-func (d *exhibitDetail) fileRow(a model.Attachment) fyne.CanvasObject {
+// name, size, type, who added it when, its full SHA-256, and its review.
+func (d *exhibitDetail) fileRow(x app.Exhibit, a model.Attachment) fyne.CanvasObject {
+	review := newReviewControls(d.tab, x, a)
+	d.reviews[a.ID] = review
 	info := container.NewVBox(
 		&widget.Label{Text: a.Name, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord},
 		quietLabel(fmt.Sprintf("%s · %s · added by %s, %s", fileSize(a.Size), a.MediaType, a.AddedBy.String(),
 			a.AddedAt.Local().Format("2006-01-02 15:04"))),
 		container.NewHBox(&widget.Label{Text: "SHA-256", TextStyle: fyne.TextStyle{Bold: true}},
 			&widget.Label{Text: a.SHA256, TextStyle: fyne.TextStyle{Monospace: true}, Selectable: true}),
+		review.box,
 	)
 	if !isPhoto(a.MediaType) {
 		return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.FileIcon())), nil, info)

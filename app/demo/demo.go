@@ -41,6 +41,10 @@ type Options struct {
 	Cases    int   // number of cases (DefaultCases when 0)
 	Seed     int64 // same seed, same data
 	Entities int   // extra synthetic entities beyond those the cases need (for search benchmarks); 0 = none
+	// WithoutPhotographs leaves the photographs exhibits without their
+	// files and reviews: a workspace as Bollard made them before files
+	// were reviewed (migration 0009), for the tests of older workspaces.
+	WithoutPhotographs bool
 	// Progress, when set, is called after each batch is saved with the
 	// number of cases and extra entities written so far and to write in all.
 	Progress func(done, total int)
@@ -104,7 +108,7 @@ func Fill(ctx context.Context, w *app.Workspace, opt Options) (Stats, error) {
 		anchor = now.Add(-day).Truncate(time.Minute)
 	}
 	g := newGen(opt.Seed, anchor)
-	p := &plan{g: g, w: newWorld(opt.Cases)}
+	p := &plan{g: g, w: newWorld(opt.Cases), noPhotographs: opt.WithoutPhotographs}
 	var d dealer
 	total := opt.Cases + opt.Entities
 	start := anchor.Add(-history)

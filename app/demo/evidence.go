@@ -11,6 +11,7 @@ import (
 type exhibit struct {
 	item    model.EvidenceItem
 	custody []model.CustodyEvent
+	files   []demoFile // the photographs attached to it
 }
 
 // drugs are the commodities a laboratory analyses and a court orders destroyed.
@@ -64,6 +65,7 @@ func (p *plan) recordEvidence() {
 		if s.Concealment != "" && g.chance(0.6) {
 			photos := p.newExhibit(s, by, model.EvidencePhoto, oneFullStop("Photographs of the concealment: "+s.Concealment+"."), "Case file (digital)", "")
 			p.custody(photos, s.SeizedAt, by, model.CustodySeized, model.Author{}, s.PlaceName, "", "")
+			p.photograph(photos)
 		}
 		if s.TransportDocument != "" && g.chance(0.5) {
 			doc := p.newExhibit(s, by, model.EvidenceDocument, "Original of "+s.TransportDocument+".", store, "")

@@ -28,6 +28,10 @@ type plan struct {
 	notes     []model.Note
 	exhibits  []exhibit
 	partners  []string
+	// photographed counts the photographs exhibits made so far, in every
+	// case: what their third file shows goes round (photos.go).
+	photographed  int
+	noPhotographs bool // Options.WithoutPhotographs
 }
 
 // reset empties the plan for a case opened at t0.
@@ -360,6 +364,9 @@ func (p *plan) write(b *app.Batch, st *Stats) error {
 			if err := b.AddCustodyEvent(&x.custody[j]); err != nil {
 				return err
 			}
+		}
+		if err := attachFiles(b, x); err != nil {
+			return err
 		}
 		st.Custody += len(x.custody)
 	}

@@ -41,12 +41,8 @@ func (d *doc) evidence() {
 			labelled(d.w.t("seal"), it.SealNumber),
 		)
 		var files []string
-		for _, a := range it.Attachments {
-			name := a.Name
-			if d.opt.Redact {
-				name = d.text(name)
-			}
-			files = append(files, name+"\n"+groupHash(a.SHA256))
+		for i, a := range it.Attachments {
+			files = append(files, d.fileName(it.ExhibitRef, i+1, a.Name)+"\n"+groupHash(a.SHA256))
 		}
 		var custody []string
 		for _, c := range x.Custody {

@@ -157,6 +157,15 @@ var labels = map[string][4]string{
 	"acquired":    {"acquired", "obtenido", "obtido", "recueilli"},
 	"corrects":    {"corrects an earlier entry", "corrige una anotación anterior", "corrige um registo anterior", "corrige une mention antérieure"},
 	"photo error": {"The photograph could not be printed: %s", "No se pudo imprimir la fotografía: %s", "Não foi possível imprimir a fotografia: %s", "La photographie n'a pas pu être imprimée : %s"},
+
+	// attached files in a redacted dossier: named by their exhibit, and
+	// the classes the closing "What was withheld" page counts
+	"file of exhibit":             {"%s, file %d", "%s, archivo %d", "%s, ficheiro %d", "%s, fichier %d"},
+	"withheld person photos":      {"Photographs of persons", "Fotografías de personas", "Fotografias de pessoas", "Photographies de personnes"},
+	"withheld identity documents": {"Identity documents", "Documentos de identidad", "Documentos de identificação", "Pièces d'identité"},
+	"withheld unreviewed files":   {"Photographs not reviewed", "Fotografías no revisadas", "Fotografias não revistas", "Photographies non examinées"},
+	"withheld file names":         {"File names replaced by the exhibit's ref", "Nombres de archivo sustituidos por la referencia de la pieza", "Nomes de ficheiro substituídos pela referência da peça", "Noms de fichier remplacés par la référence du scellé"},
+
 	"task":        {"Task", "Tarea", "Tarefa", "Tâche"},
 	"partner":     {"Partner / legal basis", "Organismo / base jurídica", "Órgão / base jurídica", "Partenaire / base juridique"},
 	"assigned":    {"Assigned to", "Asignada a", "Atribuída a", "Attribuée à"},

@@ -10,30 +10,121 @@ import (
 	_ "image/png" // PNG photographs that gofpdf cannot read itself are decoded here
 	"io"
 	"math"
+	"slices"
 
 	"github.com/jung-kurt/gofpdf"
+
+	"bollard/model"
 )
 
 // photo is a photograph attached to an exhibit.
 type photo struct {
 	exhibit, name, sha256, mediaType string
+	file                             int // its place among the exhibit's files, from 1
 }
 
-// photoList is every JPEG and PNG attached to the case's exhibits, each
-// file once however many exhibits carry it.
+// photoList is every photograph this dossier prints: each JPEG and PNG
+// attached to the case's exhibits, once however many exhibits carry it. A
+// redacted dossier prints only those cleared for it (see photosSorted), so
+// that every count and heading drawn from this list is of what is printed.
 func (d *doc) photoList() []photo {
-	var out []photo
-	seen := map[string]bool{}
+	printed, _ := d.photosSorted()
+	return printed
+}
+
+// Classes of attached files a redacted dossier withholds, as the closing
+// "What was withheld" page counts them (their labels in labels.go).
+const (
+	withheldPersonPhotos = "withheld person photos"
+	withheldIDDocuments  = "withheld identity documents"
+	withheldUnreviewed   = "withheld unreviewed files"
+	withheldFileNames    = "withheld file names"
+)
+
+// photosSorted parts the case's photographs into those this dossier
+// prints and those it withholds, by class. A redacted dossier prints a
+// file only when the officer's review says it shows nothing personal, or
+// clears it as shareable; a file never reviewed is withheld, as one
+// showing persons is. A file attached to several exhibits is printed only
+// when every review of it clears it.
+func (d *doc) photosSorted() (printed []photo, withheld map[string]int) {
+	var all []photo
+	why := map[string]string{} // a withheld file's class, by SHA-256
 	for _, x := range d.file.Evidence {
-		for _, a := range x.Item.Attachments {
-			if (a.MediaType != "image/jpeg" && a.MediaType != "image/png") || seen[a.SHA256] {
+		for i, a := range x.Item.Attachments {
+			if a.MediaType != "image/jpeg" && a.MediaType != "image/png" {
 				continue
 			}
-			seen[a.SHA256] = true
-			out = append(out, photo{x.Item.ExhibitRef, a.Name, a.SHA256, a.MediaType})
+			if d.opt.Redact && why[a.SHA256] == "" {
+				why[a.SHA256] = fileWithheldClass(x.Reviews, a.ID)
+			}
+			if slices.ContainsFunc(all, func(p photo) bool { return p.sha256 == a.SHA256 }) {
+				continue
+			}
+			all = append(all, photo{x.Item.ExhibitRef, a.Name, a.SHA256, a.MediaType, i + 1})
+		}
+	}
+	withheld = map[string]int{}
+	for _, ph := range all {
+		if class := why[ph.sha256]; class != "" {
+			withheld[class]++
+			continue
+		}
+		printed = append(printed, ph)
+	}
+	return printed, withheld
+}
+
+// fileWithheldClass is why a redacted dossier withholds the file with that
+// attachment ID, as its review says; "" when it may be printed.
+func fileWithheldClass(reviews map[string]model.AttachmentReview, attachmentID string) string {
+	r, ok := reviews[attachmentID]
+	switch {
+	case !ok:
+		return withheldUnreviewed
+	case r.Cleared():
+		return ""
+	case r.Shows == model.ShowsIdentityDocument:
+		return withheldIDDocuments
+	}
+	return withheldPersonPhotos
+}
+
+// photosWithheld is how many attached files a redacted dossier leaves out,
+// by class, and how many file names it replaced by the exhibit's ref: a
+// file is often named after the person in it. Classes with none are left
+// out.
+func (d *doc) photosWithheld() []withheldClass {
+	if !d.opt.Redact {
+		return nil
+	}
+	_, withheld := d.photosSorted()
+	names := 0
+	for _, x := range d.file.Evidence {
+		names += len(x.Item.Attachments)
+	}
+	var out []withheldClass
+	for _, c := range []withheldClass{
+		{withheldPersonPhotos, withheld[withheldPersonPhotos]},
+		{withheldIDDocuments, withheld[withheldIDDocuments]},
+		{withheldUnreviewed, withheld[withheldUnreviewed]},
+		{withheldFileNames, names},
+	} {
+		if c.n > 0 {
+			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// fileName is how an attached file is named in the dossier: by its name,
+// or in a redacted dossier by its exhibit's ref and its place among the
+// exhibit's files ("ESA-2026-0001/EX-003, file 2"), never by the name.
+func (d *doc) fileName(exhibitRef string, file int, name string) string {
+	if d.opt.Redact {
+		return d.w.tf("file of exhibit", exhibitRef, file)
+	}
+	return name
 }
 
 // Photographs are printed two across, each in a frame of the same size
@@ -68,7 +159,7 @@ func (d *doc) photos() {
 		}
 		d.font("B", 7)
 		p.SetXY(x, y+photoFrameH+1)
-		p.CellFormat(frameW, 3.2, d.clip(ph.exhibit+" · "+d.photoName(ph), frameW), "", 0, "L", false, 0, "")
+		p.CellFormat(frameW, 3.2, d.clip(d.photoCaption(ph), frameW), "", 0, "L", false, 0, "")
 		d.font("", 6)
 		p.SetXY(x, y+photoFrameH+4.5)
 		p.CellFormat(frameW, 3, "SHA-256 "+ph.sha256[:min(32, len(ph.sha256))], "", 0, "L", false, 0, "")
@@ -84,11 +175,13 @@ func (d *doc) photos() {
 	}
 }
 
-func (d *doc) photoName(ph photo) string {
+// photoCaption names the photograph under it: its exhibit and its name,
+// or in a redacted dossier its exhibit and its place there.
+func (d *doc) photoCaption(ph photo) string {
 	if d.opt.Redact {
-		return d.text(ph.name) // a file may be named after the person in it
+		return d.fileName(ph.exhibit, ph.file, ph.name)
 	}
-	return ph.name
+	return ph.exhibit + " · " + ph.name
 }
 
 // drawPhoto places the picture in its frame, scaled to fit and centred.
@@ -116,7 +209,8 @@ func (d *doc) drawPhoto(ph photo, x, y, frameW float64) {
 // registerPhoto hands the photograph to the PDF. A JPEG goes in byte for
 // byte, so the picture in the dossier is the very file whose hash the
 // caption prints. A PNG gofpdf cannot take (interlaced, 16-bit) is decoded
-// and printed as a JPEG instead.
+// and printed as a JPEG instead. A redacted dossier prints every picture
+// from its pixels alone (see pixelsOnly).
 func (d *doc) registerPhoto(ph photo) (*gofpdf.ImageInfoType, error) {
 	p := d.pdf
 	if info := p.GetImageInfo(ph.sha256); info != nil {
@@ -131,6 +225,18 @@ func (d *doc) registerPhoto(ph photo) (*gofpdf.ImageInfoType, error) {
 	if err != nil {
 		return nil, err
 	}
+	if d.opt.Redact {
+		if data, err = pixelsOnly(data); err != nil {
+			return nil, err
+		}
+		info := p.RegisterImageOptionsReader(ph.sha256, gofpdf.ImageOptions{ImageType: "JPG"}, bytes.NewReader(data))
+		if p.Err() {
+			err := p.Error()
+			p.ClearError()
+			return nil, err
+		}
+		return info, nil
+	}
 	kind := "JPG"
 	if ph.mediaType == "image/png" {
 		kind = "PNG"
@@ -143,18 +249,11 @@ func (d *doc) registerPhoto(ph photo) (*gofpdf.ImageInfoType, error) {
 	// only the picture, which gets a second chance below.
 	first := p.Error()
 	p.ClearError()
-	img, _, err := image.Decode(bytes.NewReader(data))
+	flat, err := pixelsOnly(data)
 	if err != nil {
 		return nil, fmt.Errorf("%v", first)
 	}
-	flat := image.NewRGBA(img.Bounds())
-	draw.Draw(flat, flat.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
-	draw.Draw(flat, flat.Bounds(), img, img.Bounds().Min, draw.Over)
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, flat, &jpeg.Options{Quality: 90}); err != nil {
-		return nil, err
-	}
-	info = p.RegisterImageOptionsReader(ph.sha256, gofpdf.ImageOptions{ImageType: "JPG"}, &buf)
+	info = p.RegisterImageOptionsReader(ph.sha256, gofpdf.ImageOptions{ImageType: "JPG"}, bytes.NewReader(flat))
 	if p.Err() {
 		err := p.Error()
 		p.ClearError()
@@ -163,6 +262,23 @@ func (d *doc) registerPhoto(ph photo) (*gofpdf.ImageInfoType, error) {
 	return info, nil
 }
 
-// photosWithheld is how many attached files a redacted dossier leaves out,
-// by class.
-func (d *doc) photosWithheld() []withheldClass { return nil }
+// pixelsOnly decodes a picture and encodes its pixels again as a JPEG
+// (over white, for a PNG's transparent parts), at a fixed quality: what
+// the file carried besides its pixels (EXIF with the camera's owner and
+// place, XMP, an ICC profile, a comment naming the person) is left behind.
+// Go's encoder writes no metadata and the same pixels always give the same
+// bytes, so the same case on the same date still gives the same dossier.
+func pixelsOnly(data []byte) ([]byte, error) {
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	flat := image.NewRGBA(img.Bounds())
+	draw.Draw(flat, flat.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
+	draw.Draw(flat, flat.Bounds(), img, img.Bounds().Min, draw.Over)
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, flat, &jpeg.Options{Quality: 90}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

@@ -21,8 +21,9 @@ import (
 const (
 	ContentFormat = "bollard-case-package-content"
 	// ContentVersion 2 added tombstones ("removed") and the provenance of
-	// audit entries ("received"); version 1 documents read as before.
-	ContentVersion = 2
+	// audit entries ("received"); version 3 the reviews of attached files
+	// ("attachment_reviews"). Older documents read as before.
+	ContentVersion = 3
 )
 
 // Content is the content document of a case package: the cases with every
@@ -47,6 +48,9 @@ type Content struct {
 	Notes     []model.Note          `json:"notes"`
 	Evidence  []model.EvidenceItem  `json:"evidence"` // with their attachments
 	Custody   []model.CustodyEvent  `json:"custody"`
+	// Reviews are the officers' decisions on what the exhibits' files
+	// show (version 3).
+	Reviews []model.AttachmentReview `json:"attachment_reviews"`
 
 	// Bases are the exporting workspace's last-exchanged versions of the
 	// records above, for those that had travelled before.
@@ -142,16 +146,17 @@ func (c *Content) Records() []model.Recorded {
 // which kind. An exhibit's files travel inside it.
 func (c *Content) lists() map[string]recordList {
 	return map[string]recordList{
-		model.RecordCase:     listOf(&c.Cases),
-		model.RecordEntity:   listOf(&c.Entities),
-		model.RecordCaseLink: listOf(&c.Links),
-		model.RecordRelation: listOf(&c.Relations),
-		model.RecordSeizure:  listOf(&c.Seizures),
-		model.RecordEvent:    listOf(&c.Timeline),
-		model.RecordTask:     listOf(&c.Tasks),
-		model.RecordNote:     listOf(&c.Notes),
-		model.RecordEvidence: listOf(&c.Evidence),
-		model.RecordCustody:  listOf(&c.Custody),
+		model.RecordCase:             listOf(&c.Cases),
+		model.RecordEntity:           listOf(&c.Entities),
+		model.RecordCaseLink:         listOf(&c.Links),
+		model.RecordRelation:         listOf(&c.Relations),
+		model.RecordSeizure:          listOf(&c.Seizures),
+		model.RecordEvent:            listOf(&c.Timeline),
+		model.RecordTask:             listOf(&c.Tasks),
+		model.RecordNote:             listOf(&c.Notes),
+		model.RecordEvidence:         listOf(&c.Evidence),
+		model.RecordCustody:          listOf(&c.Custody),
+		model.RecordAttachmentReview: listOf(&c.Reviews),
 	}
 }
 
@@ -202,7 +207,7 @@ func (c *Content) fillEmpty() {
 	c.Cases, c.Entities, c.Links, c.Relations = orEmpty(c.Cases), orEmpty(c.Entities), orEmpty(c.Links), orEmpty(c.Relations)
 	c.Seizures, c.Timeline, c.Tasks, c.Notes = orEmpty(c.Seizures), orEmpty(c.Timeline), orEmpty(c.Tasks), orEmpty(c.Notes)
 	c.Evidence, c.Custody, c.Bases, c.Audit = orEmpty(c.Evidence), orEmpty(c.Custody), orEmpty(c.Bases), orEmpty(c.Audit)
-	c.Settled = orEmpty(c.Settled)
+	c.Settled, c.Reviews = orEmpty(c.Settled), orEmpty(c.Reviews)
 }
 
 // Marshal writes the content document as content.json.
@@ -327,6 +332,9 @@ func (c *Content) check() error {
 			return fmt.Errorf("custody event %s names exhibit %q, which the package does not carry", v.ID, v.ItemID)
 		}
 	}
+	if err := c.checkReviews(); err != nil {
+		return err
+	}
 	for _, b := range c.Bases {
 		if seen[b.ID] != b.Type || !json.Valid(b.Record) {
 			return fmt.Errorf("the exchanged version of %s %s is not one of the package's records", b.Type, b.ID)
@@ -335,6 +343,28 @@ func (c *Content) check() error {
 	for _, b := range c.Settled {
 		if seen[b.ID] != b.Type || !json.Valid(b.Record) {
 			return fmt.Errorf("the settled version of %s %s is not one of the package's records", b.Type, b.ID)
+		}
+	}
+	return nil
+}
+
+// checkReviews refuses a review of a file the package does not carry on
+// the exhibit the review names, or of an exhibit of another case than the
+// review's.
+func (c *Content) checkReviews() error {
+	exhibits := map[string]model.EvidenceItem{}
+	for _, e := range c.Evidence {
+		exhibits[e.ID] = e
+	}
+	for _, v := range c.Reviews {
+		e, ok := exhibits[v.ItemID]
+		switch {
+		case !ok:
+			return fmt.Errorf("attachment review %s names exhibit %q, which the package does not carry", v.ID, v.ItemID)
+		case e.CaseID != v.CaseID:
+			return fmt.Errorf("attachment review %s names exhibit %s of case %q as of case %q", v.ID, e.ExhibitRef, e.CaseID, v.CaseID)
+		case !slices.ContainsFunc(e.Attachments, func(a model.Attachment) bool { return a.ID == v.AttachmentID }):
+			return fmt.Errorf("attachment review %s names file %q, which exhibit %s does not carry", v.ID, v.AttachmentID, e.ExhibitRef)
 		}
 	}
 	return nil

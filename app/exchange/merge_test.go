@@ -58,10 +58,11 @@ func exportContent(t *testing.T, from *app.Workspace, refs ...string) func(to *a
 }
 
 // demoCase fills a workspace with demo cases and returns the ref of one
-// with exhibits, a real file attached to its first.
+// with exhibits, a real file attached to its first (and no other: the
+// demo's photographs are left out).
 func demoCase(t *testing.T, w *app.Workspace) string {
 	t.Helper()
-	if _, err := demo.Fill(ctx, w, demo.Options{Cases: 8, Seed: 7}); err != nil {
+	if _, err := demo.Fill(ctx, w, demo.Options{Cases: 8, Seed: 7, WithoutPhotographs: true}); err != nil {
 		t.Fatal(err)
 	}
 	cases, err := w.Cases(ctx, model.CaseFilter{})

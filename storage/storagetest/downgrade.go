@@ -60,4 +60,8 @@ END`,
 		`ALTER TABLE seizures DROP COLUMN sticks_per_pack`, `ALTER TABLE seizures DROP COLUMN packs_per_carton`,
 		`ALTER TABLE seizures DROP COLUMN cartons_per_master_case`,
 	},
+	{ // 0009_attachment_reviews
+		`DROP TRIGGER attachment_reviews_file_kept`, `DROP TRIGGER attachment_reviews_no_delete`,
+		`DROP TABLE attachment_reviews`,
+	},
 }
