@@ -85,7 +85,9 @@ func (d *doc) relations() {
 		return
 	}
 	nodes, related := d.chartNodes(rels, byID)
+	d.beginTag("Figure", d.w.t("chart alt"))
 	d.drawChart(nodes, rels)
+	d.endTag()
 	if related > len(nodes) {
 		d.paragraph(d.w.tf("chart cap", len(nodes), related), 8)
 	}
