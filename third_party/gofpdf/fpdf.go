@@ -1084,7 +1084,7 @@ func (f *Fpdf) outputDashPattern() {
 // Line draws a line between points (x1, y1) and (x2, y2) using the current
 // draw color, line width and cap style.
 func (f *Fpdf) Line(x1, y1, x2, y2 float64) {
-	marked := f.markBegin(false)
+	marked := f.markBegin(markShape)
 	f.outf("%.2f %.2f m %.2f %.2f l S", x1*f.k, (f.h-y1)*f.k, x2*f.k, (f.h-y2)*f.k)
 	f.markEnd(marked)
 }
@@ -1122,7 +1122,7 @@ func fillDrawOp(styleStr string) (opStr string) {
 // draw color and line width centered on the rectangle's perimeter. Filling
 // uses the current fill color.
 func (f *Fpdf) Rect(x, y, w, h float64, styleStr string) {
-	marked := f.markBegin(false)
+	marked := f.markBegin(markShape)
 	defer f.markEnd(marked)
 	f.outf("%.2f %.2f %.2f %.2f re %s", x*f.k, (f.h-y)*f.k, w*f.k, -h*f.k, fillDrawOp(styleStr))
 }
@@ -1160,7 +1160,7 @@ func (f *Fpdf) RoundedRect(x, y, w, h, r float64, corners string, stylestr strin
 // RoundedRect() for more details. This method is demonstrated in the
 // RoundedRect() example.
 func (f *Fpdf) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, stylestr string) {
-	marked := f.markBegin(false)
+	marked := f.markBegin(markShape)
 	defer f.markEnd(marked)
 	f.roundedRectPath(x, y, w, h, rTL, rTR, rBR, rBL)
 	f.out(fillDrawOp(stylestr))
@@ -1189,7 +1189,7 @@ func (f *Fpdf) Circle(x, y, r float64, styleStr string) {
 //
 // The Circle() example demonstrates this method.
 func (f *Fpdf) Ellipse(x, y, rx, ry, degRotate float64, styleStr string) {
-	marked := f.markBegin(false)
+	marked := f.markBegin(markShape)
 	defer f.markEnd(marked)
 	f.arc(x, y, rx, ry, degRotate, 0, 360, styleStr, false)
 }
@@ -1204,7 +1204,7 @@ func (f *Fpdf) Ellipse(x, y, rx, ry, degRotate float64, styleStr string) {
 // the current draw color and line width centered on the ellipse's perimeter.
 // Filling uses the current fill color.
 func (f *Fpdf) Polygon(points []PointType, styleStr string) {
-	marked := f.markBegin(false)
+	marked := f.markBegin(markShape)
 	defer f.markEnd(marked)
 	if len(points) > 2 {
 		for j, pt := range points {
@@ -1237,7 +1237,7 @@ func (f *Fpdf) Beziergon(points []PointType, styleStr string) {
 	if len(points) < 4 {
 		return
 	}
-	marked := f.markBegin(false)
+	marked := f.markBegin(markShape)
 	defer f.markEnd(marked)
 	f.point(points[0].XY())
 
@@ -1279,7 +1279,7 @@ func (f *Fpdf) curve(cx0, cy0, cx1, cy1, x, y float64) {
 //
 // The Circle() example demonstrates this method.
 func (f *Fpdf) Curve(x0, y0, cx, cy, x1, y1 float64, styleStr string) {
-	marked := f.markBegin(false)
+	marked := f.markBegin(markShape)
 	defer f.markEnd(marked)
 	f.point(x0, y0)
 	f.outf("%.5f %.5f %.5f %.5f v %s", cx*f.k, (f.h-cy)*f.k, x1*f.k, (f.h-y1)*f.k,
@@ -1313,7 +1313,7 @@ func (f *Fpdf) CurveCubic(x0, y0, cx0, cy0, x1, y1, cx1, cy1 float64, styleStr s
 //
 // The Circle() example demonstrates this method.
 func (f *Fpdf) CurveBezierCubic(x0, y0, cx0, cy0, cx1, cy1, x1, y1 float64, styleStr string) {
-	marked := f.markBegin(false)
+	marked := f.markBegin(markShape)
 	defer f.markEnd(marked)
 	f.point(x0, y0)
 	f.outf("%.5f %.5f %.5f %.5f %.5f %.5f c %s", cx0*f.k, (f.h-cy0)*f.k,
@@ -1335,7 +1335,7 @@ func (f *Fpdf) CurveBezierCubic(x0, y0, cx0, cy0, cx1, cy1, x1, y1 float64, styl
 //
 // The Circle() example demonstrates this method.
 func (f *Fpdf) Arc(x, y, rx, ry, degRotate, degStart, degEnd float64, styleStr string) {
-	marked := f.markBegin(false)
+	marked := f.markBegin(markShape)
 	defer f.markEnd(marked)
 	f.arc(x, y, rx, ry, degRotate, degStart, degEnd, styleStr, false)
 }
@@ -2248,7 +2248,7 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	if f.colorFlag {
 		s = sprintf("q %s %s Q", f.color.text.str, s)
 	}
-	marked := f.markBegin(true)
+	marked := f.markBegin(markText)
 	f.out(s)
 	f.markEnd(marked)
 }
@@ -2500,7 +2500,11 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 	}
 	str := s.String()
 	if len(str) > 0 {
-		marked := f.markBegin(len(txtStr) > 0)
+		alone := markShape
+		if len(txtStr) > 0 {
+			alone = markText
+		}
+		marked := f.markBegin(alone)
 		f.out(str)
 		f.markEnd(marked)
 	}
@@ -3078,7 +3082,7 @@ func (f *Fpdf) imageOut(info *ImageInfoType, x, y, w, h float64, allowNegativeX,
 	}
 	// dbg("h %.2f", h)
 	// q 85.04 0 0 NaN 28.35 NaN cm /I2 Do Q
-	marked := f.markBegin(true)
+	marked := f.markBegin(markImage)
 	f.outf("q %.5f 0 0 %.5f %.5f %.5f cm /I%s Do Q", w*f.k, h*f.k, x*f.k, (f.h-(y+h))*f.k, info.i)
 	f.markEnd(marked)
 	if link > 0 || len(linkStr) > 0 {

@@ -13,9 +13,10 @@ package gofpdf
 //   - an artifact (pagination) when painted by the header or footer function;
 //   - an artifact between BeginArtifact and EndArtifact;
 //   - otherwise the innermost open structure element (BeginStruct);
-//   - text with no element open: a P element of its own;
-//   - a shape (Line, Rect, ...) with no element open: an artifact, since a
-//     rule or a shading means nothing read aloud.
+//   - with no element open, text goes into a P element of its own and an
+//     image into a Figure of its own (without an alternate description:
+//     open a Figure with one to describe it), and a shape (Line, Rect, ...)
+//     is an artifact, since a rule or a shading means nothing read aloud.
 //
 // Methods that paint and are marked: CellFormat (and Cell, MultiCell,
 // Write, which use it), Text, Image, ImageOptions, Line, Rect, RoundedRect,
@@ -183,11 +184,19 @@ func (f *Fpdf) currentStruct() int {
 	return StructRoot
 }
 
+// Roles markBegin gives what is painted outside any open element.
+const (
+	markText  = "P"
+	markImage = "Figure"
+	markShape = "" // an artifact
+)
+
 // markBegin opens the marked-content sequence of what is about to be
-// painted (see the top of this file) and says whether it did, for
-// markEnd. It does nothing when the document is not tagged, outside a
-// page, or inside a sequence already open (Circle draws with Ellipse).
-func (f *Fpdf) markBegin(text bool) bool {
+// painted (see the top of this file), of role alone when no element is
+// open, and says whether it did, for markEnd. It does nothing when the
+// document is not tagged, outside a page, or inside a sequence already
+// open (Circle draws with Ellipse).
+func (f *Fpdf) markBegin(alone string) bool {
 	t := &f.tags
 	if !t.on || f.state != 2 || t.marking {
 		return false
@@ -198,12 +207,12 @@ func (f *Fpdf) markBegin(text bool) bool {
 		f.out("/Artifact <</Type /Pagination /Subtype /Header>> BDC")
 	case f.inFooter:
 		f.out("/Artifact <</Type /Pagination /Subtype /Footer>> BDC")
-	case t.artifacts > 0, !text && len(t.open) == 0:
+	case t.artifacts > 0, alone == markShape && len(t.open) == 0:
 		f.out("/Artifact BMC")
 	default:
 		elem := f.currentStruct()
 		if elem == StructRoot {
-			elem = f.AddStruct(StructRoot, "P", "")
+			elem = f.AddStruct(StructRoot, alone, "")
 		}
 		for len(t.pageMCIDs) <= f.page {
 			t.pageMCIDs = append(t.pageMCIDs, nil)
