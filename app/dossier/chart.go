@@ -73,7 +73,9 @@ func (d *doc) relations() {
 	}
 	rels := d.chartRelations()
 	nodes, related := d.chartNodes(rels, byID)
+	d.beginTag("Figure", d.w.t("chart alt"))
 	d.drawChart(nodes, rels)
+	d.endTag()
 	if related > len(nodes) {
 		d.paragraph(d.w.tf("chart cap", d.w.count(len(nodes)), d.w.count(related)), 8)
 	}

@@ -169,6 +169,7 @@ func newDoc(f app.CaseFile, opt Options, measuring bool) *doc {
 	d.pdf.SetHeaderFuncMode(d.header, false)
 	d.pdf.SetFooterFunc(d.footer)
 	d.metadata()
+	d.tagging()
 	return d
 }
 

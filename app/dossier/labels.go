@@ -156,6 +156,8 @@ var labels = map[string][4]string{
 	"seal broken": {"SEAL NOT INTACT", "PRECINTO NO INTACTO", "SELO NÃO INTACTO", "SCELLÉ NON INTACT"},
 	"acquired":    {"acquired", "obtenido", "obtido", "recueilli"},
 	"corrects":    {"corrects an earlier entry", "corrige una anotación anterior", "corrige um registo anterior", "corrige une mention antérieure"},
+	"photo alt":   {"Photograph %s", "Fotografía %s", "Fotografia %s", "Photographie %s"},
+	"chart alt":   {"Chart of the relations between the case's entities, which the table that follows lists.", "Gráfico de las relaciones entre las entidades del caso, que enumera la tabla siguiente.", "Gráfico das relações entre as entidades do caso, que a tabela seguinte enumera.", "Schéma des relations entre les entités de l'affaire, que le tableau suivant énumère."},
 	"photo error": {"The photograph could not be printed: %s", "No se pudo imprimir la fotografía: %s", "Não foi possível imprimir a fotografia: %s", "La photographie n'a pas pu être imprimée : %s"},
 
 	// attached files in a redacted dossier: named by their exhibit, and

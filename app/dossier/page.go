@@ -131,7 +131,9 @@ func (d *doc) section(key string) {
 	d.color(headingInk)
 	d.pdf.Bookmark(d.w.t(key), 0, -1)
 	d.pdf.SetX(marginLeft)
+	d.beginTag("H1", "")
 	d.pdf.CellFormat(contentWidth, 9, d.w.t(key), "", 1, "L", false, 0, "")
+	d.endTag()
 	d.color([3]int{0, 0, 0})
 	d.pdf.Ln(2)
 }
@@ -148,7 +150,9 @@ func (d *doc) subheading(text string) {
 	d.color(headingInk)
 	d.pdf.Bookmark(text, 1, -1)
 	d.pdf.SetX(marginLeft)
+	d.beginTag("H2", "")
 	d.pdf.CellFormat(contentWidth, 7, text, "", 1, "L", false, 0, "")
+	d.endTag()
 	d.color([3]int{0, 0, 0})
 	d.pdf.Ln(1)
 }
@@ -157,6 +161,8 @@ func (d *doc) subheading(text string) {
 func (d *doc) paragraph(text string, size float64) {
 	d.font("", size)
 	lineH := size * 0.45
+	d.beginTag("P", "")
+	defer d.endTag()
 	for _, line := range d.wrap(text, contentWidth) {
 		if d.pdf.GetY()+lineH > bodyBottom {
 			d.pdf.AddPage()

@@ -203,7 +203,9 @@ func (d *doc) drawPhoto(ph photo, x, y, frameW float64) {
 	iw, ih := info.Width(), info.Height()
 	scale := math.Min(frameW/iw, photoFrameH/ih)
 	w, h := iw*scale, ih*scale
+	d.beginTag("Figure", d.w.tf("photo alt", ph.exhibit+" · "+d.photoName(ph)))
 	p.ImageOptions(ph.sha256, x+(frameW-w)/2, y+(photoFrameH-h)/2, w, h, false, gofpdf.ImageOptions{}, 0, "")
+	d.endTag()
 }
 
 // registerPhoto hands the photograph to the PDF. A JPEG goes in byte for

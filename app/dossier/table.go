@@ -1,6 +1,10 @@
 package dossier
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/jung-kurt/gofpdf"
+)
 
 // column is one column of a table: its heading, its share of the width
 // (in mm) and whether its figures line up on the right.
@@ -24,6 +28,8 @@ type table struct {
 	// waits for the first row, so that it never stands alone at the foot
 	// of a page.
 	headerH float64
+	// tag is the table's structure element, made with its header row.
+	tag int
 }
 
 const cellPad = 1.2 // mm of space around a cell's text
@@ -49,7 +55,15 @@ func (t *table) header() {
 	p.SetFillColor(headingInk[0], headingInk[1], headingInk[2])
 	p.Rect(marginLeft, y, t.total(), h, "F")
 	p.SetTextColor(255, 255, 255)
-	t.drawLines(cells, y, 0, lines, false)
+	if t.headerH == 0 {
+		t.tag = p.AddStruct(gofpdf.StructRoot, "Table", "")
+		t.drawLines(cells, y, 0, lines, false, t.rowTags("TH"))
+	} else {
+		// Repeated on the next page for the eye; read once.
+		p.BeginArtifact()
+		t.drawLines(cells, y, 0, lines, false, nil)
+		p.EndArtifact()
+	}
 	p.SetTextColor(0, 0, 0)
 	p.SetY(y + h)
 	t.headerH = h
@@ -97,6 +111,7 @@ func (t *table) styledRow(style string, cells ...string) {
 		d.font(style, t.size)
 	}
 	t.n++
+	tags := t.rowTags("TD")
 	// A row that fits on a page of its own is never split: it moves whole.
 	if p.GetY()+rowH > bodyBottom && rowH <= bodyBottom-bodyTop-t.headerH {
 		p.AddPage()
@@ -118,7 +133,7 @@ func (t *table) styledRow(style string, cells ...string) {
 			p.SetFillColor(shadeGrey[0], shadeGrey[1], shadeGrey[2])
 			p.Rect(marginLeft, y, t.total(), h, "F")
 		}
-		t.drawLines(wrapped, y, from, to, true)
+		t.drawLines(wrapped, y, from, to, true, tags)
 		p.SetDrawColor(ruleGrey[0], ruleGrey[1], ruleGrey[2])
 		p.SetLineWidth(0.1)
 		p.Line(marginLeft, y+h, marginLeft+t.total(), y+h)
@@ -132,11 +147,27 @@ func (t *table) styledRow(style string, cells ...string) {
 	}
 }
 
-// drawLines prints lines from..to of every cell of a row starting at y.
-func (t *table) drawLines(cells [][]string, y float64, from, to int, body bool) {
+// rowTags adds a row to the table's structure and returns the structure
+// elements of its cells, of role TH or TD.
+func (t *table) rowTags(role string) []int {
+	p := t.d.pdf
+	row := p.AddStruct(t.tag, "TR", "")
+	tags := make([]int, len(t.cols))
+	for i := range tags {
+		tags[i] = p.AddStruct(row, role, "")
+	}
+	return tags
+}
+
+// drawLines prints lines from..to of every cell of a row starting at y,
+// each cell's into its structure element in tags (nil for none).
+func (t *table) drawLines(cells [][]string, y float64, from, to int, body bool, tags []int) {
 	p := t.d.pdf
 	x := marginLeft
 	for i, c := range t.cols {
+		if tags != nil {
+			p.BeginStruct(tags[i])
+		}
 		align := "L"
 		if c.right && body {
 			align = "R"
@@ -147,6 +178,9 @@ func (t *table) drawLines(cells [][]string, y float64, from, to int, body bool) 
 			}
 			p.SetXY(x+cellPad, y+cellPad+float64(l-from)*t.lineH())
 			p.CellFormat(c.width-2*cellPad, t.lineH(), cells[i][l], "", 0, align, false, 0, "")
+		}
+		if tags != nil {
+			p.EndStruct()
 		}
 		x += c.width
 	}

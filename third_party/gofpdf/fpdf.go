@@ -665,6 +665,7 @@ func (f *Fpdf) Close() {
 			f.err = fmt.Errorf("transformation procedure must be explicitly ended")
 		}
 	}
+	f.tagsCheck()
 	if f.err != nil {
 		return
 	}
@@ -1083,7 +1084,9 @@ func (f *Fpdf) outputDashPattern() {
 // Line draws a line between points (x1, y1) and (x2, y2) using the current
 // draw color, line width and cap style.
 func (f *Fpdf) Line(x1, y1, x2, y2 float64) {
+	marked := f.markBegin(markShape)
 	f.outf("%.2f %.2f m %.2f %.2f l S", x1*f.k, (f.h-y1)*f.k, x2*f.k, (f.h-y2)*f.k)
+	f.markEnd(marked)
 }
 
 // fillDrawOp corrects path painting operators
@@ -1119,6 +1122,8 @@ func fillDrawOp(styleStr string) (opStr string) {
 // draw color and line width centered on the rectangle's perimeter. Filling
 // uses the current fill color.
 func (f *Fpdf) Rect(x, y, w, h float64, styleStr string) {
+	marked := f.markBegin(markShape)
+	defer f.markEnd(marked)
 	f.outf("%.2f %.2f %.2f %.2f re %s", x*f.k, (f.h-y)*f.k, w*f.k, -h*f.k, fillDrawOp(styleStr))
 }
 
@@ -1155,6 +1160,8 @@ func (f *Fpdf) RoundedRect(x, y, w, h, r float64, corners string, stylestr strin
 // RoundedRect() for more details. This method is demonstrated in the
 // RoundedRect() example.
 func (f *Fpdf) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, stylestr string) {
+	marked := f.markBegin(markShape)
+	defer f.markEnd(marked)
 	f.roundedRectPath(x, y, w, h, rTL, rTR, rBR, rBL)
 	f.out(fillDrawOp(stylestr))
 }
@@ -1182,6 +1189,8 @@ func (f *Fpdf) Circle(x, y, r float64, styleStr string) {
 //
 // The Circle() example demonstrates this method.
 func (f *Fpdf) Ellipse(x, y, rx, ry, degRotate float64, styleStr string) {
+	marked := f.markBegin(markShape)
+	defer f.markEnd(marked)
 	f.arc(x, y, rx, ry, degRotate, 0, 360, styleStr, false)
 }
 
@@ -1195,6 +1204,8 @@ func (f *Fpdf) Ellipse(x, y, rx, ry, degRotate float64, styleStr string) {
 // the current draw color and line width centered on the ellipse's perimeter.
 // Filling uses the current fill color.
 func (f *Fpdf) Polygon(points []PointType, styleStr string) {
+	marked := f.markBegin(markShape)
+	defer f.markEnd(marked)
 	if len(points) > 2 {
 		for j, pt := range points {
 			if j == 0 {
@@ -1226,6 +1237,8 @@ func (f *Fpdf) Beziergon(points []PointType, styleStr string) {
 	if len(points) < 4 {
 		return
 	}
+	marked := f.markBegin(markShape)
+	defer f.markEnd(marked)
 	f.point(points[0].XY())
 
 	points = points[1:]
@@ -1266,6 +1279,8 @@ func (f *Fpdf) curve(cx0, cy0, cx1, cy1, x, y float64) {
 //
 // The Circle() example demonstrates this method.
 func (f *Fpdf) Curve(x0, y0, cx, cy, x1, y1 float64, styleStr string) {
+	marked := f.markBegin(markShape)
+	defer f.markEnd(marked)
 	f.point(x0, y0)
 	f.outf("%.5f %.5f %.5f %.5f v %s", cx*f.k, (f.h-cy)*f.k, x1*f.k, (f.h-y1)*f.k,
 		fillDrawOp(styleStr))
@@ -1298,6 +1313,8 @@ func (f *Fpdf) CurveCubic(x0, y0, cx0, cy0, x1, y1, cx1, cy1 float64, styleStr s
 //
 // The Circle() example demonstrates this method.
 func (f *Fpdf) CurveBezierCubic(x0, y0, cx0, cy0, cx1, cy1, x1, y1 float64, styleStr string) {
+	marked := f.markBegin(markShape)
+	defer f.markEnd(marked)
 	f.point(x0, y0)
 	f.outf("%.5f %.5f %.5f %.5f %.5f %.5f c %s", cx0*f.k, (f.h-cy0)*f.k,
 		cx1*f.k, (f.h-cy1)*f.k, x1*f.k, (f.h-y1)*f.k, fillDrawOp(styleStr))
@@ -1318,6 +1335,8 @@ func (f *Fpdf) CurveBezierCubic(x0, y0, cx0, cy0, cx1, cy1, x1, y1 float64, styl
 //
 // The Circle() example demonstrates this method.
 func (f *Fpdf) Arc(x, y, rx, ry, degRotate, degStart, degEnd float64, styleStr string) {
+	marked := f.markBegin(markShape)
+	defer f.markEnd(marked)
 	f.arc(x, y, rx, ry, degRotate, degStart, degEnd, styleStr, false)
 }
 
@@ -2229,7 +2248,9 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	if f.colorFlag {
 		s = sprintf("q %s %s Q", f.color.text.str, s)
 	}
+	marked := f.markBegin(markText)
 	f.out(s)
+	f.markEnd(marked)
 }
 
 // SetWordSpacing sets spacing between words of following text. See the
@@ -2479,7 +2500,13 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 	}
 	str := s.String()
 	if len(str) > 0 {
+		alone := markShape
+		if len(txtStr) > 0 {
+			alone = markText
+		}
+		marked := f.markBegin(alone)
 		f.out(str)
+		f.markEnd(marked)
 	}
 	f.lasth = h
 	if ln > 0 {
@@ -3055,7 +3082,9 @@ func (f *Fpdf) imageOut(info *ImageInfoType, x, y, w, h float64, allowNegativeX,
 	}
 	// dbg("h %.2f", h)
 	// q 85.04 0 0 NaN 28.35 NaN cm /I2 Do Q
+	marked := f.markBegin(markImage)
 	f.outf("q %.5f 0 0 %.5f %.5f %.5f cm /I%s Do Q", w*f.k, h*f.k, x*f.k, (f.h-(y+h))*f.k, info.i)
+	f.markEnd(marked)
 	if link > 0 || len(linkStr) > 0 {
 		f.newLink(x, y, w, h, link, linkStr)
 	}
@@ -3936,6 +3965,7 @@ func (f *Fpdf) putpages() {
 		if f.pdfVersion > "1.3" {
 			f.out("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>")
 		}
+		f.putPageTags(n)
 		f.outf("/Contents %d 0 R>>", f.n+1)
 		f.out("endobj")
 		// Page content
@@ -3950,6 +3980,7 @@ func (f *Fpdf) putpages() {
 		}
 		f.out("endobj")
 	}
+	f.tags.pageObjs = pagesObjectNumbers
 	// Pages root
 	f.offsets[1] = f.buffer.Len()
 	f.out("1 0 obj")
@@ -4702,13 +4733,14 @@ func (f *Fpdf) putcatalog() {
 	// Embedded files
 	f.outf("/EmbeddedFiles %s", f.getEmbeddedFiles())
 	f.out(">>")
+	f.putCatalogTags()
 }
 
 func (f *Fpdf) putheader() {
 	if len(f.blendMap) > 0 && f.pdfVersion < "1.4" {
 		f.pdfVersion = "1.4"
 	}
-	f.outf("%%PDF-%s", f.pdfVersion)
+	f.outf("%%PDF-%s", f.headerVersion(f.pdfVersion))
 }
 
 func (f *Fpdf) puttrailer() {
@@ -4802,6 +4834,8 @@ func (f *Fpdf) enddoc() {
 	f.putbookmarks()
 	// Metadata
 	f.putxmp()
+	// Structure tree
+	f.putStructTree()
 	// 	Info
 	f.newobj()
 	f.out("<<")
