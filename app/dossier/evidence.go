@@ -76,17 +76,30 @@ func (d *doc) custodyLine(c model.CustodyEvent) string {
 	return joinNonEmpty("; ", line, d.text(hand), d.text(c.Place), seal, d.text(c.Note), corrects)
 }
 
-// custodyHand is from whom to whom an exhibit passed.
+// custodyHand is from whom to whom an exhibit passed. A redacted dossier
+// names the handlers by their agency, as it names every officer: the
+// partner that may not receive personal data learns which agency held the
+// exhibit, and the prosecutor's nominal dossier names the officers.
 func (d *doc) custodyHand(c model.CustodyEvent) string {
+	from, to := d.handler(c.From), d.handler(c.To)
 	switch {
-	case c.From.Name != "" && c.To.Name != "":
-		return c.From.String() + " → " + c.To.String()
-	case c.To.Name != "":
-		return "→ " + c.To.String()
-	case c.From.Name != "":
-		return c.From.String()
+	case from != "" && to != "":
+		return d.text(from + " → " + to)
+	case to != "":
+		return d.text("→ " + to)
 	}
-	return ""
+	return d.text(from)
+}
+
+// handler is how the dossier names an officer who held an exhibit.
+func (d *doc) handler(a model.Author) string {
+	if a.Name == "" {
+		return ""
+	}
+	if d.opt.Redact && a.Agency == "" {
+		return d.red.withheld
+	}
+	return d.author(a)
 }
 
 // groupHash writes a SHA-256 in four groups of sixteen, so that it wraps at

@@ -58,9 +58,9 @@ var hardOthers = []model.Entity{
 	{Kind: model.KindOrganisation, Name: "Transportes Muñoz-Rojas SL", Country: "ES"},
 }
 
-// hardCase records a case whose every free-text field hides the traps,
+// leakCase records a case whose every free-text field hides the traps,
 // with photographs whose names and embedded metadata name the persons.
-func hardCase(t *testing.T, w *app.Workspace) app.CaseFile {
+func leakCase(t *testing.T, w *app.Workspace) app.CaseFile {
 	t.Helper()
 	c, err := w.CreateCase(ctx, model.Case{
 		Title: "Cocaine in bananas: the Muñoz-Rojas network", OperationName: "ROJAS",
@@ -178,7 +178,7 @@ func hardCase(t *testing.T, w *app.Workspace) app.CaseFile {
 // dossier prints every trap where the finder sees it.
 func TestLeakFinderSeesEveryTrap(t *testing.T) {
 	w := mustOpen(t)
-	f := hardCase(t, w)
+	f := leakCase(t, w)
 	finder := newLeakFinder(f)
 	for _, trap := range traps {
 		h := haystack{words: " " + leakFold(trap) + " ", raw: asciiLower([]byte(trap))}
@@ -206,7 +206,7 @@ func TestLeakFinderSeesEveryTrap(t *testing.T) {
 // persons, and finds none of their values in any form.
 func TestRedactedDossierLeaksNothing(t *testing.T) {
 	w := mustOpen(t)
-	f := hardCase(t, w)
+	f := leakCase(t, w)
 	for _, lang := range model.Languages {
 		t.Run("hard case "+string(lang), func(t *testing.T) {
 			checkNoLeak(t, w, f, lang)

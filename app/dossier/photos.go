@@ -203,7 +203,7 @@ func (d *doc) drawPhoto(ph photo, x, y, frameW float64) {
 	iw, ih := info.Width(), info.Height()
 	scale := math.Min(frameW/iw, photoFrameH/ih)
 	w, h := iw*scale, ih*scale
-	d.beginTag("Figure", d.w.tf("photo alt", ph.exhibit+" · "+d.photoName(ph)))
+	d.beginTag("Figure", d.w.tf("photo alt", d.photoCaption(ph)))
 	p.ImageOptions(ph.sha256, x+(frameW-w)/2, y+(photoFrameH-h)/2, w, h, false, gofpdf.ImageOptions{}, 0, "")
 	d.endTag()
 }

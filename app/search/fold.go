@@ -56,7 +56,7 @@ func foldInto(dst []byte, offs []int32, s string, withOffs bool) ([]byte, []int3
 		}
 		dst = append(dst, text...)
 		if withOffs {
-			for range text {
+			for range len(text) { // a byte each: a kept letter may be several
 				offs = append(offs, int32(at))
 			}
 		}

@@ -75,6 +75,7 @@ func TestFoldOffsets(t *testing.T) {
 		{"A-b", "a b", []int32{0, 2, 2}},                                   // a word break is never highlighted: it takes the next letter's offset
 		{"Γεώργιος", "georgios", []int32{0, 2, 4, 6, 8, 10, 12, 14}},       // two bytes a letter
 		{"Ευάγγελος", "evangelos", []int32{0, 2, 4, 6, 8, 10, 12, 14, 16}}, // υ spelt v, the first γ n
+		{"李 Li", "李 li", []int32{0, 0, 0, 4, 4, 5}},                        // a kept letter: an offset for each of its bytes
 	}
 	for _, tt := range tests {
 		folded, offs := foldInto(nil, nil, tt.in, true)
