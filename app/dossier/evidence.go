@@ -32,7 +32,7 @@ func (d *doc) evidence() {
 	)
 	for _, x := range d.file.Evidence {
 		it := x.Item
-		acquired := joinNonEmpty(", ", d.w.dateTime(it.AcquiredAt), d.text(it.AcquiredPlace), d.text(it.AcquiredBy))
+		acquired := joinNonEmpty(", ", d.w.dateTime(it.AcquiredAt), d.text(it.AcquiredPlace), d.officerNamed(it.AcquiredBy))
 		description := joinNonEmpty("\n",
 			d.text(it.Description),
 			labelled(d.w.t("seizure"), seizureRef[it.SeizureID]),

@@ -261,6 +261,34 @@ func newLeakFinder(f app.CaseFile) *leakFinder {
 		l.number("plate", id.Plate)
 		l.number("VIN", id.VIN)
 	}
+	// Officers are named by their agency alone in a redacted dossier: their
+	// names are personal data too.
+	officer := func(name string) {
+		if f := leakFold(name); strings.Contains(f, " ") {
+			l.add(needle{class: "officer", value: name, phrase: f})
+		}
+	}
+	officer(f.Case.LeadOfficer)
+	officer(f.Case.UpdatedBy.Name)
+	for _, t := range f.Tasks {
+		officer(t.AssignedTo)
+	}
+	places := map[string]bool{}
+	for _, x := range f.Evidence {
+		for _, c := range x.Custody {
+			places[c.Place] = true
+		}
+	}
+	for _, x := range f.Evidence {
+		officer(x.Item.AcquiredBy)
+		for _, c := range x.Custody {
+			for _, a := range []model.Author{c.From, c.To} {
+				if !places[a.Name] { // a laboratory is a holder and a place
+					officer(a.Name)
+				}
+			}
+		}
+	}
 	for _, x := range f.Evidence {
 		for _, a := range x.Item.Attachments {
 			// A file's name is replaced by its exhibit's ref whatever it says.

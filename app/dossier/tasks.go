@@ -35,11 +35,22 @@ func (d *doc) tasks() {
 			d.w.choice("taskkind", string(task.Kind))+"\n"+status,
 			joinNonEmpty("\n", d.text(task.Title), d.text(task.Description)),
 			joinNonEmpty("\n", d.text(task.Partner), d.text(task.LegalBasis)),
-			d.text(task.AssignedTo),
+			d.officerNamed(task.AssignedTo),
 			joinNonEmpty("\n",
 				labelled(d.w.t("sent"), d.w.date(task.SentOn)),
 				labelled(d.w.t("due"), d.w.date(task.DueOn)),
 				labelled(d.w.t("answered"), d.w.date(task.AnsweredOn))),
 		)
 	}
+}
+
+// officerNamed is an officer named in a field of free text (to whom a task
+// is assigned, who acquired an exhibit): printed in the nominal dossier,
+// withheld in a redacted one, as every officer's name is there (the field
+// may not say the agency to name instead).
+func (d *doc) officerNamed(who string) string {
+	if d.opt.Redact && who != "" {
+		return d.red.withheld
+	}
+	return who
 }
