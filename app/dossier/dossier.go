@@ -166,6 +166,7 @@ func newDoc(f app.CaseFile, opt Options, measuring bool) *doc {
 	if d.marking == "" {
 		d.marking = f.Case.HandlingMarking
 	}
+	d.marking = d.text(d.marking) // it prints on every page and in the keywords
 	d.pdf.SetHeaderFuncMode(d.header, false)
 	d.pdf.SetFooterFunc(d.footer)
 	d.metadata()

@@ -38,7 +38,7 @@ func (d *doc) evidence() {
 			labelled(d.w.t("seizure"), seizureRef[it.SeizureID]),
 			labelled(d.w.t("acquired"), acquired),
 			labelled(d.w.t("storage"), d.text(it.StorageLocation)),
-			labelled(d.w.t("seal"), it.SealNumber),
+			labelled(d.w.t("seal"), d.text(it.SealNumber)),
 		)
 		var files []string
 		for i, a := range it.Attachments {
@@ -60,7 +60,7 @@ func (d *doc) custodyLine(c model.CustodyEvent) string {
 	hand := d.custodyHand(c)
 	seal := ""
 	if c.SealNumber != "" {
-		seal = d.w.t("seal") + " " + c.SealNumber
+		seal = d.w.t("seal") + " " + d.text(c.SealNumber)
 	}
 	if c.SealIntact != nil {
 		state := d.w.t("seal intact")

@@ -34,6 +34,8 @@ var traps = []string{
 	"ES91 2100 0418 4502 0005 1332", "JUAN.MUNOZ.ROJAS@MAIL.EXAMPLE", "1234-BCD",
 	"CALLE DE LA SIERPE 14, 41004 SEVILLA", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
 	"Transportes Muñoz-Rojas SL",
+	"le frère d'Aguirre", "qu’AGUIRRE", "dell'Aguirre", "Neill said nothing", "C/ Sierpe, nº 14", "41004 Sevilla",
+	"2100 0418 4502 0005 1332", "14-III-1979", "14 mar 79", "CMR of Muñoz X4471223Q", "Policía de Aguirre",
 }
 
 // hardPersons and hardContacts are the hard case's nominal entities.
@@ -46,6 +48,7 @@ var hardPersons = []model.Entity{
 		Identifiers: model.Identifiers{BirthDate: model.Date{Year: 1990, Month: 7, Day: 21}, DocumentNumber: "753118406"}},
 	{Kind: model.KindPerson, Name: "Γιώργος Παπαδόπουλος", Country: "GR",
 		Identifiers: model.Identifiers{DocumentNumber: "AK2291844"}},
+	{Kind: model.KindPerson, Name: "Andrés Aguirre", Country: "FR"},
 }
 
 var hardOthers = []model.Entity{
@@ -68,7 +71,10 @@ func leakCase(t *testing.T, w *app.Workspace) app.CaseFile {
 		HandlingMarking: "RESTRICTED", LeadAgency: "SVA", LeadOfficer: "Begoña Ibáñez Ruiz",
 		Summary: "MUÑOZ-ROJAS runs the network; munoz-rojas is how the broker writes him. Muñoz said nothing. " +
 			"O'Neill refused to answer. Jean O’Neill paid the crew. O’NEILL’S boat left at dawn. Munoz's phone is 0034 600-12-34-56 " +
-			"(or 600 123 456), passport X 447 1223-Q (x4471223q in the ledger), born 14.3.1979, that is 14 de marzo de 1979, March 14, 1979.",
+			"(or 600 123 456), passport X 447 1223-Q (x4471223q in the ledger), born 14.3.1979, that is 14 de marzo de 1979, March 14, 1979, " +
+			"14-III-1979 or 14 mar 79 in the register. Le frère d'Aguirre, qu’AGUIRRE, dell'Aguirre. Neill said nothing. " +
+			"He lives at C/ Sierpe, nº 14 (41004 Sevilla); his account 2100 0418 4502 0005 1332.",
+		PartnerAgencies: []string{"Policía de Aguirre"},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -78,7 +84,8 @@ func leakCase(t *testing.T, w *app.Workspace) app.CaseFile {
 		s := model.Seizure{CaseID: c.ID, SeizedAt: testNow.Add(-30 * time.Hour), PlaceName: "Algeciras, the quay Muñoz-Rojas rents",
 			LOCODE: "ESALG", Category: model.CommodityCocaine, Description: "cocaine under bananas consigned by Transportes Muñoz-Rojas SL",
 			Quantity: 412, Unit: model.Kilogram, EstimatedValue: 1000, Currency: "EUR", TransportMode: model.ModeContainer,
-			ContainerNumbers: []string{"MSCU1234566"}, OriginCountry: "EC", DestinationCountry: "ES"}
+			ContainerNumbers: []string{"MSCU1234566"}, OriginCountry: "EC", DestinationCountry: "ES",
+			TransportDocument: "CMR of Muñoz X4471223Q", SealNumbers: []string{"X4471223Q"}}
 		if err := b.AddSeizure(&s); err != nil {
 			return err
 		}
@@ -92,11 +99,11 @@ func leakCase(t *testing.T, w *app.Workspace) app.CaseFile {
 			people = append(people, e.ID)
 		}
 		for i, r := range []model.Relation{
-			{FromID: people[0], ToID: people[10], Type: model.RelDirects, Source: "Registro mercantil: MUÑOZ-ROJAS is sole director"},
+			{FromID: people[0], ToID: people[11], Type: model.RelDirects, Source: "Registro mercantil: MUÑOZ-ROJAS is sole director"},
 			{FromID: people[1], ToID: people[0], Type: model.RelAssociate, Source: "Jean O’Neill's statement"},
 			{FromID: people[2], ToID: people[0], Type: model.RelAssociate},
 			{FromID: people[3], ToID: people[2], Type: model.RelAssociate},
-			{FromID: people[0], ToID: people[4], Type: model.RelUses},
+			{FromID: people[0], ToID: people[5], Type: model.RelUses},
 		} {
 			if err := b.AddRelation(&r); err != nil {
 				return fmt.Errorf("relation %d: %w", i, err)
@@ -209,7 +216,9 @@ func TestRedactedDossierLeaksNothing(t *testing.T) {
 	f := leakCase(t, w)
 	for _, lang := range model.Languages {
 		t.Run("hard case "+string(lang), func(t *testing.T) {
-			checkNoLeak(t, w, f, lang)
+			// A marking typed for the occasion is redacted too: it prints on
+			// every page and in the keywords.
+			checkNoLeak(t, w, f, dossier.Options{Language: lang, Marking: "LIMITE Muñoz-Rojas X4471223Q"})
 		})
 	}
 
@@ -238,15 +247,16 @@ func TestRedactedDossierLeaksNothing(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkNoLeak(t, dw, cf, lang)
+			checkNoLeak(t, dw, cf, dossier.Options{Language: lang})
 		})
 	}
 }
 
 // checkNoLeak renders the case's redacted dossier and fails on any value.
-func checkNoLeak(t *testing.T, w *app.Workspace, f app.CaseFile, lang model.Language) {
+func checkNoLeak(t *testing.T, w *app.Workspace, f app.CaseFile, opt dossier.Options) {
 	t.Helper()
-	path := renderCase(t, w, f.Case.Ref, dossier.Options{Redact: true, Language: lang})
+	opt.Redact = true
+	path := renderCase(t, w, f.Case.Ref, opt)
 	h := readDossier(t, path)
 	for _, leak := range newLeakFinder(f).leaks(h) {
 		t.Errorf("the redacted dossier holds %s", leak)

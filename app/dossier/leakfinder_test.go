@@ -201,12 +201,15 @@ func (l *leakFinder) birthDate(value string, d model.Date) {
 			l.add(needle{class: "date of birth", value: value, skeleton: s})
 		}
 	}
-	for _, month := range monthNames[m-1] {
-		for _, s := range []string{
-			fmt.Sprintf("%d %s %d", day, month, y), fmt.Sprintf("%d de %s de %d", day, month, y),
-			fmt.Sprintf("%s %d %d", month, day, y),
-		} {
-			l.add(needle{class: "date of birth", value: value, phrase: leakFold(s)})
+	roman := [12]string{"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
+	for _, month := range append(monthNames[m-1], roman[m-1]) {
+		for _, year := range []int{y, y % 100} {
+			for _, s := range []string{
+				fmt.Sprintf("%d %s %02d", day, month, year), fmt.Sprintf("%d de %s de %02d", day, month, year),
+				fmt.Sprintf("%s %d %02d", month, day, year),
+			} {
+				l.add(needle{class: "date of birth", value: value, phrase: leakFold(s)})
+			}
 		}
 	}
 }
@@ -245,6 +248,21 @@ func newLeakFinder(f app.CaseFile) *leakFinder {
 			for _, a := range e.Aliases {
 				l.number(class, a)
 			}
+			if e.Kind == model.KindAddress {
+				// The street's own name, and the postcode.
+				street, _, _ := strings.Cut(e.Name, ",")
+				street = strings.TrimRight(street, " 0123456789")
+				for _, w := range strings.Fields(leakFold(street)) {
+					if len(w) >= 5 && !dossier.CommonWord(w) && w != "calle" {
+						l.add(needle{class: class, value: e.Name, wordStart: w})
+					}
+				}
+				for _, w := range strings.Fields(leakFold(e.Name)) {
+					if len(w) >= 5 && strings.Trim(w, "0123456789") == "" {
+						l.add(needle{class: class, value: e.Name, phrase: w})
+					}
+				}
+			}
 			if e.Kind == model.KindPhone {
 				// The national number: "+34 600 12 34 56", "0034600123456"
 				// and "600 123 456" are one phone.
@@ -257,6 +275,9 @@ func newLeakFinder(f app.CaseFile) *leakFinder {
 		l.number("phone", id.Phone)
 		l.number("e-mail", id.Email)
 		l.number("IBAN", id.IBAN)
+		if s := skeletonOf(id.IBAN); len(s) > 8 {
+			l.number("bank account", s[4:]) // the domestic number
+		}
 		l.number("wallet", id.WalletAddress)
 		l.number("plate", id.Plate)
 		l.number("VIN", id.VIN)

@@ -104,6 +104,10 @@ func newRedactor(on bool, entities []model.CaseEntity, w words) redactor {
 		if id.Phone != "" {
 			r.addPhone(id.Phone, shown)
 		}
+		if e.Kind == model.KindBankAccount || id.IBAN != "" {
+			r.addAccount(e.Name, shown)
+			r.addAccount(id.IBAN, shown)
+		}
 		for _, v := range [][2]string{{id.Email, "e-mails"}, {id.WalletAddress, "wallets"}, {id.IBAN, "bank accounts"},
 			{id.Plate, "vehicles"}, {id.VIN, "vehicles"}} {
 			if v[0] != "" {

@@ -44,6 +44,7 @@ func plainSkeleton(s string) skeleton {
 	folded, offs := search.FoldOffsets(s)
 	var k skeleton
 	newWord := true
+	wordFrom := 0 // where in k.b the word being read starts
 	for i := 0; i < len(folded); i++ {
 		c := folded[i]
 		if c == ' ' {
@@ -53,11 +54,34 @@ func plainSkeleton(s string) skeleton {
 		if n := len(k.b); n > 0 && !newWord && isDigit(k.b[n-1]) != isDigit(c) {
 			newWord = true
 		}
+		if n := len(k.b); n > 0 && !newWord && elided(s, k.until[n-1], offs[i], string(k.b[wordFrom:])) {
+			newWord = true // "d'Aguirre", "l’Ivanova": the name starts after the apostrophe
+		}
+		if newWord {
+			wordFrom = len(k.b)
+		}
 		_, size := utf8.DecodeRuneInString(s[offs[i]:])
 		k.put(c, offs[i], offs[i]+int32(size), newWord)
 		newWord = false
 	}
 	return k
+}
+
+// elisions are the words written joined to the next by an apostrophe: the
+// elided articles and prepositions of French and Italian (d', l', qu',
+// dell'), and the O' of Irish names, whose second part names the person
+// alone as often as the whole ("Connor" of O'Connor).
+var elisions = map[string]bool{"d": true, "l": true, "qu": true, "s": true, "n": true, "j": true, "m": true,
+	"t": true, "c": true, "o": true, "jusqu": true, "lorsqu": true, "puisqu": true, "dell": true, "dall": true,
+	"nell": true, "sull": true, "all": true, "coll": true, "degl": true, "un": true, "sant": true}
+
+// elided says whether the text between from and to (the bytes between two
+// letters, which folding dropped) is an apostrophe after an elided word.
+func elided(s string, from, to int32, word string) bool {
+	if to <= from || !elisions[word] {
+		return false
+	}
+	return strings.ContainsAny(s[from:to], "'`’‘ʼ´ʹ′")
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -61,7 +61,16 @@ func stem(word string) (string, bool) {
 }
 
 // nameWords are the words of a name as folded, in order.
-func nameWords(name string) []string { return strings.Fields(search.Fold(name)) }
+// An apostrophe parts them as the text's elisions are parted (elided):
+// O'Connor is "o connor", whose "connor" names him alone.
+func nameWords(name string) []string {
+	return strings.Fields(search.Fold(strings.Map(func(r rune) rune {
+		if strings.ContainsRune("'`’‘ʼ´ʹ′", r) {
+			return ' '
+		}
+		return r
+	}, name)))
+}
 
 // addPerson adds the patterns of a person: their full name, every run of
 // its words ("Muñoz Rojas", "Carlos Muñoz"), each word alone unless it is
@@ -147,6 +156,16 @@ func (r *redactor) addPhone(phone, to string) {
 	}
 }
 
+// addAccount adds a bank account's domestic number, the IBAN less its
+// country and check digits ("2100 0418 4502 0005 1332" of ES91 2100…),
+// which is how a bank statement of the account's country writes it.
+func (r *redactor) addAccount(iban, to string) {
+	k := plainSkeleton(iban)
+	if len(k.b) > 8 && !isDigit(k.b[0]) && !isDigit(k.b[1]) && isDigit(k.b[2]) && isDigit(k.b[3]) {
+		r.addValue(string(k.b[4:]), to, "bank accounts")
+	}
+}
+
 // addAddress adds a street address whole and, when it is written with
 // commas, its first part where that has a number ("Calle Ancha 12" of
 // "Calle Ancha 12, 11201 Algeciras"): the street and number alone find the
@@ -156,6 +175,35 @@ func (r *redactor) addAddress(address, to string) {
 	if street, _, ok := strings.Cut(address, ","); ok && strings.ContainsFunc(street, unicode.IsDigit) {
 		r.addValue(street, to, "addresses")
 	}
+	// The street's own name, however the rest is written ("C/ Alcalá,
+	// 123", "Calle de Alcalá nº 123"), and the postcode: the words before
+	// the first number that are not common words or the words streets are
+	// called by, and any number of five or more digits. The town stays.
+	street, _, _ := strings.Cut(address, ",")
+	if i := strings.IndexFunc(street, unicode.IsDigit); i >= 0 {
+		street = street[:i]
+	}
+	for _, w := range nameWords(street) {
+		if !commonWord(w) && !streetWords[w] {
+			r.addValue(w, to, "addresses")
+		}
+	}
+	for _, w := range nameWords(address) {
+		if len(w) >= 5 && strings.Trim(w, "0123456789") == "" {
+			r.addValue(w, to, "addresses")
+		}
+	}
+}
+
+// streetWords are the words streets are called by in the corridors'
+// languages, which name no one's street alone.
+var streetWords = map[string]bool{
+	"calle": true, "avenida": true, "avda": true, "plaza": true, "paseo": true, "camino": true, "carrera": true,
+	"carretera": true, "rua": true, "travessa": true, "praca": true, "largo": true, "estrada": true, "rue": true,
+	"avenue": true, "boulevard": true, "chemin": true, "impasse": true, "allee": true, "quai": true, "route": true,
+	"street": true, "road": true, "lane": true, "drive": true, "square": true, "strasse": true, "str": true,
+	"straat": true, "laan": true, "weg": true, "plein": true, "kade": true, "via": true, "viale": true,
+	"piazza": true, "corso": true, "carrer": true, "passeig": true, "ulica": true, "ul": true,
 }
 
 // monthNames are the months as written in English, Spanish, Portuguese and
@@ -175,6 +223,9 @@ var monthNames = [12][]string{
 	{"november", "nov", "noviembre", "novembro", "novembre"},
 	{"december", "dec", "diciembre", "dic", "dezembro", "dez", "decembre"},
 }
+
+// romanMonths are the months as some registries write them (14-III-1979).
+var romanMonths = [12]string{"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 
 // addBirthDate adds a date of birth in the ways it is written: numeric
 // day-month-year, month-day-year and year-month-day with any separator or
@@ -214,10 +265,13 @@ func (r *redactor) addBirthDate(b model.Date, to string) {
 	for _, suffix := range []string{"st", "nd", "rd", "th", "er", "o"} {
 		dayWords = append(dayWords, fmt.Sprint(b.Day)+suffix)
 	}
-	for _, m := range monthNames[b.Month-1] {
+	months = append(monthNames[b.Month-1][:len(monthNames[b.Month-1]):len(monthNames[b.Month-1])], romanMonths[b.Month-1])
+	for _, m := range months {
 		for _, d := range dayWords {
-			for _, form := range []string{d + m + y4, d + "de" + m + "de" + y4, d + "de" + m + y4, d + "of" + m + y4, m + d + y4} {
-				r.addValue(form, to, "dates of birth")
+			for _, y := range []string{y4, y2} {
+				for _, form := range []string{d + m + y, d + "de" + m + "de" + y, d + "de" + m + "del" + y, d + "de" + m + y, d + "of" + m + y, m + d + y} {
+					r.addValue(form, to, "dates of birth")
+				}
 			}
 		}
 	}

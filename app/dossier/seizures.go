@@ -76,8 +76,8 @@ func (d *doc) transport(s model.Seizure) string {
 		d.w.choice("mode", string(s.TransportMode)),
 		labelled(d.w.t("route"), strings.Join(nonEmpty(route...), " → ")),
 		labelled(d.w.t("containers no"), strings.Join(s.ContainerNumbers, ", ")),
-		labelled(d.w.t("seals"), strings.Join(s.SealNumbers, ", ")),
-		labelled(d.w.t("document"), s.TransportDocument),
+		labelled(d.w.t("seals"), d.text(strings.Join(s.SealNumbers, ", "))),
+		labelled(d.w.t("document"), d.text(s.TransportDocument)),
 		labelled(d.w.t("concealment"), d.text(s.Concealment)),
 		labelled(d.w.t("detection"), d.w.choice("detection", string(s.Detection))),
 	)

@@ -13,11 +13,12 @@ func (d *doc) summary() {
 		d.paragraph(d.text(d.file.Case.Summary), 10)
 	}
 	d.gap()
-	// What this dossier holds, section by section, as each prints it; a
-	// section chosen but with nothing in it counts none and is left out.
+	// What this dossier holds, section by section, as each prints it. A
+	// section with nothing in it is left out of the dossier, and of this
+	// table: a row of 0 would name a section the reader cannot find.
 	t := d.table(9, column{title: d.w.t("in this dossier"), width: 90}, column{title: d.w.t("total"), width: 30, right: true})
 	for _, c := range countedSections {
-		if slices.Contains(d.opt.Sections, c.section) {
+		if slices.Contains(d.sections, c.section) {
 			t.row(d.w.t(c.key), d.w.count(d.count(c.section)))
 		}
 	}
