@@ -165,7 +165,7 @@ func TestSpanishLabels(t *testing.T) {
 	ps := pages(t, render(t, f, dossier.Options{Language: model.Spanish}))
 	all := strings.Join(ps, "\n")
 	for _, s := range []string{"Expediente del caso", "Índice", "Aprehensiones", "Totales por mercancía", "Cronología",
-		"Registro de pruebas", "Anexo: registros de origen", "sospechoso", "página 1 de", "350,5 kg", "EUR 3.500",
+		"En este expediente", "Anexo: registros de origen", "sospechoso", "página 1 de", "350,5 kg", "EUR 3.500",
 		"Cocaína en contenedor de plátanos"} {
 		if !strings.Contains(all, s) {
 			t.Errorf("no %q in the Spanish dossier", s)
