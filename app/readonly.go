@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"bollard/storage"
+	"bollard/storage/lockbox"
 )
 
 // OpenReadOnly opens an existing workspace only to check it (verify): it
@@ -16,11 +17,36 @@ import (
 // checked, and checking leaves the files byte for byte as they were.
 // Anything that would write through it fails with storage.ErrReadOnly.
 func OpenReadOnly(ctx context.Context, path string) (*Workspace, error) {
+	if err := refuseEncrypted(path); err != nil {
+		return nil, err
+	}
 	store, err := storage.OpenReadOnly(ctx, path)
 	if err != nil {
 		return nil, err
 	}
 	return openOn(ctx, store, func(w *Workspace) (*storage.Blobs, error) { return storage.ReadWorkspaceBlobs(path, w.id) })
+}
+
+// UnlockReadOnly is OpenReadOnly for an encrypted workspace, unlocked with
+// its passphrase or recovery key.
+func UnlockReadOnly(ctx context.Context, path string, secret []byte) (*Workspace, error) {
+	key, err := lockbox.Unlock(path, secret)
+	if err != nil {
+		return nil, err
+	}
+	dbKey := lockbox.DatabaseKey(key)
+	attachmentKey := lockbox.AttachmentKey(key)
+	lockbox.Forget(key)
+	store, err := storage.OpenReadOnlyEncrypted(ctx, path, dbKey)
+	lockbox.Forget(dbKey)
+	if err != nil {
+		lockbox.Forget(attachmentKey)
+		return nil, err
+	}
+	return openOn(ctx, store, func(w *Workspace) (*storage.Blobs, error) {
+		w.attachmentKey = attachmentKey
+		return storage.ReadWorkspaceBlobs(path, w.id)
+	})
 }
 
 // CheckPublicKey refuses a text that is not an ed25519 public key in

@@ -15,6 +15,7 @@ import (
 
 	"bollard/model"
 	"bollard/storage"
+	"bollard/storage/lockbox"
 )
 
 // Workspace is an open workspace: one file holding an officer's cases.
@@ -23,12 +24,19 @@ type Workspace struct {
 	blobs  *storage.Blobs // the files attached to exhibits, beside the workspace file
 	id     string
 	search *searchIndex
+	// attachmentKey encrypts the attachment files of an encrypted
+	// workspace; nil for a plaintext one. Close forgets it.
+	attachmentKey []byte
 	// Now is the clock. Tests set it to make times, and so refs, predictable.
 	Now func() time.Time
 }
 
 // Open opens (creating when missing) the workspace file at path.
+// An encrypted workspace is refused with ErrEncrypted: Unlock opens it.
 func Open(ctx context.Context, path string) (*Workspace, error) {
+	if err := refuseEncrypted(path); err != nil {
+		return nil, err
+	}
 	store, err := storage.Open(ctx, path)
 	if err != nil {
 		return nil, err
@@ -58,7 +66,9 @@ func openOn(ctx context.Context, store *storage.Store, blobs func(*Workspace) (*
 // Close closes the workspace file.
 func (w *Workspace) Close() error {
 	w.stopIndexing()
-	return errors.Join(w.blobs.Close(), w.store.Close())
+	err := errors.Join(w.blobs.Close(), w.store.Close())
+	lockbox.Forget(w.attachmentKey)
+	return err
 }
 
 // Path is the workspace file's path.

@@ -18,7 +18,7 @@ import (
 // own, as another program would, until the test ends or release is called.
 func holdWriteLock(t *testing.T, path string) (release func()) {
 	t.Helper()
-	db, err := sql.Open("sqlite3", dsn(path, false))
+	db, err := sql.Open("sqlite3", dsn(path, false, nil))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,11 +18,15 @@ import (
 // here sets no pragma: it switches nothing to WAL and changes no other
 // program's database beyond what SQLite itself does for any program that
 // opens it after a crash (restore its last committed state).
-func rollBackHotJournal(ctx context.Context, path string) error {
+func rollBackHotJournal(ctx context.Context, path string, key []byte) error {
 	if st, err := os.Stat(path + "-journal"); err != nil || st.Size() == 0 {
 		return nil
 	}
-	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?mode=rw&_busy_timeout=10000")
+	q := url.Values{}
+	q.Set("mode", "rw")
+	q.Set("_busy_timeout", "10000")
+	withKey(q, key)
+	db, err := sql.Open(driverName, "file:"+url.PathEscape(path)+"?"+q.Encode())
 	if err != nil {
 		return fmt.Errorf("storage: open %s: %w", path, err)
 	}

@@ -32,6 +32,18 @@ import (
 // A workspace of an older schema is refused, not read: the queries are
 // this build's, and updating it would write.
 func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	return openReadOnly(ctx, path, nil)
+}
+
+// OpenReadOnlyEncrypted is OpenReadOnly for an encrypted workspace.
+func OpenReadOnlyEncrypted(ctx context.Context, path string, key []byte) (*Store, error) {
+	if len(key) != 32 {
+		return nil, errors.New("storage: a database key is 32 bytes")
+	}
+	return openReadOnly(ctx, path, key)
+}
+
+func openReadOnly(ctx context.Context, path string, key []byte) (*Store, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
@@ -65,9 +77,10 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 			"copy %s, %s and %s together to a folder that can be written and check the copy; nothing was changed",
 			path, base+"-wal", base, base+"-wal", base+"-shm")
 	}
+	withKey(q, key)
 	// No _journal_mode here: asking for WAL is itself a write when the file
 	// is not in WAL mode yet.
-	reader, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?"+q.Encode())
+	reader, err := sql.Open(driverName, "file:"+url.PathEscape(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}

@@ -35,6 +35,26 @@ type Store struct {
 // An up-to-date workspace is opened without taking the write lock: opening
 // never makes another program wait, nor waits for one.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return openRetrying(ctx, path, nil)
+}
+
+// OpenEncrypted opens (creating when missing) the encrypted workspace file
+// at path with its database key (lockbox.DatabaseKey). A file that is not
+// encrypted with that key is refused with ErrNotThisKey, and one that is
+// not encrypted at all with ErrNotEncrypted; neither is written to.
+func OpenEncrypted(ctx context.Context, path string, key []byte) (*Store, error) {
+	if len(key) != 32 {
+		return nil, errors.New("storage: a database key is 32 bytes")
+	}
+	if plain, err := IsPlaintext(path); err != nil {
+		return nil, err
+	} else if plain {
+		return nil, ErrNotEncrypted
+	}
+	return openRetrying(ctx, path, key)
+}
+
+func openRetrying(ctx context.Context, path string, key []byte) (*Store, error) {
 	// Two programs opening a new workspace at the same moment can meet while
 	// one of them switches the file to WAL, a moment in which SQLite answers
 	// "busy" at once instead of waiting; trying again a little later works.
@@ -42,7 +62,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// that is reported, not waited for again.
 	for attempt := 1; ; attempt++ {
 		began := time.Now()
-		s, err := open(ctx, path)
+		s, err := open(ctx, path, key)
 		if err == nil || !isBusy(err) || attempt == 5 || time.Since(began) > time.Second {
 			return s, err
 		}
@@ -54,15 +74,18 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 }
 
-func open(ctx context.Context, path string) (*Store, error) {
+func open(ctx context.Context, path string, key []byte) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("storage: create the workspace folder: %w", err)
 	}
-	found, err := peek(ctx, path)
+	if err := createPrivate(path); err != nil {
+		return nil, err
+	}
+	found, err := peek(ctx, path, key)
 	if err != nil {
 		return nil, err
 	}
-	writer, err := sql.Open("sqlite3", dsn(path, false))
+	writer, err := sql.Open(driverName, dsn(path, false, key))
 	if err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
@@ -71,7 +94,7 @@ func open(ctx context.Context, path string) (*Store, error) {
 		writer.Close()
 		return nil, fmt.Errorf("storage: open %s: %w", path, describe(err))
 	}
-	reader, err := sql.Open("sqlite3", dsn(path, true))
+	reader, err := sql.Open(driverName, dsn(path, true, key))
 	if err != nil {
 		writer.Close()
 		return nil, fmt.Errorf("storage: open %s for reading: %w", path, err)
@@ -106,20 +129,28 @@ type found struct {
 // to it: a mistyped --db must not turn another program's database into a
 // workspace (or switch it to WAL). A missing or empty file is fine: it
 // becomes a new workspace.
-func peek(ctx context.Context, path string) (found, error) {
+func peek(ctx context.Context, path string, key []byte) (found, error) {
 	st, err := os.Stat(path)
 	if err != nil || st.Size() == 0 {
 		return found{}, nil
 	}
-	if err := rollBackHotJournal(ctx, path); err != nil {
+	if err := rollBackHotJournal(ctx, path, key); err != nil {
 		return found{}, err
 	}
-	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?mode=ro&_busy_timeout=4000")
+	q := url.Values{}
+	q.Set("mode", "ro")
+	q.Set("_busy_timeout", "4000")
+	withKey(q, key)
+	db, err := sql.Open(driverName, "file:"+url.PathEscape(path)+"?"+q.Encode())
 	if err != nil {
 		return found{}, fmt.Errorf("storage: open %s: %w", path, err)
 	}
 	defer db.Close()
-	return peekSchema(ctx, db, path)
+	f, err := peekSchema(ctx, db, path)
+	if key != nil && isNotADB(err) {
+		return f, ErrNotThisKey
+	}
+	return f, err
 }
 
 // peekSchema reads, in one read transaction, whether the database is a
@@ -173,7 +204,8 @@ func peekSchema(ctx context.Context, db *sql.DB, path string) (found, error) {
 //   - txlock=immediate: a write transaction takes the write lock when it
 //     begins, so two writers queue instead of deadlocking on an upgrade, and
 //     the next case number is read and used under the same lock.
-func dsn(path string, readOnly bool) string {
+//   - the key, for an encrypted workspace: see withKey.
+func dsn(path string, readOnly bool, key []byte) string {
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
 	q.Set("_synchronous", "FULL")
@@ -186,6 +218,7 @@ func dsn(path string, readOnly bool) string {
 		q.Set("_busy_timeout", strconv.Itoa(int(writerWait/time.Millisecond)))
 		q.Set("_txlock", "immediate")
 	}
+	withKey(q, key)
 	return "file:" + url.PathEscape(path) + "?" + q.Encode()
 }
 
@@ -305,6 +338,13 @@ func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
 		return fmt.Errorf("storage: commit: %w", describe(err))
 	}
 	return nil
+}
+
+// isNotADB reports whether err is SQLite saying the file is not a
+// database: for an encrypted workspace, that the key does not open it.
+func isNotADB(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.Code == sqlite3.ErrNotADB
 }
 
 // isBusy reports whether err is SQLite saying another connection holds a lock.

@@ -104,7 +104,7 @@ func TestMigrations(t *testing.T) {
 	for k := 0; k < len(migrations); k++ {
 		t.Run(fmt.Sprintf("from version %d", k), func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "old.db")
-			db, err := sql.Open("sqlite3", dsn(path, false))
+			db, err := sql.Open("sqlite3", dsn(path, false, nil))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -530,7 +530,7 @@ func TestRefsIgnoreLetterCase(t *testing.T) {
 func TestAuditTrailStartsWithWhatIsThere(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "v1.db")
-	db, err := sql.Open("sqlite3", dsn(path, false))
+	db, err := sql.Open("sqlite3", dsn(path, false, nil))
 	if err != nil {
 		t.Fatal(err)
 	}

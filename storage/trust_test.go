@@ -104,7 +104,7 @@ func TestTrustIsAudited(t *testing.T) {
 func TestTrustTrailStartsWithWhatIsThere(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "v3.db")
-	db, err := sql.Open("sqlite3", dsn(path, false))
+	db, err := sql.Open("sqlite3", dsn(path, false, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
