@@ -35,7 +35,7 @@ func BenchmarkPutOneGigabyte(b *testing.B) {
 		sumSeconds = time.Since(start).Seconds()
 	}
 
-	blobs, err := OpenBlobs(filepath.Join(dir, "bollard.files"))
+	blobs, err := OpenBlobs(filepath.Join(dir, "bollard.files"), nil)
 	if err != nil {
 		b.Fatal(err)
 	}
