@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -185,7 +186,12 @@ func MakeBlobFolder(workspacePath, id string, referenced func() (map[string]bool
 		if dir == LegacyBlobDir(workspacePath) {
 			// A workspace file without an extension: the old folder is
 			// the new one under the same name, and is claimed only when
-			// every file in it is this workspace's.
+			// every file in it is this workspace's. An encrypted
+			// workspace cannot claim an older release's plaintext files
+			// as they are: they would sit unsealed in its store.
+			if key != nil && holdsFiles(dir) {
+				return fmt.Errorf("storage: the attachment folder %s holds an older release's files in plaintext, which an encrypted workspace cannot take over as they are; nothing in it was touched: give this workspace file an extension (rename it to %s.db) so that its files are copied, sealed, into a folder of its own", dir, filepath.Base(workspacePath))
+			}
 			return claimSameName(workspacePath, id, referenced)
 		}
 		// An empty folder (BlobFolderReady refused any other): made
@@ -344,6 +350,23 @@ func copySealed(out io.Writer, h io.Writer, in io.Reader, key []byte) error {
 		return err
 	}
 	return buf.Flush()
+}
+
+// holdsFiles reports whether there is anything but folders under dir (or
+// it cannot be read whole, which is taken as yes).
+func holdsFiles(dir string) bool {
+	found := false
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			found = true
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return found || err != nil
 }
 
 // writeMarker writes the marker naming the workspace into dir, durably.

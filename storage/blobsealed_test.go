@@ -189,3 +189,23 @@ func sha256Hex(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:])
 }
+
+// An encrypted workspace does not take over an older release's plaintext
+// folder under its own name: it refuses, and touches nothing.
+func TestEncryptedRefusesPlaintextSameNameFolder(t *testing.T) {
+	ws := filepath.Join(t.TempDir(), "ws")
+	content := "an old release's photo"
+	sha := sha256Hex(content)
+	old := filepath.Join(BlobDir(ws), sha[:2], sha)
+	os.MkdirAll(filepath.Dir(old), dirMode)
+	if err := os.WriteFile(old, []byte(content), 0o400); err != nil {
+		t.Fatal(err)
+	}
+	referenced := func() (map[string]bool, error) { return map[string]bool{sha: true}, nil }
+	if err := MakeBlobFolder(ws, "W1", referenced, testKey(t)); err == nil || !strings.Contains(err.Error(), "nothing in it was touched") {
+		t.Fatalf("MakeBlobFolder = %v, want a refusal", err)
+	}
+	if got, err := os.ReadFile(old); err != nil || string(got) != content || hasMarker(BlobDir(ws)) {
+		t.Fatalf("the old folder was changed: %q, %v, marker %v", got, err, hasMarker(BlobDir(ws)))
+	}
+}
