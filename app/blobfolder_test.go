@@ -278,7 +278,7 @@ func TestLegacyBlobFolderIsBroughtAcross(t *testing.T) {
 	_, x2 := mustAddExhibit(t, w, writeFile(t, "IMG_6.jpg", "\xFF\xD8\xFF x.sqlite's photo"))
 	sqliteID := w.ID()
 	w.Close()
-	stray, err := storage.OpenBlobs(filepath.Join(dir, "x.sqlite.files"))
+	stray, err := storage.OpenBlobs(filepath.Join(dir, "x.sqlite.files"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -308,7 +308,7 @@ func TestLegacyBlobFolderIsBroughtAcross(t *testing.T) {
 
 	// A build of point 2's read-only verify reads the old folder where the
 	// new one does not exist yet.
-	ro, err := storage.ReadWorkspaceBlobs(xdb, dbID)
+	ro, err := storage.ReadWorkspaceBlobs(xdb, dbID, nil)
 	if err != nil || ro.Dir() != legacy {
 		t.Fatalf("ReadWorkspaceBlobs = %v, %v; want the old folder", ro, err)
 	}
@@ -367,7 +367,7 @@ func TestLegacyBlobFolderIsBroughtAcross(t *testing.T) {
 			}
 		}
 		w.Close()
-		if ro, err := storage.ReadWorkspaceBlobs(path, ids[path]); err != nil || ro.Dir() != path+".files" {
+		if ro, err := storage.ReadWorkspaceBlobs(path, ids[path], nil); err != nil || ro.Dir() != path+".files" {
 			t.Errorf("ReadWorkspaceBlobs after = %v, %v; want the new folder", ro, err)
 		}
 	}

@@ -76,7 +76,7 @@ func TestEvidenceAndAttachments(t *testing.T) {
 
 	t.Run("a failed transaction leaves no file and no record", func(t *testing.T) {
 		lone := writeFile(t, "lab-report.pdf", "%PDF-1.7 the lab report")
-		blobs, err := storage.OpenBlobs(w.BlobDir())
+		blobs, err := storage.OpenBlobs(w.BlobDir(), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -235,7 +235,7 @@ func TestChainOfCustody(t *testing.T) {
 func TestLeftoverFilesAreKeptUntilPruned(t *testing.T) {
 	w := mustOpen(t)
 	_, x := mustAddExhibit(t, w, writeFile(t, "kept.jpg", "\xFF\xD8\xFF kept"))
-	blobs, err := storage.OpenBlobs(w.BlobDir())
+	blobs, err := storage.OpenBlobs(w.BlobDir(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

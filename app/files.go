@@ -140,15 +140,17 @@ func mediaType(p string) string {
 }
 
 // AttachmentPath is where the file with that SHA-256 is kept; "" for a
-// string that is not a SHA-256. Open it read-only: evidence is never
-// changed in place.
+// string that is not a SHA-256. It is for showing the officer where the
+// file is, never for reading it: in an encrypted workspace the file there
+// is sealed, and OpenAttachment is the only way to its contents.
 func (w *Workspace) AttachmentPath(sha256 string) string { return w.blobs.Path(sha256) }
 
-// OpenAttachment opens the file with that SHA-256 for reading, refusing
-// anything in its place that is not a plain file (a named pipe, a symbolic
-// link) with an error naming what it is, instead of reading it: reading a
-// pipe or /dev/zero would never end.
-func (w *Workspace) OpenAttachment(sha256 string) (*os.File, error) { return w.blobs.Open(sha256) }
+// OpenAttachment opens the file with that SHA-256 and returns its contents
+// (decrypted, in an encrypted workspace), refusing anything in its place
+// that is not a plain file (a named pipe, a symbolic link) with an error
+// naming what it is, instead of reading it: reading a pipe or /dev/zero
+// would never end.
+func (w *Workspace) OpenAttachment(sha256 string) (io.ReadCloser, error) { return w.blobs.Open(sha256) }
 
 // attach records stored files against an exhibit, each through the write
 // path (see copyKept for the checks made under the write lock).

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"time"
 
@@ -20,8 +21,8 @@ type Outgoing struct {
 	Workspace string // this workspace's ID
 	At        time.Time
 	By        model.Author
-	// Files are the attachment files, each once, with their size and where
-	// the workspace keeps them.
+	// Files are the attachment files, each once, with their size and how
+	// to read them.
 	Files []OutgoingFile
 	// exported are the versions of the records gathered, by kind then ID:
 	// once the package is written they become the last-exchanged ones
@@ -33,7 +34,9 @@ type Outgoing struct {
 type OutgoingFile struct {
 	SHA256 string
 	Size   int64
-	Path   string
+	// Open reads the file's contents through the workspace's store: in an
+	// encrypted workspace the file on disk is sealed, so no path is given.
+	Open func() (io.ReadCloser, error)
 }
 
 // Outgoing gathers the cases with those refs, each once, with their
@@ -103,7 +106,7 @@ func (w *Workspace) Outgoing(ctx context.Context, refs ...string) (Outgoing, err
 			for _, a := range x.Item.Attachments {
 				if !seenFile[a.SHA256] {
 					seenFile[a.SHA256] = true
-					out.Files = append(out.Files, OutgoingFile{SHA256: a.SHA256, Size: a.Size, Path: w.AttachmentPath(a.SHA256)})
+					out.Files = append(out.Files, OutgoingFile{SHA256: a.SHA256, Size: a.Size, Open: w.attachmentOpener(a.SHA256)})
 				}
 			}
 		}
@@ -189,4 +192,9 @@ func (w *Workspace) RememberExported(ctx context.Context, out Outgoing) error {
 		}
 		return nil
 	})
+}
+
+// attachmentOpener reads the file with that SHA-256 when called.
+func (w *Workspace) attachmentOpener(sha string) func() (io.ReadCloser, error) {
+	return func() (io.ReadCloser, error) { return w.OpenAttachment(sha) }
 }

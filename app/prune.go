@@ -85,6 +85,9 @@ func (w *Workspace) findUnreferenced(tx *storage.Tx, r *PruneReport) error {
 			continue
 		}
 		f := StoredFile{SHA256: sha}
+		// The size on disk, read without opening the file: what removing
+		// it frees (in an encrypted workspace, the sealed file's size,
+		// a little more than its contents').
 		if info, err := os.Lstat(w.blobs.Path(sha)); err == nil {
 			f.Size = info.Size()
 		}

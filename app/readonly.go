@@ -24,7 +24,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	return openOn(ctx, store, func(w *Workspace) (*storage.Blobs, error) { return storage.ReadWorkspaceBlobs(path, w.id) })
+	return openOn(ctx, store, func(w *Workspace) (*storage.Blobs, error) { return storage.ReadWorkspaceBlobs(path, w.id, nil) })
 }
 
 // UnlockReadOnly is OpenReadOnly for an encrypted workspace, unlocked with
@@ -45,7 +45,7 @@ func UnlockReadOnly(ctx context.Context, path string, secret []byte) (*Workspace
 	}
 	return openOn(ctx, store, func(w *Workspace) (*storage.Blobs, error) {
 		w.attachmentKey = attachmentKey
-		return storage.ReadWorkspaceBlobs(path, w.id)
+		return storage.ReadWorkspaceBlobs(path, w.id, attachmentKey)
 	})
 }
 

@@ -581,6 +581,7 @@ func (w *Workspace) checkFiles(ctx context.Context, tx *storage.Tx, side *record
 		}
 		var mismatch *storage.BlobMismatch
 		var odd *storage.NotPlainFile
+		var damaged *storage.BlobDamaged
 		switch {
 		case err == nil:
 		case errors.Is(err, storage.ErrBlobMissing):
@@ -590,6 +591,10 @@ func (w *Workspace) checkFiles(ctx context.Context, tx *storage.Tx, side *record
 		case errors.As(err, &odd):
 			problem("exhibit %s: the file %s (SHA-256 %s) is %s in the attachment folder, not a plain file: Bollard never stores one, and it was not read",
 				exhibits[a.ItemID], a.Name, a.SHA256, odd.What)
+		case errors.As(err, &damaged):
+			// Left in place: it shows what happened to the folder.
+			problem("exhibit %s: the file %s (SHA-256 %s) %s; it was not deleted",
+				exhibits[a.ItemID], a.Name, a.SHA256, damaged.Why)
 		default:
 			problem("exhibit %s: the file %s could not be checked: %v", exhibits[a.ItemID], a.Name, err)
 		}

@@ -114,7 +114,7 @@ func blobProblems(conn *sql.DB, db string) []string {
 	if _, err := os.Stat(dir); err != nil {
 		return []string{fmt.Sprintf("%d attachment rows, and the attachment folder: %v", len(hashes), err)}
 	}
-	blobs, err := storage.OpenBlobs(dir)
+	blobs, err := storage.OpenBlobs(dir, nil)
 	if err != nil {
 		return []string{err.Error()}
 	}

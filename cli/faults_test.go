@@ -435,7 +435,7 @@ func writeSeizureSheet(t *testing.T, path string, n int, rng *rand.Rand) {
 // them from `files prune`.
 func plantUnreferencedFiles(t *testing.T, db string, n, size int, rng *rand.Rand) {
 	t.Helper()
-	blobs, err := storage.OpenBlobs(storage.BlobDir(db))
+	blobs, err := storage.OpenBlobs(storage.BlobDir(db), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

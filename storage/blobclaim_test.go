@@ -46,7 +46,7 @@ func TestUnfinishedBuildIsRemovedOnlyWhenOurs(t *testing.T) {
 	os.WriteFile(filepath.Join(ours, markerName), []byte("id-n\n"), 0o600)
 	os.WriteFile(filepath.Join(ours, "cd", sha), []byte("half"), 0o400)
 
-	if err := MakeBlobFolder(ws, "id-n", func() (map[string]bool, error) { return nil, nil }); err != nil {
+	if err := MakeBlobFolder(ws, "id-n", func() (map[string]bool, error) { return nil, nil }, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, half := range kept {
@@ -95,7 +95,7 @@ func TestHostileMarker(t *testing.T) {
 // own, and a link in the old folder is not followed.
 func TestBringAcrossNeverLinks(t *testing.T) {
 	dir := t.TempDir()
-	old, err := OpenBlobs(filepath.Join(dir, "old"))
+	old, err := OpenBlobs(filepath.Join(dir, "old"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestBringAcrossNeverLinks(t *testing.T) {
 	os.Symlink(outside, filepath.Join(old.dir, "ef", linked))
 	to := filepath.Join(dir, "new")
 	os.Mkdir(to, 0o700)
-	if err := bringAcross(old.dir, to, map[string]bool{a.SHA256: true, linked: true}); err != nil {
+	if err := bringAcross(old.dir, to, map[string]bool{a.SHA256: true, linked: true}, nil); err != nil {
 		t.Fatal(err)
 	}
 	ours, err1 := os.Lstat(filepath.Join(to, a.SHA256[:2], a.SHA256))
@@ -125,7 +125,7 @@ func TestBringAcrossNeverLinks(t *testing.T) {
 // copy only when the file in place still hashes to its name; a replaced
 // file leaves the original set aside, and the error names both.
 func TestUndoPruneKeepsTheOriginalOfAReplacedFile(t *testing.T) {
-	b, err := OpenBlobs(filepath.Join(t.TempDir(), "ws.db.files"))
+	b, err := OpenBlobs(filepath.Join(t.TempDir(), "ws.db.files"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

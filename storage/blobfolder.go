@@ -1,11 +1,13 @@
 package storage
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -127,8 +129,9 @@ func BlobFolderReady(workspacePath, id string) (bool, error) {
 }
 
 // OpenWorkspaceBlobs opens the workspace's own attachment folder, which
-// MakeBlobFolder has made, to read and add files (see OpenBlobs).
-func OpenWorkspaceBlobs(workspacePath, id string) (*Blobs, error) {
+// MakeBlobFolder has made, to read and add files (see OpenBlobs; key is the
+// attachment key of an encrypted workspace, nil for a plaintext one).
+func OpenWorkspaceBlobs(workspacePath, id string, key []byte) (*Blobs, error) {
 	ready, err := BlobFolderReady(workspacePath, id)
 	if err != nil {
 		return nil, err
@@ -136,24 +139,25 @@ func OpenWorkspaceBlobs(workspacePath, id string) (*Blobs, error) {
 	if !ready {
 		return nil, fmt.Errorf("storage: the attachment folder %s is not marked as this workspace's", BlobDir(workspacePath))
 	}
-	return OpenBlobs(BlobDir(workspacePath))
+	return OpenBlobs(BlobDir(workspacePath), key)
 }
 
 // ReadWorkspaceBlobs opens the workspace's attachment files only to read
 // them, writing nothing: its own folder when there is one, else, for a
 // workspace not yet opened by this release, the folder older releases
 // kept its files in. A folder marked as another workspace's is refused.
-func ReadWorkspaceBlobs(workspacePath, id string) (*Blobs, error) {
+// key is as for OpenWorkspaceBlobs.
+func ReadWorkspaceBlobs(workspacePath, id string, key []byte) (*Blobs, error) {
 	ready, err := BlobFolderReady(workspacePath, id)
 	if err != nil {
 		return nil, err
 	}
 	if !ready {
 		if legacy, ok := legacyFolder(workspacePath); ok {
-			return ReadOnlyBlobs(legacy), nil
+			return ReadOnlyBlobs(legacy, key), nil
 		}
 	}
-	return ReadOnlyBlobs(BlobDir(workspacePath)), nil
+	return ReadOnlyBlobs(BlobDir(workspacePath), key), nil
 }
 
 // MakeBlobFolder gives the workspace its own, marked attachment folder
@@ -167,7 +171,12 @@ func ReadWorkspaceBlobs(workspacePath, id string) (*Blobs, error) {
 // marked first, and renamed into place, so a crash leaves either no folder
 // (and the next open starts again) or the whole one. Call it holding the
 // workspace's write lock, so that two programs never build it at once.
-func MakeBlobFolder(workspacePath, id string, referenced func() (map[string]bool, error)) error {
+// With an attachment key (an encrypted workspace) the copies are sealed
+// with it, so no plaintext reaches the new folder.
+func MakeBlobFolder(workspacePath, id string, referenced func() (map[string]bool, error), key []byte) error {
+	if err := checkAttachmentKey(key); err != nil {
+		return err
+	}
 	ready, err := BlobFolderReady(workspacePath, id)
 	if err != nil || ready {
 		return err
@@ -177,7 +186,12 @@ func MakeBlobFolder(workspacePath, id string, referenced func() (map[string]bool
 		if dir == LegacyBlobDir(workspacePath) {
 			// A workspace file without an extension: the old folder is
 			// the new one under the same name, and is claimed only when
-			// every file in it is this workspace's.
+			// every file in it is this workspace's. An encrypted
+			// workspace cannot claim an older release's plaintext files
+			// as they are: they would sit unsealed in its store.
+			if key != nil && holdsFiles(dir) {
+				return fmt.Errorf("storage: the attachment folder %s holds an older release's files in plaintext, which an encrypted workspace cannot take over as they are; nothing in it was touched: give this workspace file an extension (rename it to %s.db) so that its files are copied, sealed, into a folder of its own", dir, filepath.Base(workspacePath))
+			}
 			return claimSameName(workspacePath, id, referenced)
 		}
 		// An empty folder (BlobFolderReady refused any other): made
@@ -214,7 +228,7 @@ func MakeBlobFolder(workspacePath, id string, referenced func() (map[string]bool
 		if err != nil {
 			return err
 		}
-		if err := bringAcross(legacy, tmp, hashes); err != nil {
+		if err := bringAcross(legacy, tmp, hashes, key); err != nil {
 			return err
 		}
 	}
@@ -228,8 +242,9 @@ func MakeBlobFolder(workspacePath, id string, referenced func() (map[string]bool
 // bringAcross copies the files with the given hashes from the old folder
 // into the new one, each synced and checked. A hash the old folder lacks,
 // or holds as something other than a plain file (a link, a device), is
-// skipped: verify reports the file missing.
-func bringAcross(from, to string, hashes map[string]bool) error {
+// skipped: verify reports the file missing. With a key the copies are
+// sealed.
+func bringAcross(from, to string, hashes map[string]bool, key []byte) error {
 	sorted := make([]string, 0, len(hashes))
 	for sha := range hashes {
 		if validHash(sha) {
@@ -254,7 +269,7 @@ func bringAcross(from, to string, hashes map[string]bool) error {
 		if err := os.MkdirAll(sub, dirMode); err != nil {
 			return fmt.Errorf("storage: bring attachment file %s across: %w", sha, err)
 		}
-		if err := copyChecked(src, filepath.Join(sub, sha)); err != nil {
+		if err := copyChecked(src, filepath.Join(sub, sha), key); err != nil {
 			return fmt.Errorf("storage: bring attachment file %s across: %w", sha, err)
 		}
 		synced[sub] = true
@@ -267,9 +282,10 @@ func bringAcross(from, to string, hashes map[string]bool) error {
 	return syncDir(to)
 }
 
-// copyChecked copies src to a new file dst, syncs it, and reads it back to
-// check it holds the same bytes as src.
-func copyChecked(src, dst string) error {
+// copyChecked copies src to a new file dst (sealed with key, when there is
+// one), syncs it, and reads it back (decrypted) to check it holds the same
+// bytes as src.
+func copyChecked(src, dst string, key []byte) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
@@ -280,7 +296,7 @@ func copyChecked(src, dst string) error {
 		return err
 	}
 	h := sha256.New()
-	_, err = io.CopyBuffer(io.MultiWriter(out, h), in, make([]byte, copyChunk))
+	err = copySealed(out, h, in, key)
 	if err == nil {
 		err = out.Chmod(blobMode)
 	}
@@ -299,14 +315,58 @@ func copyChecked(src, dst string) error {
 		return err
 	}
 	defer back.Close()
+	var plain io.Reader = back
+	if key != nil {
+		if plain, err = OpenSealedAttachment(bufio.NewReaderSize(back, 64<<10), key); err != nil {
+			return err
+		}
+	}
 	h.Reset()
-	if _, err := io.CopyBuffer(h, back, make([]byte, copyChunk)); err != nil {
+	if _, err := io.CopyBuffer(h, plain, make([]byte, copyChunk)); err != nil {
 		return err
 	}
 	if got := hex.EncodeToString(h.Sum(nil)); got != want {
 		return fmt.Errorf("the copy reads back as %s, not %s", got, want)
 	}
 	return nil
+}
+
+// copySealed copies in to out, sealed with key when there is one, and
+// through h (the plaintext).
+func copySealed(out io.Writer, h io.Writer, in io.Reader, key []byte) error {
+	if key == nil {
+		_, err := io.CopyBuffer(io.MultiWriter(out, h), in, make([]byte, copyChunk))
+		return err
+	}
+	buf := bufio.NewWriterSize(out, copyChunk)
+	sealed, err := SealAttachment(buf, key)
+	if err != nil {
+		return err
+	}
+	if _, err := io.CopyBuffer(io.MultiWriter(sealed, h), in, make([]byte, copyChunk)); err != nil {
+		return err
+	}
+	if err := sealed.Close(); err != nil {
+		return err
+	}
+	return buf.Flush()
+}
+
+// holdsFiles reports whether there is anything but folders under dir (or
+// it cannot be read whole, which is taken as yes).
+func holdsFiles(dir string) bool {
+	found := false
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			found = true
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return found || err != nil
 }
 
 // writeMarker writes the marker naming the workspace into dir, durably.

@@ -49,7 +49,7 @@ func TestMakeBlobFolder(t *testing.T) {
 	os.WriteFile(filepath.Join(half, markerName), []byte("id-1\n"), 0o600)
 	os.WriteFile(filepath.Join(half, "ab", strings.Repeat("ab", 32)), []byte("half a copy"), 0o400)
 	nothing := func() (map[string]bool, error) { return nil, nil }
-	if err := MakeBlobFolder(ws, "id-1", nothing); err != nil {
+	if err := MakeBlobFolder(ws, "id-1", nothing, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(half); !errors.Is(err, os.ErrNotExist) {
@@ -62,39 +62,39 @@ func TestMakeBlobFolder(t *testing.T) {
 	if _, err := BlobFolderReady(ws, "id-2"); !errors.As(err, &foreign) || foreign.Owner != "id-1" || foreign.This != "id-2" {
 		t.Errorf("another workspace's folder: %v", err)
 	}
-	if err := MakeBlobFolder(ws, "id-2", nothing); !errors.As(err, &foreign) {
+	if err := MakeBlobFolder(ws, "id-2", nothing, nil); !errors.As(err, &foreign) {
 		t.Errorf("made over another workspace's folder: %v", err)
 	}
-	if _, err := OpenWorkspaceBlobs(ws, "id-2"); !errors.As(err, &foreign) {
+	if _, err := OpenWorkspaceBlobs(ws, "id-2", nil); !errors.As(err, &foreign) {
 		t.Errorf("opened another workspace's folder: %v", err)
 	}
-	if _, err := ReadWorkspaceBlobs(ws, "id-2"); !errors.As(err, &foreign) {
+	if _, err := ReadWorkspaceBlobs(ws, "id-2", nil); !errors.As(err, &foreign) {
 		t.Errorf("read another workspace's folder: %v", err)
 	}
 
 	t.Run("an empty folder is marked, with the old folder's files", func(t *testing.T) {
 		ws := filepath.Join(dir, "empty.db")
 		os.Mkdir(BlobDir(ws), 0o700)
-		old, err := OpenBlobs(LegacyBlobDir(ws))
+		old, err := OpenBlobs(LegacyBlobDir(ws), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		photo, _ := old.Put(strings.NewReader("photo"))
 		old.Close()
-		if err := MakeBlobFolder(ws, "id-3", func() (map[string]bool, error) { return map[string]bool{photo.SHA256: true}, nil }); err != nil {
+		if err := MakeBlobFolder(ws, "id-3", func() (map[string]bool, error) { return map[string]bool{photo.SHA256: true}, nil }, nil); err != nil {
 			t.Fatal(err)
 		}
 		if ok, err := BlobFolderReady(ws, "id-3"); !ok || err != nil {
 			t.Errorf("ready = %v, %v", ok, err)
 		}
-		if err := ReadOnlyBlobs(BlobDir(ws)).Check(photo.SHA256); err != nil {
+		if err := ReadOnlyBlobs(BlobDir(ws), nil).Check(photo.SHA256); err != nil {
 			t.Errorf("the old folder's file: %v", err)
 		}
 	})
 	t.Run("a file without extension adopts its old folder of the same name", func(t *testing.T) {
 		ws := filepath.Join(dir, "bare")
 		os.MkdirAll(filepath.Join(BlobDir(ws), "ab"), 0o700)
-		if err := MakeBlobFolder(ws, "id-4", nothing); err != nil {
+		if err := MakeBlobFolder(ws, "id-4", nothing, nil); err != nil {
 			t.Fatal(err)
 		}
 		if ok, err := BlobFolderReady(ws, "id-4"); !ok || err != nil {
@@ -108,13 +108,13 @@ func TestMakeBlobFolder(t *testing.T) {
 // has, skips what it lacks, and never follows a name that is not a hash.
 func TestBringAcrossCopies(t *testing.T) {
 	dir := t.TempDir()
-	old, err := OpenBlobs(filepath.Join(dir, "old"))
+	old, err := OpenBlobs(filepath.Join(dir, "old"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer old.Close()
 	a, _ := old.Put(strings.NewReader("photo a"))
-	if err := copyChecked(old.Path(a.SHA256), filepath.Join(dir, "copy")); err != nil {
+	if err := copyChecked(old.Path(a.SHA256), filepath.Join(dir, "copy"), nil); err != nil {
 		t.Fatal(err)
 	}
 	if b, err := os.ReadFile(filepath.Join(dir, "copy")); err != nil || string(b) != "photo a" {
@@ -123,7 +123,7 @@ func TestBringAcrossCopies(t *testing.T) {
 	to := filepath.Join(dir, "new")
 	os.Mkdir(to, 0o700)
 	missing := strings.Repeat("c", 64)
-	if err := bringAcross(old.dir, to, map[string]bool{a.SHA256: true, missing: true, "../../etc": true}); err != nil {
+	if err := bringAcross(old.dir, to, map[string]bool{a.SHA256: true, missing: true, "../../etc": true}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := dirNames(t, to); !slices.Equal(got, []string{filepath.Join(a.SHA256[:2], a.SHA256)}) {
@@ -141,7 +141,7 @@ func TestSettlePrunes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	b, err := OpenBlobs(s.Path() + ".files")
+	b, err := OpenBlobs(s.Path()+".files", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ package storage
 
 import (
 	"errors"
+	"io"
 	"os"
 	"strings"
 	"syscall"
@@ -79,7 +80,7 @@ func TestBlobOpenStillReadsAPlainFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	got, err := os.ReadFile(f.Name())
+	got, err := io.ReadAll(f)
 	if err != nil || string(got) != "the photo of the brick" {
 		t.Fatalf("read %q, %v", got, err)
 	}

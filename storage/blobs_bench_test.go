@@ -16,7 +16,50 @@ import (
 // on the disk a workspace would live on; set TMPDIR to move it.
 //
 //	go test ./storage/ -run '^$' -bench PutOneGigabyte -benchtime 3x -benchmem
-func BenchmarkPutOneGigabyte(b *testing.B) {
+func BenchmarkPutOneGigabyte(b *testing.B) { benchmarkPut(b, nil) }
+
+// BenchmarkPutOneGigabyteEncrypted is the same into an encrypted
+// workspace's store (issue 19: at least 70% of sha256sum's speed), the
+// file sealed as it is hashed.
+//
+//	go test ./storage/ -run '^$' -bench PutOneGigabyteEncrypted -benchtime 3x -benchmem
+func BenchmarkPutOneGigabyteEncrypted(b *testing.B) {
+	key := make([]byte, 32)
+	rand.NewChaCha8([32]byte{19}).Read(key)
+	benchmarkPut(b, key)
+}
+
+// BenchmarkCheckOneGigabyteEncrypted measures Check (verify's work) of a
+// 1 GB sealed file: decrypted and hashed at once.
+func BenchmarkCheckOneGigabyteEncrypted(b *testing.B) {
+	if testing.Short() {
+		b.Skip("writes 1 GB")
+	}
+	const size = 1 << 30
+	dir := b.TempDir()
+	src := filepath.Join(dir, "one.gb")
+	writeRandomFile(b, src, size)
+	key := make([]byte, 32)
+	rand.NewChaCha8([32]byte{19}).Read(key)
+	blobs, err := OpenBlobs(filepath.Join(dir, "bollard.files"), key)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer blobs.Close()
+	blob, err := blobs.PutFile(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	os.Remove(src)
+	b.SetBytes(size)
+	for b.Loop() {
+		if err := blobs.Check(blob.SHA256); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func benchmarkPut(b *testing.B, key []byte) {
 	if testing.Short() {
 		b.Skip("writes 1 GB")
 	}
@@ -35,7 +78,7 @@ func BenchmarkPutOneGigabyte(b *testing.B) {
 		sumSeconds = time.Since(start).Seconds()
 	}
 
-	blobs, err := OpenBlobs(filepath.Join(dir, "bollard.files"))
+	blobs, err := OpenBlobs(filepath.Join(dir, "bollard.files"), key)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -61,7 +104,8 @@ func BenchmarkPutOneGigabyte(b *testing.B) {
 		putSeconds := b.Elapsed().Seconds() / float64(rounds)
 		b.ReportMetric(sumSeconds, "sha256sum-s")
 		b.ReportMetric(putSeconds, "put-s")
-		// At or above 0.80 meets the issue's target.
+		// At or above 0.80 (plaintext, issue 6) or 0.70 (encrypted,
+		// issue 19) meets the issue's target.
 		b.ReportMetric(sumSeconds/putSeconds, "speed-vs-sha256sum")
 	}
 }

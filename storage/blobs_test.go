@@ -14,7 +14,7 @@ import (
 
 func mustOpenBlobs(t *testing.T) *Blobs {
 	t.Helper()
-	b, err := OpenBlobs(filepath.Join(t.TempDir(), "bollard.db.files"))
+	b, err := OpenBlobs(filepath.Join(t.TempDir(), "bollard.db.files"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +245,7 @@ func TestBlobSweepTemp(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Another program, still running: its own session, lock held.
-	running, err := OpenBlobs(b.dir)
+	running, err := OpenBlobs(b.dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // OddBlobFile is something in the blob store that Bollard never puts there
@@ -32,7 +33,9 @@ func (o OddBlobFile) String() string { return o.Path + ": " + o.What }
 
 // ScanBlobs walks the whole blob store, without following links, and
 // returns everything in it that is not a plain folder or a plain file with
-// one name. A missing store holds nothing odd.
+// one name. In an encrypted store it also reports every file, outside the
+// temp folder and but for the folder's marker, that is not sealed: a
+// plaintext file put there from outside. A missing store holds nothing odd.
 func (b *Blobs) ScanBlobs() ([]OddBlobFile, error) {
 	var odd []OddBlobFile
 	err := filepath.WalkDir(b.dir, func(path string, d fs.DirEntry, err error) error {
@@ -58,6 +61,15 @@ func (b *Blobs) ScanBlobs() ([]OddBlobFile, error) {
 		case mode.IsRegular():
 			if n := linkCount(info); n > 1 {
 				odd = append(odd, OddBlobFile{Path: rel, What: fmt.Sprintf("a file with %d other hard links (it can be changed through another name)", n-1), OtherLinks: int(n - 1)})
+			}
+			if b.key == nil || rel == markerName || strings.HasPrefix(rel, tempFolder+string(filepath.Separator)) {
+				return nil
+			}
+			// Only the first bytes are read: the whole check is Check's.
+			if sealed, err := sealedOnDisk(path); err != nil {
+				odd = append(odd, OddBlobFile{Path: rel, What: fmt.Sprintf("a file that could not be read (%v)", err)})
+			} else if !sealed {
+				odd = append(odd, OddBlobFile{Path: rel, What: "a file that is not encrypted, in an encrypted workspace's attachment folder"})
 			}
 		default:
 			odd = append(odd, OddBlobFile{Path: rel, What: "not a plain file (" + kindOf(mode) + ")"})

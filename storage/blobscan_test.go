@@ -66,7 +66,7 @@ func TestScanBlobsNamesOddFiles(t *testing.T) {
 	}
 
 	// A store not made yet holds nothing odd, and is not made by looking.
-	missing := ReadOnlyBlobs(filepath.Join(t.TempDir(), "none.files"))
+	missing := ReadOnlyBlobs(filepath.Join(t.TempDir(), "none.files"), nil)
 	if odd, err := missing.ScanBlobs(); err != nil || len(odd) != 0 {
 		t.Errorf("a missing store: %v, %v", odd, err)
 	}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -28,7 +28,7 @@ type evidenceStore interface {
 	AttachFiles(ctx context.Context, itemID string, paths ...string) (model.EvidenceItem, error)
 	AddCustodyEvent(ctx context.Context, ev model.CustodyEvent) (model.CustodyEvent, error)
 	ReviewAttachment(ctx context.Context, r model.AttachmentReview) (model.AttachmentReview, error)
-	OpenAttachment(sha256 string) (*os.File, error)
+	OpenAttachment(sha256 string) (io.ReadCloser, error)
 }
 
 // evidenceTab is a case's exhibits: the list on the left, the exhibit

@@ -3,7 +3,6 @@ package dossier
 import (
 	"context"
 	"io"
-	"os"
 
 	"bollard/app"
 	"bollard/model"
@@ -17,7 +16,7 @@ type Workspace interface {
 	Path() string
 	CaseFile(ctx context.Context, ref string) (app.CaseFile, error)
 	Officer(ctx context.Context) (model.Officer, error)
-	OpenAttachment(sha256 string) (*os.File, error)
+	OpenAttachment(sha256 string) (io.ReadCloser, error)
 }
 
 // Rendered is what RenderToFile wrote: the case as it is recorded (its

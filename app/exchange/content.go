@@ -369,10 +369,3 @@ func (c *Content) checkReviews() error {
 	}
 	return nil
 }
-
-// openFile opens an attachment file the workspace keeps, read-only; what
-// stands in its place that is not a plain file (a named pipe, a link to
-// /dev/zero) is refused, named, instead of being read forever.
-func openFile(w *app.Workspace, sha string) func() (io.ReadCloser, error) {
-	return func() (io.ReadCloser, error) { return w.OpenAttachment(sha) }
-}

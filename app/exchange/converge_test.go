@@ -234,9 +234,9 @@ func sendContent(w *world, from, _ int) (func(to *app.Workspace) (app.MergeSumma
 	if err := x.Remember(ctx, ws); err != nil {
 		return nil, err
 	}
-	files := map[string]string{}
+	files := map[string]func() (io.ReadCloser, error){}
 	for _, f := range x.Files {
-		files[f.SHA256] = f.Path
+		files[f.SHA256] = f.Open
 	}
 	return func(to *app.Workspace) (app.MergeSummary, error) {
 		c, err := exchange.ReadContent(data)
@@ -244,7 +244,7 @@ func sendContent(w *world, from, _ int) (func(to *app.Workspace) (app.MergeSumma
 			return app.MergeSummary{}, err
 		}
 		return to.Merge(ctx, c.Bundle(), app.MergeOptions{File: func(sha string) (io.ReadCloser, error) {
-			return os.Open(files[sha])
+			return files[sha]()
 		}})
 	}, nil
 }

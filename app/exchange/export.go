@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 
 	"bollard/app"
@@ -39,7 +38,7 @@ func ExportPackage(ctx context.Context, w *app.Workspace, path string, enc Encry
 	}
 	parts := PackageParts{Content: data, CreatedAt: x.Content.ExportedAt}
 	for _, f := range x.Files {
-		parts.Files = append(parts.Files, PackageFile{SHA256: f.SHA256, Size: f.Size, Open: openFile(w, f.SHA256)})
+		parts.Files = append(parts.Files, PackageFile{SHA256: f.SHA256, Size: f.Size, Open: f.Open})
 	}
 	if err := CreatePackage(path, parts, Signer(signer), enc); err != nil {
 		return Exported{}, err
@@ -103,8 +102,14 @@ func ImportPackage(ctx context.Context, w *app.Workspace, path string, opt Impor
 	if temp == "" {
 		return Imported{}, errors.New("the workspace was opened read-only: a package cannot be imported into it")
 	}
-	pkg, err := OpenPackage(path, OpenOptions{Identities: append([]string{own}, opt.Identities...),
-		Passphrase: opt.Passphrase, TempDir: temp})
+	open := OpenOptions{Identities: append([]string{own}, opt.Identities...),
+		Passphrase: opt.Passphrase, TempDir: temp}
+	// In an encrypted workspace they are sealed there with a key held only
+	// in memory (see storage.TempSeal), so no plaintext reaches the disk.
+	if seal := w.TempSeal(); seal != nil {
+		open.Seal = seal
+	}
+	pkg, err := OpenPackage(path, open)
 	if err != nil {
 		return Imported{}, err
 	}
@@ -133,13 +138,7 @@ func ImportPackage(ctx context.Context, w *app.Workspace, path string, opt Impor
 		return out, errors.New("this package was exported from this workspace: import it into a partner's workspace")
 	}
 	out.Package = pkg.SHA256
-	out.MergeSummary, err = w.Merge(ctx, c.Bundle(), app.MergeOptions{FromKey: signer.PublicKey, File: func(sha string) (io.ReadCloser, error) {
-		p, err := pkg.File(sha)
-		if err != nil {
-			return nil, err
-		}
-		return os.Open(p)
-	}, From: signer.Provenance(pkg.SHA256)})
+	out.MergeSummary, err = w.Merge(ctx, c.Bundle(), app.MergeOptions{FromKey: signer.PublicKey, File: pkg.File, From: signer.Provenance(pkg.SHA256)})
 	if err != nil {
 		return out, err
 	}

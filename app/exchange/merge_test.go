@@ -37,9 +37,9 @@ func exportContent(t *testing.T, from *app.Workspace, refs ...string) func(to *a
 	if err := x.Remember(ctx, from); err != nil {
 		t.Fatal(err)
 	}
-	paths := map[string]string{}
+	paths := map[string]func() (io.ReadCloser, error){}
 	for _, f := range x.Files {
-		paths[f.SHA256] = f.Path
+		paths[f.SHA256] = f.Open
 	}
 	return func(to *app.Workspace) app.MergeSummary {
 		t.Helper()
@@ -48,7 +48,7 @@ func exportContent(t *testing.T, from *app.Workspace, refs ...string) func(to *a
 			t.Fatalf("read content: %v", err)
 		}
 		sum, err := to.Merge(ctx, c.Bundle(), app.MergeOptions{File: func(sha string) (io.ReadCloser, error) {
-			return os.Open(paths[sha])
+			return paths[sha]()
 		}})
 		if err != nil {
 			t.Fatalf("merge: %v", err)

@@ -134,6 +134,17 @@ type OpenOptions struct {
 	// workspace's files, so that they can be moved in rather than copied.
 	// Empty means the system's temporary folder.
 	TempDir string
+	// Seal, when given, seals every file extracted to TempDir, so that an
+	// encrypted workspace's decrypted files never reach the disk in
+	// plaintext (app.Workspace.TempSeal). nil writes them as they are.
+	Seal TempSealer
+}
+
+// TempSealer seals files written to a temp folder and opens them again
+// (storage.TempSeal is one).
+type TempSealer interface {
+	Seal(dst io.Writer) (io.WriteCloser, error)
+	Open(src io.Reader) (io.Reader, error)
 }
 
 // OpenedPackage is a package that was opened and checked whole: its
@@ -149,11 +160,11 @@ type OpenedPackage struct {
 	// Encrypted says whether the package was encrypted (to recipients or a
 	// passphrase).
 	Encrypted bool
-	// File returns the path of an attachment file extracted to TempDir and
-	// checked against its hash, by its SHA-256; an error when the package
-	// holds no such file or was closed. The file is the caller's to read or
-	// move away until Close.
-	File func(sha256 string) (string, error)
+	// File opens an attachment file extracted to TempDir and checked
+	// against its hash, by its SHA-256, and returns its contents (through
+	// OpenOptions.Seal); an error when the package holds no such file or was
+	// closed. No path is given: the file on disk may be sealed.
+	File func(sha256 string) (io.ReadCloser, error)
 	// Close removes the files extracted; calling it again does nothing.
 	Close func() error
 }

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"crypto/sha256"
@@ -119,7 +120,7 @@ func openPackage(src io.ReaderAt, size int64, opt OpenOptions) (*OpenedPackage, 
 	if err != nil {
 		return nil, err
 	}
-	files, dir, err := p.extractFiles(m, opt.TempDir)
+	files, dir, err := p.extractFiles(m, opt.TempDir, opt.Seal)
 	if err != nil {
 		return nil, err
 	}
@@ -128,12 +129,12 @@ func openPackage(src io.ReaderAt, size int64, opt OpenOptions) (*OpenedPackage, 
 		Manifest:  m,
 		Content:   content,
 		Encrypted: encrypted,
-		File: func(sum string) (string, error) {
+		File: func(sum string) (io.ReadCloser, error) {
 			path, ok := files[sum]
 			if !ok || closed {
-				return "", fmt.Errorf("the package holds no attachment file %s", clip(sum))
+				return nil, fmt.Errorf("the package holds no attachment file %s", clip(sum))
 			}
-			return path, nil
+			return openExtracted(path, opt.Seal)
 		},
 		Close: func() error {
 			if closed || dir == "" {
@@ -338,8 +339,9 @@ func (p *packageReader) readContent(m Manifest) ([]byte, error) {
 }
 
 // extractFiles writes every attachment file to a new folder in tempDir,
-// checking each; on failure it removes the folder and all in it.
-func (p *packageReader) extractFiles(m Manifest, tempDir string) (files map[string]string, dir string, err error) {
+// checking each, sealed with seal when there is one; on failure it removes
+// the folder and all in it.
+func (p *packageReader) extractFiles(m Manifest, tempDir string, seal TempSealer) (files map[string]string, dir string, err error) {
 	files = make(map[string]string)
 	for _, part := range m.Parts {
 		if part.Path == ContentPath {
@@ -359,7 +361,7 @@ func (p *packageReader) extractFiles(m Manifest, tempDir string) (files map[stri
 		// The name is the hash, which checkManifest made sure is 64 hex
 		// digits: it cannot name anything outside dir.
 		path := filepath.Join(dir, part.SHA256)
-		if err = p.extract(path, part); err != nil {
+		if err = p.extract(path, part, seal); err != nil {
 			return nil, "", err
 		}
 		files[part.SHA256] = path
@@ -367,15 +369,36 @@ func (p *packageReader) extractFiles(m Manifest, tempDir string) (files map[stri
 	return files, dir, nil
 }
 
-// extract writes one attachment file, checked, to path.
-func (p *packageReader) extract(path string, part ManifestPart) error {
+// extract writes one attachment file, checked, to path, sealed with seal
+// when there is one.
+func (p *packageReader) extract(path string, part ManifestPart, seal TempSealer) error {
 	out, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return fmt.Errorf("open the package: extract %s: %w", part.Path, err)
 	}
-	if err := p.readPart(out, part); err != nil {
+	var w io.Writer = out
+	buf := bufio.NewWriterSize(out, 1<<20)
+	var sealed io.WriteCloser
+	if seal != nil {
+		if sealed, err = seal.Seal(buf); err != nil {
+			out.Close()
+			return fmt.Errorf("open the package: extract %s: %w", part.Path, err)
+		}
+		w = sealed
+	}
+	if err := p.readPart(w, part); err != nil {
 		out.Close()
 		return err
+	}
+	if sealed != nil {
+		err = sealed.Close()
+		if err == nil {
+			err = buf.Flush()
+		}
+		if err != nil {
+			out.Close()
+			return fmt.Errorf("open the package: extract %s: %w", part.Path, err)
+		}
 	}
 	if err := out.Close(); err != nil {
 		return fmt.Errorf("open the package: extract %s: %w", part.Path, err)
@@ -480,4 +503,22 @@ func (t *tocBudget) ReadAt(b []byte, off int64) (int, error) {
 		}
 	}
 	return t.r.ReadAt(b, off)
+}
+
+// openExtracted opens a file extractFiles wrote, through seal when there is
+// one.
+func openExtracted(path string, seal TempSealer) (io.ReadCloser, error) {
+	f, err := os.Open(path)
+	if err != nil || seal == nil {
+		return f, err
+	}
+	r, err := seal.Open(bufio.NewReaderSize(f, 64<<10))
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return struct {
+		io.Reader
+		io.Closer
+	}{r, f}, nil
 }

@@ -110,11 +110,12 @@ func pkgCheckSame(t *testing.T, p *exchange.OpenedPackage, parts exchange.Packag
 		t.Errorf("manifest lists %d parts, want %d", len(m.Parts), 1+len(parts.Files))
 	}
 	for _, f := range parts.Files {
-		path, err := p.File(f.SHA256)
+		file, err := p.File(f.SHA256)
 		if err != nil {
 			t.Fatalf("file %s: %v", f.SHA256, err)
 		}
-		got, err := os.ReadFile(path)
+		got, err := io.ReadAll(file)
+		file.Close()
 		if err != nil {
 			t.Fatal(err)
 		}
