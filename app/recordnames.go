@@ -120,6 +120,8 @@ func (n *recordNames) label(kind, id, recordJSON string, withCase bool) string {
 		return "the workspace's " + id + " key"
 	case model.RecordPlainPackage:
 		return "the unencrypted package " + id
+	case model.RecordPlainWorkspace:
+		return "the unencrypted workspace " + id
 	}
 	return model.LabelJSON(kind, id, recordJSON, n, withCase)
 }

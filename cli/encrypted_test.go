@@ -146,7 +146,13 @@ func mustRead(t *testing.T, path string) string {
 // workspaces are plaintext: what is tested is the package.
 func TestPackagesEncryptedByDefault(t *testing.T) {
 	a := filepath.Join(t.TempDir(), "a.db")
-	must(t, 0, "--db", a, "init", "--plain", "--officer", "Insp. Lotte Peeters", "--agency", "Belgian Customs", "--country", "BE", "--prefix", "BEC")
+	r := must(t, 0, "--db", a, "init", "--plain", "--officer", "Insp. Lotte Peeters", "--agency", "Belgian Customs", "--country", "BE", "--prefix", "BEC")
+	if !strings.Contains(r.stderr, "NOT ENCRYPTED") {
+		t.Errorf("init --plain does not say so: %s", r.stderr)
+	}
+	if trail := must(t, 0, "--db", a, "audit").stdout; !strings.Contains(trail, "Insp. Lotte Peeters made this workspace NOT encrypted (init --plain)") {
+		t.Errorf("the audit trail does not record init --plain:\n%s", trail)
+	}
 	must(t, 0, "--db", a, "demo", "--cases", "1", "--seed", "5")
 	var cases []struct {
 		Ref        string
@@ -175,7 +181,7 @@ func TestPackagesEncryptedByDefault(t *testing.T) {
 	})
 
 	plain := filepath.Join(dir, "plain.bollard")
-	r := must(t, 0, "--db", a, "export", ref, "-o", plain, "--plain")
+	r = must(t, 0, "--db", a, "export", ref, "-o", plain, "--plain")
 	if !strings.Contains(r.stderr, "NOT ENCRYPTED") {
 		t.Errorf("--plain says nothing: %s", r.stderr)
 	}

@@ -128,6 +128,12 @@ func runInit(e *env, args []string) error {
 			return err
 		}
 	}
+	if *plain && !existed {
+		// Made in the clear on purpose: the trail says so, and by whom.
+		if err := w.RecordPlainWorkspace(e.ctx); err != nil {
+			return err
+		}
+	}
 	switch {
 	case w.Encrypted():
 		fmt.Fprintf(e.stdout, "created encrypted workspace %s (its key is sealed in %s)\n", e.db, lockbox.Path(e.db))

@@ -38,6 +38,10 @@ const (
 	// the clear (export --plain): one entry for each case it carried, in
 	// that case's history. It lives only in the audit trail.
 	RecordPlainPackage = "package sent in the clear"
+	// RecordPlainWorkspace is the workspace itself made NOT encrypted
+	// (init --plain), for training or test data. It lives only in the
+	// audit trail.
+	RecordPlainWorkspace = "workspace kept in the clear"
 )
 
 // Recorded is a record of one of the kinds in Kinds: what every layer can

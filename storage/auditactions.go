@@ -45,6 +45,8 @@ var workspaceActions = map[string][]string{
 	model.RecordFile:    {model.AuditRemove},                      // a file removed by files prune
 	// a case package sent unencrypted (export --plain)
 	model.RecordPlainPackage: {model.AuditCreate},
+	// a workspace made unencrypted on purpose (init --plain)
+	model.RecordPlainWorkspace: {model.AuditCreate},
 }
 
 // BollardWrites reports whether Bollard ever writes an audit entry with

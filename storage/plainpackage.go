@@ -23,6 +23,21 @@ func (tx *Tx) RecordPlainPackage(p PlainPackage) error {
 	return audited(tx, model.RecordPlainPackage, model.AuditCreate, p.SHA256+"/"+p.CaseID, read, caseOf, func() error { return nil })
 }
 
+// PlainWorkspace is what the audit trail records of a workspace made
+// unencrypted on purpose (init --plain): where it was made.
+type PlainWorkspace struct {
+	Path string `json:"path"`
+}
+
+// RecordPlainWorkspace writes the audit entry of the workspace made in the
+// clear, in this transaction; its ID is the workspace's.
+func (tx *Tx) RecordPlainWorkspace(workspaceID string, p PlainWorkspace) error {
+	read := func(string) (PlainWorkspace, error) { return p, nil }
+	return audited(tx, model.RecordPlainWorkspace, model.AuditCreate, workspaceID, read, noCase[PlainWorkspace], func() error { return nil })
+}
+
 // TrailOnly reports whether records of that kind live only in the audit
 // trail (events, not rows), so that verify does not look for their rows.
-func TrailOnly(recordType string) bool { return recordType == model.RecordPlainPackage }
+func TrailOnly(recordType string) bool {
+	return recordType == model.RecordPlainPackage || recordType == model.RecordPlainWorkspace
+}
