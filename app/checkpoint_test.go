@@ -45,8 +45,8 @@ func TestWriteCheckpointReplacesByRename(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
 		t.Errorf("the folder holds %d files, want the checkpoint and the link: %v", len(entries), entries)
 	}
-	if info, _ := os.Stat(path); info.Mode().Perm() != 0o644 {
-		t.Errorf("mode %v, want 0644", info.Mode().Perm())
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", info.Mode().Perm())
 	}
 
 	t.Run("a write that fails leaves the previous one", func(t *testing.T) {

@@ -126,6 +126,10 @@ func createdText(recordType, what string, rec fields, names model.Names) string 
 		return "recorded custody of exhibit " + names.Exhibit(ev.ItemID) + ": " + ev.Describe()
 	case model.RecordNote:
 		return "added a note"
+	case model.RecordPlainWorkspace:
+		return "made this workspace NOT encrypted (init --plain), for training or test data only"
+	case model.RecordPlainPackage:
+		return fmt.Sprintf("sent case %s in the clear, NOT encrypted (export --plain), in the package %s (SHA-256 %s)", rec.text("case_ref"), rec.text("file"), rec.text("sha256"))
 	}
 	return "added " + what
 }

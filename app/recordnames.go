@@ -118,6 +118,10 @@ func (n *recordNames) label(kind, id, recordJSON string, withCase bool) string {
 		return fmt.Sprintf("partner %s (%s, key %s)", p.Name, p.Agency, p.PublicKey)
 	case model.RecordKey:
 		return "the workspace's " + id + " key"
+	case model.RecordPlainPackage:
+		return "the unencrypted package " + id
+	case model.RecordPlainWorkspace:
+		return "the unencrypted workspace " + id
 	}
 	return model.LabelJSON(kind, id, recordJSON, n, withCase)
 }

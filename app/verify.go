@@ -226,7 +226,7 @@ func (v *Verification) walkChain(ctx context.Context, tx *storage.Tx) (map[strin
 				v.signingKeys[k.PublicKey] = e.Seq
 			}
 		}
-		latest[e.RecordType+"/"+e.RecordID] = lastState{seq: e.Seq, after: contentsHash(e.RecordType, e.After), gone: e.Action == model.AuditRemove}
+		latest[e.RecordType+"/"+e.RecordID] = lastState{seq: e.Seq, after: contentsHash(e.RecordType, e.After), gone: e.Action == model.AuditRemove || storage.TrailOnly(e.RecordType)}
 		prev = e
 		return nil
 	})

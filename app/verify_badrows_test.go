@@ -9,7 +9,7 @@ import (
 func TestVerifyReportsRowsThatDoNotReadInsteadOfStopping(t *testing.T) {
 	t.Run("a partner whose time does not parse", func(t *testing.T) {
 		w, _, _ := aCaseWithHistory(t)
-		sqlOn(t, w, `INSERT INTO partners VALUES ('AAAAC3NzaC1lZDI1NTE5AAAAIDuHkUQ=', 'Evil', 'EVL', 'x', '2026-01-01', '2026-01-01')`)
+		sqlOn(t, w, `INSERT INTO partners VALUES ('AAAAC3NzaC1lZDI1NTE5AAAAIDuHkUQ=', 'Evil', 'EVL', 'x', '2026-01-01', '2026-01-01', '')`)
 		v := mustVerify(t, w, nil)
 		wantProblem(t, v, "partner AAAAC3NzaC1lZDI1NTE5AAAAIDuHkUQ= holds a value Bollard never writes", "first_seen_at", "parsing time", "it is not in the audit trail: it was added outside Bollard")
 	})

@@ -54,7 +54,7 @@ func TestVerifyCoversTrust(t *testing.T) {
 
 	t.Run("a partner added with an SQLite client is named", func(t *testing.T) {
 		w, _, _ := aCaseWithHistory(t)
-		sqlOn(t, w, `INSERT INTO partners VALUES ('bWFsbG9yeQ==', 'Mallory', 'Nobody', 'w-x', '2026-01-01T00:00:00.000000Z', '2026-01-01T00:00:00.000000Z')`)
+		sqlOn(t, w, `INSERT INTO partners VALUES ('bWFsbG9yeQ==', 'Mallory', 'Nobody', 'w-x', '2026-01-01T00:00:00.000000Z', '2026-01-01T00:00:00.000000Z', '')`)
 		wantProblem(t, mustVerify(t, w, nil), "partner Mallory (Nobody, key bWFsbG9yeQ==) is not in the audit trail: it was added outside Bollard")
 	})
 

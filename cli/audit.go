@@ -132,6 +132,7 @@ func runVerify(e *env, args []string) error {
 
 // openToRead opens the workspace only to read it (verify): nothing is
 // created, migrated, swept or written, so a read-only copy can be checked.
+// An encrypted one is unlocked read-only.
 func (e *env) openToRead() (*app.Workspace, error) {
 	if _, err := os.Stat(e.db); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -139,7 +140,7 @@ func (e *env) openToRead() (*app.Workspace, error) {
 		}
 		return nil, err
 	}
-	return app.OpenReadOnly(e.ctx, e.db)
+	return e.openAt(e.db, app.OpenReadOnly, app.UnlockReadOnly)
 }
 
 func shortHash(h string) string {

@@ -14,6 +14,7 @@ import (
 
 	"bollard/app"
 	"bollard/model"
+	"bollard/storage/lockbox"
 )
 
 // Exit codes, as DESIGN.md promises scripts.
@@ -38,6 +39,7 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	hinted bool // the "not encrypted" hint was printed
 }
 
 // command is one subcommand.
@@ -49,7 +51,9 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"init", "init [--officer NAME --agency AGENCY --prefix P ...]   create an empty workspace", runInit},
+		{"init", "init [--officer NAME --agency AGENCY --prefix P ...] [--no-recovery-key] | init --plain   create an empty workspace, encrypted (asks a passphrase; prints a recovery key once) unless --plain", runInit},
+		{"passphrase", "passphrase                                  change the workspace's passphrase (asks the current one or the recovery key, then the new one twice)", runPassphrase},
+		{"recovery-key", "recovery-key                                make a new recovery key, printed once; the old one stops working", runRecoveryKey},
 		{"profile", "profile [--officer NAME ...] [--json]      show or change the officer profile", runProfile},
 		{"demo", "demo [--cases N] [--seed S] [--entities N]  fill an empty workspace with synthetic cases", runDemo},
 		{"case", "case list [--json] [--status S] [--all] | case show REF [--json] | case edit REF --version N [--title T] [--summary S] [--status S] [--priority P]", runCase},
@@ -64,7 +68,7 @@ func commands() []command {
 		{"files", "files prune [--dry-run] [--json]            remove attached files no exhibit has and the audit trail never names", runFiles},
 		{"dossier", "dossier REF -o FILE.pdf [--lang en|es|pt|fr] [--redact [--redacted-title TEXT]] [--marking TEXT] [--sections LIST] [--force]   the case dossier PDF", runDossier},
 		{"import", "import FILE.bollard [--trust] [--identity FILE] [--passphrase] | import FILE.csv --case REF [--partial] | import FILE.json   merge a case package, add seizures or a JSON case file", runImport},
-		{"export", "export REF... -o FILE.bollard [--recipient KEYFILE]... [--passphrase] | export REF... --format ftm -o FILE.json   a signed case package, or FollowTheMoney", runExport},
+		{"export", "export REF... -o FILE.bollard [--recipient KEYFILE]... [--passphrase | --plain] | export REF... --format ftm -o FILE.json   a signed case package, encrypted to the known partners of the cases' agencies unless --plain; or FollowTheMoney", runExport},
 		{"conflicts", "conflicts [--case REF] [--json] | conflicts resolve ID --keep mine|theirs   records changed on both sides", runConflicts},
 		{"keys", "keys [--json] | keys export -o FILE             this workspace's public keys; the file a partner encrypts packages to", runKeys},
 		{"version", "version                                     print the version", runVersion},
@@ -141,6 +145,9 @@ func printUsage(w io.Writer) {
 		fmt.Fprintln(w, "  bollard "+c.summary)
 	}
 	fmt.Fprintln(w, "\n--db defaults to $BOLLARD_DB, else the workspace in the user's data folder.")
+	fmt.Fprintln(w, "An encrypted workspace's passphrase (or recovery key) is typed at the terminal, or for scripts")
+	fmt.Fprintln(w, "read from the first line of the file $BOLLARD_PASSPHRASE_FILE names (readable by you only;")
+	fmt.Fprintln(w, "a new passphrase from $BOLLARD_NEW_PASSPHRASE_FILE); never from the command line.")
 	fmt.Fprintln(w, "Exit status: 0 done, 1 the work failed, 2 the command line was wrong.")
 }
 
@@ -168,15 +175,55 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // open opens the workspace for a command that needs one to exist already:
-// a mistyped --db should not quietly create an empty workspace.
+// a mistyped --db should not quietly create an empty workspace. An
+// encrypted workspace is unlocked with its passphrase (see secret.go).
 func (e *env) open() (*app.Workspace, error) {
-	if _, err := os.Stat(e.db); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("no workspace at %s (create one with bollard --db %s init)", e.db, e.db)
-		}
+	if err := e.mustExist(); err != nil {
 		return nil, err
 	}
-	return app.Open(e.ctx, e.db)
+	return e.openAt(e.db, app.Open, app.Unlock)
+}
+
+// mustExist refuses a workspace file that is not there.
+func (e *env) mustExist() error {
+	if _, err := os.Stat(e.db); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("no workspace at %s (create one with bollard --db %s init)", e.db, e.db)
+		}
+		return err
+	}
+	return nil
+}
+
+// openAt opens the workspace at path with plain when it is not encrypted,
+// else asks its passphrase and unlocks it with unlock. A wrong passphrase
+// says nothing of what the workspace holds.
+func (e *env) openAt(path string,
+	plain func(context.Context, string) (*app.Workspace, error),
+	unlock func(context.Context, string, []byte) (*app.Workspace, error)) (*app.Workspace, error) {
+	encrypted, err := app.IsEncrypted(path)
+	if err != nil {
+		return nil, err
+	}
+	if !encrypted {
+		w, err := plain(e.ctx, path)
+		if err == nil && !e.hinted && isTerminal(e.stderr) {
+			// Said to a person, once; a script's stderr stays its errors.
+			e.hinted = true
+			fmt.Fprintf(e.stderr, "bollard: %s is not encrypted: whoever holds the file can read it (bollard encrypt)\n", path)
+		}
+		return w, err
+	}
+	secret, err := e.secretFor(path)
+	if err != nil {
+		return nil, err
+	}
+	defer lockbox.Forget(secret)
+	w, err := unlock(e.ctx, path, secret)
+	if errors.Is(err, lockbox.ErrWrongSecret) {
+		return nil, errWrongSecret
+	}
+	return w, err
 }
 
 // noCase is the error of a command given a case ref the workspace does not

@@ -46,7 +46,7 @@ type result struct {
 func run(t *testing.T, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(bollard, args...)
-	cmd.Env = append(os.Environ(), "DISPLAY=", "WAYLAND_DISPLAY=", "BOLLARD_DB=", "HOME="+t.TempDir(), "XDG_DATA_HOME="+t.TempDir())
+	cmd.Env = append(os.Environ(), "DISPLAY=", "WAYLAND_DISPLAY=", "BOLLARD_DB=", "BOLLARD_PASSPHRASE_FILE=", "BOLLARD_NEW_PASSPHRASE_FILE=", "HOME="+t.TempDir(), "XDG_DATA_HOME="+t.TempDir())
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -79,7 +79,7 @@ func must(t *testing.T, code int, args ...string) result {
 func newWorkspace(t *testing.T) string {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "ws.db")
-	must(t, 0, "--db", db, "init", "--officer", "M. Torres", "--agency", "SVA", "--country", "ES", "--prefix", "ESA")
+	must(t, 0, "--db", db, "init", "--plain", "--officer", "M. Torres", "--agency", "SVA", "--country", "ES", "--prefix", "ESA")
 	return db
 }
 
@@ -135,14 +135,14 @@ func TestInit(t *testing.T) {
 		t.Fatalf("profile: %s", r.stdout)
 	}
 	t.Run("init twice", func(t *testing.T) {
-		r := must(t, 1, "--db", db, "init")
+		r := must(t, 1, "--db", db, "init", "--plain")
 		if !strings.Contains(r.stderr, "already exists") {
 			t.Fatalf("stderr: %s", r.stderr)
 		}
 	})
 	t.Run("a bad profile leaves no file", func(t *testing.T) {
 		bad := filepath.Join(t.TempDir(), "bad.db")
-		r := must(t, 1, "--db", bad, "init", "--officer", "X", "--agency", "Y", "--prefix", "9x")
+		r := must(t, 1, "--db", bad, "init", "--plain", "--officer", "X", "--agency", "Y", "--prefix", "9x")
 		if !strings.Contains(r.stderr, "case-ref prefix") {
 			t.Fatalf("stderr: %s", r.stderr)
 		}
@@ -154,15 +154,15 @@ func TestInit(t *testing.T) {
 		// What a kill between making the file and saving the profile leaves:
 		// a workspace with no officer (init without a profile makes one).
 		half := filepath.Join(t.TempDir(), "half.db")
-		must(t, 0, "--db", half, "init")
-		if r := must(t, 1, "--db", half, "init"); !strings.Contains(r.stderr, "already exists") {
+		must(t, 0, "--db", half, "init", "--plain")
+		if r := must(t, 1, "--db", half, "init", "--plain"); !strings.Contains(r.stderr, "already exists") {
 			t.Fatalf("init again with no profile: %s", r.stderr)
 		}
-		must(t, 0, "--db", half, "init", "--officer", "M. Torres", "--agency", "SVA", "--country", "ES", "--prefix", "ESA")
+		must(t, 0, "--db", half, "init", "--plain", "--officer", "M. Torres", "--agency", "SVA", "--country", "ES", "--prefix", "ESA")
 		if r := must(t, 0, "--db", half, "profile", "--json"); !strings.Contains(r.stdout, `"ref_prefix": "ESA"`) {
 			t.Fatalf("profile after the second init: %s", r.stdout)
 		}
-		if r := must(t, 1, "--db", half, "init", "--officer", "X. Other", "--agency", "HMRC", "--country", "GB", "--prefix", "GBX"); !strings.Contains(r.stderr, "already exists") {
+		if r := must(t, 1, "--db", half, "init", "--plain", "--officer", "X. Other", "--agency", "HMRC", "--country", "GB", "--prefix", "GBX"); !strings.Contains(r.stderr, "already exists") {
 			t.Fatalf("init over a workspace with an officer: %s", r.stderr)
 		}
 	})

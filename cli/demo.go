@@ -32,7 +32,10 @@ func runDemo(e *env, args []string) error {
 		// Demo data goes in a file of its own, never in the officer's workspace.
 		path = app.DemoPath(e.db)
 	}
-	w, err := app.Open(e.ctx, path)
+	// Demo data is synthetic: a new demo workspace is made plaintext (it
+	// holds nobody's data, and training needs no passphrase); one already
+	// encrypted is unlocked.
+	w, err := e.openAt(path, app.Open, app.Unlock)
 	if err != nil {
 		return err
 	}

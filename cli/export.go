@@ -2,14 +2,19 @@ package cli
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"bollard/app"
 	"bollard/app/exchange"
+	"bollard/model"
 )
 
 // stringList is a flag given once per value (--recipient A --recipient B).
@@ -19,12 +24,16 @@ func (l *stringList) String() string     { return strings.Join(*l, ",") }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
 // runExport writes cases as a signed case package for a partner agency.
+// A package is encrypted by default: to every known partner of the cases'
+// agencies, plus any --recipient; or to a --passphrase instead. Sending one
+// in the clear takes --plain, and is written to the audit trail.
 func runExport(e *env, args []string) error {
 	fs := flags("export")
 	out := fs.String("o", "", "the package file to write (FILE.bollard)")
 	var recipients stringList
-	fs.Var(&recipients, "recipient", "a file holding a partner's age public key (age1...); repeatable")
-	passphrase := fs.Bool("passphrase", false, "encrypt with a passphrase read from $BOLLARD_PASSPHRASE or stdin")
+	fs.Var(&recipients, "recipient", "a file holding a partner's age public key (age1...); repeatable; added to the known partners of the cases' agencies")
+	passphrase := fs.Bool("passphrase", false, "encrypt with a passphrase read from $BOLLARD_PASSPHRASE or stdin, instead of to the partners' keys")
+	plain := fs.Bool("plain", false, "send the package NOT encrypted (written to the audit trail)")
 	asJSON := fs.Bool("json", false, "print what was written as JSON")
 	format := fs.String("format", "package", "package (a signed case package) or ftm (FollowTheMoney entities)")
 	refs, err := parse(fs, args)
@@ -39,8 +48,8 @@ func runExport(e *env, args []string) error {
 	}
 	switch *format {
 	case "ftm":
-		if len(recipients) > 0 || *passphrase {
-			return usagef("export --format ftm: FollowTheMoney files are not encrypted; leave out --recipient and --passphrase")
+		if len(recipients) > 0 || *passphrase || *plain {
+			return usagef("export --format ftm: FollowTheMoney files are not encrypted; leave out --recipient, --passphrase and --plain")
 		}
 		return runExportFTM(e, refs, *out)
 	case "package":
@@ -48,7 +57,10 @@ func runExport(e *env, args []string) error {
 		return usagef("export --format %q: choose package or ftm", *format)
 	}
 	if *passphrase && len(recipients) > 0 {
-		return usagef("export: encrypt to --recipient keys or to a --passphrase, not both")
+		return usagef("export: encrypt to --recipient keys or to a --passphrase, not both (age cannot mix them)")
+	}
+	if *plain && (*passphrase || len(recipients) > 0) {
+		return usagef("export --plain sends the package in the clear; leave out --recipient and --passphrase, or --plain")
 	}
 	var enc exchange.Encryption
 	for _, f := range recipients {
@@ -56,7 +68,7 @@ func runExport(e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("export: recipient %s: %w", f, err)
 		}
-		enc.Recipients = append(enc.Recipients, keys...)
+		enc.Recipients = appendNew(enc.Recipients, keys...)
 	}
 	if *passphrase {
 		if enc.Passphrase, err = readPassphrase(e); err != nil {
@@ -68,9 +80,30 @@ func runExport(e *env, args []string) error {
 		return err
 	}
 	defer w.Close()
+	var partners []model.Partner
+	if !*plain && !*passphrase {
+		known, err := exchange.RecipientsOf(e.ctx, w, refs...)
+		if err != nil {
+			if ref, ok := missingRef(e, w, refs); ok {
+				return fmt.Errorf("export: %w", e.noCase(ref))
+			}
+			return fmt.Errorf("export: %w", err)
+		}
+		partners = known.Partners
+		enc.Recipients = appendNew(known.Keys, enc.Recipients...)
+		if len(enc.Recipients) == 0 {
+			return fmt.Errorf("export: no known partner of the cases' agencies (%s) has an age key in this workspace (a partner's key comes with the signed packages it sends): "+
+				"name --recipient KEYFILE, or --passphrase, or --plain to send the package in the clear; nothing was written", agencyList(known.Agencies))
+		}
+	}
 	x, err := exchange.ExportPackage(e.ctx, w, *out, enc, refs...)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
+	}
+	if *plain {
+		if err := auditPlain(e, w, x); err != nil {
+			return err
+		}
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, x)
@@ -81,7 +114,79 @@ func runExport(e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "exported %s to %s (%s): %d records, %d files, %d bytes\n",
 		strings.Join(x.Refs, ", "), x.Path, how, x.Records, x.Files, x.Size)
+	for _, p := range partners {
+		fmt.Fprintf(forTerminal(e.stdout), "  encrypted to %s (%s)\n", p.Name, p.Agency)
+	}
+	if n := len(enc.Recipients) - len(partners); n > 0 && !*passphrase {
+		fmt.Fprintf(e.stdout, "  encrypted to %d key(s) from --recipient\n", n)
+	}
+	if *plain {
+		fmt.Fprintf(e.stderr, "bollard: WARNING: %s is NOT ENCRYPTED: whoever holds the file reads the cases; this was written to the audit trail\n", x.Path)
+	}
 	return nil
+}
+
+// auditPlain writes to the audit trail that the package went out in the
+// clear, naming its SHA-256. A package that cannot be answered for is not
+// left behind: the file just written is removed, and the error says so.
+func auditPlain(e *env, w *app.Workspace, x exchange.Exported) error {
+	sum, err := fileSHA256(x.Path)
+	if err == nil {
+		path := x.Path
+		if abs, aerr := filepath.Abs(path); aerr == nil {
+			path = abs
+		}
+		err = w.RecordPlainPackage(e.ctx, path, sum, x.Size, x.Refs)
+	}
+	if err != nil {
+		if rerr := os.Remove(x.Path); rerr != nil {
+			return fmt.Errorf("export: the unencrypted package %s was written but could not be written to the audit trail (%v), nor removed (%v): delete it", x.Path, err, rerr)
+		}
+		return fmt.Errorf("export: the unencrypted package could not be written to the audit trail, so %s was removed: %w", x.Path, err)
+	}
+	return nil
+}
+
+// fileSHA256 is the SHA-256 of the file at path, in hex.
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// missingRef returns the first ref the workspace holds no case for.
+func missingRef(e *env, w *app.Workspace, refs []string) (string, bool) {
+	for _, ref := range refs {
+		if _, err := w.Case(e.ctx, ref); app.IsNotFound(err) {
+			return ref, true
+		}
+	}
+	return "", false
+}
+
+// agencyList names the agencies for a message.
+func agencyList(agencies []string) string {
+	if len(agencies) == 0 {
+		return "the cases name none"
+	}
+	return strings.Join(agencies, ", ")
+}
+
+// appendNew appends the keys list does not hold yet.
+func appendNew(list []string, keys ...string) []string {
+	for _, k := range keys {
+		if !slices.Contains(list, k) {
+			list = append(list, k)
+		}
+	}
+	return list
 }
 
 // readPassphrase reads a package's passphrase from $BOLLARD_PASSPHRASE, else

@@ -83,7 +83,7 @@ var faultCommands = []faultCommand{
 		prepare: func(t *testing.T, rng *rand.Rand, template, inputs string) func(string) []string {
 			// A partner's case with three photos, encrypted to this workspace.
 			partner := filepath.Join(inputs, "partner.db")
-			must(t, 0, "--db", partner, "init", "--officer", "Insp. Lotte Peeters", "--agency", "Belgian Customs", "--country", "BE", "--prefix", "BEC")
+			must(t, 0, "--db", partner, "init", "--plain", "--officer", "Insp. Lotte Peeters", "--agency", "Belgian Customs", "--country", "BE", "--prefix", "BEC")
 			must(t, 0, "--db", partner, "demo", "--cases", "2", "--seed", "5")
 			ref := listCases(t, partner)[0].Ref
 			add := []string{"--db", partner, "evidence", "add", ref, "--description", "Photos of the container"}
@@ -383,7 +383,7 @@ func copyWorkspace(t *testing.T, template string) string {
 
 func initWorkspace(t *testing.T, db string) {
 	t.Helper()
-	must(t, 0, "--db", db, "init", "--officer", "M. Torres", "--agency", "SVA", "--country", "ES", "--prefix", "ESA")
+	must(t, 0, "--db", db, "init", "--plain", "--officer", "M. Torres", "--agency", "SVA", "--country", "ES", "--prefix", "ESA")
 }
 
 func absPath(t *testing.T, path string) string {

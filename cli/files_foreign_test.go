@@ -35,7 +35,7 @@ func TestNoExtensionAndLeftoverFoldersAreNotTaken(t *testing.T) {
 	os.RemoveAll(db + ".files")
 
 	x := filepath.Join(dir, "demo")
-	r := must(t, 1, "--db", x, "init", "--officer", "M. Torres", "--agency", "SVA", "--country", "ES", "--prefix", "ESA")
+	r := must(t, 1, "--db", x, "init", "--plain", "--officer", "M. Torres", "--agency", "SVA", "--country", "ES", "--prefix", "ESA")
 	if !strings.Contains(r.stderr, "older release") || !strings.Contains(r.stderr, "demo.db") {
 		t.Errorf("init of demo said:\n%s", r.stderr)
 	}

@@ -24,7 +24,7 @@ func encryptedPackage(t *testing.T) (pkg, identity string) {
 	t.Helper()
 	dir := t.TempDir()
 	a := filepath.Join(dir, "a.db")
-	must(t, 0, "--db", a, "init", "--officer", "Insp. Lotte Peeters", "--agency", "Belgian Customs", "--country", "BE", "--prefix", "BEC")
+	must(t, 0, "--db", a, "init", "--plain", "--officer", "Insp. Lotte Peeters", "--agency", "Belgian Customs", "--country", "BE", "--prefix", "BEC")
 	must(t, 0, "--db", a, "demo", "--cases", "1", "--seed", "3")
 	ref := listCases(t, a)[0].Ref
 	args := []string{"--db", a, "evidence", "add", ref, "--description", "phone dumps", "--kind", "digital"}

@@ -15,7 +15,7 @@ import (
 func runWith(t *testing.T, env []string, stdin string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(bollard, args...)
-	cmd.Env = append(append(os.Environ(), "DISPLAY=", "WAYLAND_DISPLAY=", "BOLLARD_DB=", "BOLLARD_PASSPHRASE=",
+	cmd.Env = append(append(os.Environ(), "DISPLAY=", "WAYLAND_DISPLAY=", "BOLLARD_DB=", "BOLLARD_PASSPHRASE_FILE=", "BOLLARD_NEW_PASSPHRASE_FILE=", "BOLLARD_PASSPHRASE=",
 		"HOME="+t.TempDir(), "XDG_DATA_HOME="+t.TempDir()), env...)
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
@@ -32,14 +32,14 @@ func runWith(t *testing.T, env []string, stdin string, args ...string) result {
 
 func TestPackageExportImport(t *testing.T) {
 	a := filepath.Join(t.TempDir(), "a.db")
-	must(t, 0, "--db", a, "init", "--officer", "Insp. Lotte Peeters", "--agency", "Belgian Customs", "--country", "BE", "--prefix", "BEC")
+	must(t, 0, "--db", a, "init", "--plain", "--officer", "Insp. Lotte Peeters", "--agency", "Belgian Customs", "--country", "BE", "--prefix", "BEC")
 	must(t, 0, "--db", a, "demo", "--cases", "3", "--seed", "5")
 	ref := listCases(t, a)[0].Ref
 	b := newWorkspace(t)
 	pkg := filepath.Join(t.TempDir(), "case.bollard")
 
 	must(t, 2, "--db", a, "export", ref)
-	must(t, 0, "--db", a, "export", ref, "-o", pkg)
+	must(t, 0, "--db", a, "export", ref, "-o", pkg, "--plain")
 
 	r := must(t, 1, "--db", b, "import", pkg)
 	if !strings.Contains(r.stderr, "unknown partner") || !strings.Contains(r.stderr, "--trust") {
@@ -78,7 +78,7 @@ func TestPackageExportImport(t *testing.T) {
 
 func TestPackagePassphrase(t *testing.T) {
 	a := filepath.Join(t.TempDir(), "a.db")
-	must(t, 0, "--db", a, "init", "--officer", "Insp. Lotte Peeters", "--agency", "Belgian Customs", "--country", "BE", "--prefix", "BEC")
+	must(t, 0, "--db", a, "init", "--plain", "--officer", "Insp. Lotte Peeters", "--agency", "Belgian Customs", "--country", "BE", "--prefix", "BEC")
 	must(t, 0, "--db", a, "demo", "--cases", "2", "--seed", "9")
 	ref := listCases(t, a)[0].Ref
 	b := newWorkspace(t)
@@ -97,7 +97,7 @@ func TestPackagePassphrase(t *testing.T) {
 // other when the resolution arrives, and the import says so.
 func TestImportSaysWhichConflictsSettled(t *testing.T) {
 	a := filepath.Join(t.TempDir(), "a.db")
-	must(t, 0, "--db", a, "init", "--officer", "Insp. Lotte Peeters", "--agency", "Belgian Customs", "--country", "BE", "--prefix", "BEC")
+	must(t, 0, "--db", a, "init", "--plain", "--officer", "Insp. Lotte Peeters", "--agency", "Belgian Customs", "--country", "BE", "--prefix", "BEC")
 	must(t, 0, "--db", a, "demo", "--cases", "1", "--seed", "5")
 	b := newWorkspace(t)
 	ref := listCases(t, a)[0].Ref
@@ -105,7 +105,7 @@ func TestImportSaysWhichConflictsSettled(t *testing.T) {
 	export := func(from, name string) string {
 		t.Helper()
 		pkg := filepath.Join(dir, name+".bollard")
-		must(t, 0, "--db", from, "export", ref, "-o", pkg)
+		must(t, 0, "--db", from, "export", ref, "-o", pkg, "--plain")
 		return pkg
 	}
 	send := func(from, to, name string, extra ...string) string {

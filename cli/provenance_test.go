@@ -17,7 +17,7 @@ import (
 // workspace verifies.
 func TestImportedChangesNameThePartner(t *testing.T) {
 	hmrc := filepath.Join(t.TempDir(), "hmrc.db")
-	must(t, 0, "--db", hmrc, "init", "--officer", "Off. Jane Whitby", "--agency", "HMRC", "--country", "GB", "--prefix", "HMR")
+	must(t, 0, "--db", hmrc, "init", "--plain", "--officer", "Off. Jane Whitby", "--agency", "HMRC", "--country", "GB", "--prefix", "HMR")
 	must(t, 0, "--db", hmrc, "demo", "--cases", "2", "--seed", "5")
 	ref := listCases(t, hmrc)[0].Ref
 	var keys struct {
@@ -27,7 +27,7 @@ func TestImportedChangesNameThePartner(t *testing.T) {
 		t.Fatal(err)
 	}
 	pkg := filepath.Join(t.TempDir(), "case.bollard")
-	must(t, 0, "--db", hmrc, "export", ref, "-o", pkg)
+	must(t, 0, "--db", hmrc, "export", ref, "-o", pkg, "--plain")
 	data, err := os.ReadFile(pkg)
 	if err != nil {
 		t.Fatal(err)

@@ -57,9 +57,9 @@ func TestCigarettesInSticksAndInPackages(t *testing.T) {
 	must(t, 0, "--db", a, "seizure", "edit", ref, "SZ-0002", "--unit", "Cartouches")
 
 	pkg := filepath.Join(t.TempDir(), "case.bollard")
-	must(t, 0, "--db", a, "export", ref, "-o", pkg)
+	must(t, 0, "--db", a, "export", ref, "-o", pkg, "--plain")
 	b := filepath.Join(t.TempDir(), "b.db")
-	must(t, 0, "--db", b, "init", "--officer", "Officer Jane Hale", "--agency", "HMRC", "--country", "GB", "--prefix", "HMR")
+	must(t, 0, "--db", b, "init", "--plain", "--officer", "Officer Jane Hale", "--agency", "HMRC", "--country", "GB", "--prefix", "HMR")
 	must(t, 0, "--db", b, "import", pkg, "--trust")
 	want := must(t, 0, "--db", a, "case", "show", ref, "--json").stdout
 	got := must(t, 0, "--db", b, "case", "show", ref, "--json").stdout

@@ -70,7 +70,7 @@ func TestVerifyAndExportRefuseWhatIsNotAPlainFile(t *testing.T) {
 			if r.code == 0 || !strings.Contains(r.stdout+r.stderr, "exhibit "+exhibit+": the file IMG_2041.jpg (SHA-256 "+sha+") is "+c.what) {
 				t.Errorf("verify: exit %d\nstdout: %s\nstderr: %s", r.code, r.stdout, r.stderr)
 			}
-			r = runWithin(t, 30*time.Second, "--db", db, "export", ref, "-o", filepath.Join(t.TempDir(), "out.bollard"))
+			r = runWithin(t, 30*time.Second, "--db", db, "export", ref, "--plain", "-o", filepath.Join(t.TempDir(), "out.bollard"))
 			r.expect(t, 1, "export")
 			if !strings.Contains(r.stderr, sha+" is "+c.what+", not a plain file") {
 				t.Errorf("export: %s", r.stderr)

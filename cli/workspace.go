@@ -10,6 +10,7 @@ import (
 
 	"bollard/app"
 	"bollard/model"
+	"bollard/storage/lockbox"
 )
 
 // profileFlags are the officer profile's flags, shared by init and profile.
@@ -57,9 +58,13 @@ func (p profileFlags) apply(o model.Officer) model.Officer {
 }
 
 // runInit creates an empty workspace, with the officer profile when given.
+// It is encrypted unless --plain says otherwise: a lost laptop must yield
+// nothing readable, so the safe choice is the one made without thinking.
 func runInit(e *env, args []string) error {
 	fs := flags("init")
 	pf := addProfileFlags(fs)
+	plain := fs.Bool("plain", false, "make a workspace that is NOT encrypted (training and test data only)")
+	noRecovery := fs.Bool("no-recovery-key", false, "make no recovery key: a lost passphrase then loses the workspace")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -67,10 +72,17 @@ func runInit(e *env, args []string) error {
 	if len(rest) > 0 {
 		return usagef("init takes no arguments (got %q)", rest[0])
 	}
+	if *plain && *noRecovery {
+		return usagef("init --plain makes no passphrase, so no recovery key either; leave out --no-recovery-key")
+	}
 	existed := false
 	if _, err := os.Stat(e.db); err == nil {
 		existed = true
 	} else if !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	encrypted, err := app.IsEncrypted(e.db)
+	if err != nil {
 		return err
 	}
 	var officer model.Officer
@@ -82,15 +94,27 @@ func runInit(e *env, args []string) error {
 			return err
 		}
 	}
-	w, err := app.Open(e.ctx, e.db)
+	var (
+		w        *app.Workspace
+		recovery string
+	)
+	switch {
+	case existed || encrypted:
+		// An init killed between making the file (or the lockbox) and
+		// saving the profile is finished by running init again, which
+		// opens what is there as it is.
+		w, err = e.openAt(e.db, app.Open, app.Unlock)
+	case *plain:
+		w, err = app.Open(e.ctx, e.db)
+	default:
+		w, recovery, err = e.create(!*noRecovery)
+	}
 	if err != nil {
 		return err
 	}
 	defer w.Close()
 	if existed {
-		// An init killed between making the file and saving the profile
-		// leaves a workspace with no officer: running init again finishes
-		// it. One with an officer is somebody's workspace: left alone.
+		// One with an officer is somebody's workspace: left alone.
 		o, err := w.Officer(e.ctx)
 		if err != nil {
 			return err
@@ -104,11 +128,39 @@ func runInit(e *env, args []string) error {
 			return err
 		}
 	}
-	fmt.Fprintf(e.stdout, "created workspace %s\n", e.db)
+	if *plain && !existed {
+		// Made in the clear on purpose: the trail says so, and by whom.
+		if err := w.RecordPlainWorkspace(e.ctx); err != nil {
+			return err
+		}
+	}
+	switch {
+	case w.Encrypted():
+		fmt.Fprintf(e.stdout, "created encrypted workspace %s (its key is sealed in %s)\n", e.db, lockbox.Path(e.db))
+	default:
+		fmt.Fprintf(e.stdout, "created workspace %s\n", e.db)
+		fmt.Fprintf(e.stderr, "bollard: WARNING: %s is NOT ENCRYPTED: whoever holds the file reads everything in it; keep only training or test data in it (bollard encrypt encrypts it)\n", e.db)
+	}
+	if recovery != "" {
+		fmt.Fprintf(e.stdout, "\nrecovery key (shown this once; print it and keep it in the office safe):\n\n    %s\n\n", recovery)
+		fmt.Fprintln(e.stdout, "Without the passphrase or this recovery key the workspace cannot be opened by anyone: its data is gone.")
+	} else if w.Encrypted() && !existed && !encrypted {
+		fmt.Fprintln(e.stdout, "no recovery key was made: without the passphrase the workspace cannot be opened by anyone (bollard recovery-key makes one)")
+	}
 	if !pf.given() {
 		fmt.Fprintln(e.stdout, "set the officer profile before recording cases: bollard profile --officer NAME --agency AGENCY --prefix PREFIX")
 	}
 	return nil
+}
+
+// create makes a new encrypted workspace at e.db, asking its passphrase.
+func (e *env) create(recovery bool) (*app.Workspace, string, error) {
+	p, err := e.newSecret(envPassphraseFile, "passphrase for the new workspace")
+	if err != nil {
+		return nil, "", err
+	}
+	defer lockbox.Forget(p)
+	return app.Create(e.ctx, e.db, p, recovery)
 }
 
 // runProfile shows the officer profile, or changes the fields given.

@@ -34,6 +34,14 @@ const (
 	// RecordFile is an attachment file on its own, apart from any exhibit:
 	// the entries `files prune` writes for each file it removes.
 	RecordFile = "attachment file"
+	// RecordPlainPackage is a case package the officer chose to send in
+	// the clear (export --plain): one entry for each case it carried, in
+	// that case's history. It lives only in the audit trail.
+	RecordPlainPackage = "package sent in the clear"
+	// RecordPlainWorkspace is the workspace itself made NOT encrypted
+	// (init --plain), for training or test data. It lives only in the
+	// audit trail.
+	RecordPlainWorkspace = "workspace kept in the clear"
 )
 
 // Recorded is a record of one of the kinds in Kinds: what every layer can

@@ -15,6 +15,10 @@ type Partner struct {
 	WorkspaceID string    `json:"workspace_id"`
 	FirstSeenAt time.Time `json:"first_seen_at"`
 	LastSeenAt  time.Time `json:"last_seen_at"`
+	// AgeRecipient is the partner's age public key (age1...) as its signed
+	// packages give it, "" until one did: case packages for its agency are
+	// encrypted to it by default.
+	AgeRecipient string `json:"age_recipient,omitempty"`
 }
 
 // RecordID is the partner's public key, which names it in the audit trail.

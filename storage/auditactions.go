@@ -43,6 +43,10 @@ var workspaceActions = map[string][]string{
 	model.RecordPartner: {model.AuditBaseline, model.AuditCreate, model.AuditUpdate},
 	model.RecordKey:     {model.AuditBaseline, model.AuditCreate}, // a key is made once, never replaced
 	model.RecordFile:    {model.AuditRemove},                      // a file removed by files prune
+	// a case package sent unencrypted (export --plain)
+	model.RecordPlainPackage: {model.AuditCreate},
+	// a workspace made unencrypted on purpose (init --plain)
+	model.RecordPlainWorkspace: {model.AuditCreate},
 }
 
 // BollardWrites reports whether Bollard ever writes an audit entry with

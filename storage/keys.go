@@ -23,7 +23,7 @@ func (tx *Tx) SetAgeIdentity(id string) error {
 	return tx.setKey(model.KeyAge, "age_identity", id)
 }
 
-const partnerColumns = `public_key, name, agency, workspace_id, first_seen_at, last_seen_at`
+const partnerColumns = `public_key, name, agency, workspace_id, first_seen_at, last_seen_at, age_recipient`
 
 // Partner returns the partner whose public key this is, model.ErrNotFound
 // when the key is not a known partner's.
@@ -35,7 +35,7 @@ func (tx *Tx) Partner(publicKey string) (model.Partner, error) {
 // scanPartner reads one partner, its columns in partnerColumns' order.
 func scanPartner(row interface{ Scan(...any) error }) (model.Partner, error) {
 	var p model.Partner
-	err := row.Scan(&p.PublicKey, &p.Name, &p.Agency, &p.WorkspaceID, timeCol{&p.FirstSeenAt}, timeCol{&p.LastSeenAt})
+	err := row.Scan(&p.PublicKey, &p.Name, &p.Agency, &p.WorkspaceID, timeCol{&p.FirstSeenAt}, timeCol{&p.LastSeenAt}, &p.AgeRecipient)
 	return p, err
 }
 
@@ -59,7 +59,8 @@ func (tx *Tx) Partners() ([]model.Partner, error) {
 
 // PutPartner remembers a partner, or updates what is known of one already
 // remembered: its name, agency and workspace as its latest package gave
-// them, and when it was last seen. When it was first seen never changes.
+// them, and when it was last seen. When it was first seen never changes; its
+// age key, once known, is kept when a package gives none.
 // Every change is an audit entry: whom the workspace trusts is evidence of
 // how a package's records came to be accepted.
 func (tx *Tx) PutPartner(p model.Partner) error {
@@ -74,10 +75,11 @@ func (tx *Tx) PutPartner(p model.Partner) error {
 		return err
 	}
 	return audited(tx, model.RecordPartner, action, p.PublicKey, tx.Partner, noCase[model.Partner], func() error {
-		_, err := tx.exec(`INSERT INTO partners (`+partnerColumns+`) VALUES (?, ?, ?, ?, ?, ?)
+		_, err := tx.exec(`INSERT INTO partners (`+partnerColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (public_key) DO UPDATE SET name = excluded.name, agency = excluded.agency,
-				workspace_id = excluded.workspace_id, last_seen_at = excluded.last_seen_at`,
-			p.PublicKey, p.Name, p.Agency, p.WorkspaceID, dbTime(first), dbTime(p.LastSeenAt))
+				workspace_id = excluded.workspace_id, last_seen_at = excluded.last_seen_at,
+				age_recipient = CASE WHEN excluded.age_recipient = '' THEN age_recipient ELSE excluded.age_recipient END`,
+			p.PublicKey, p.Name, p.Agency, p.WorkspaceID, dbTime(first), dbTime(p.LastSeenAt), p.AgeRecipient)
 		return wrap("save partner", err)
 	})
 }

@@ -66,7 +66,8 @@ func WriteFile(ctx context.Context, path string, f app.CaseFile, opt Options) (p
 		err = cerr
 	}
 	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
+		// The officer only: a dossier is the case file in print.
+		err = os.Chmod(tmp.Name(), 0o600)
 	}
 	if err == nil {
 		err = os.Rename(tmp.Name(), path)

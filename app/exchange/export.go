@@ -32,15 +32,22 @@ func ExportPackage(ctx context.Context, w *app.Workspace, path string, enc Encry
 	if err != nil {
 		return Exported{}, err
 	}
-	signer, err := w.SigningIdentity(ctx)
+	id, err := w.SigningIdentity(ctx)
 	if err != nil {
 		return Exported{}, err
 	}
+	// The manifest gives the workspace's age key, so that the partner who
+	// trusts this signature encrypts what it sends back to it by default.
+	age, err := w.AgeRecipient(ctx)
+	if err != nil {
+		return Exported{}, err
+	}
+	signer := Signer{Name: id.Name, Agency: id.Agency, Workspace: id.Workspace, Key: id.Key, AgeRecipient: age}
 	parts := PackageParts{Content: data, CreatedAt: x.Content.ExportedAt}
 	for _, f := range x.Files {
 		parts.Files = append(parts.Files, PackageFile{SHA256: f.SHA256, Size: f.Size, Open: f.Open})
 	}
-	if err := CreatePackage(path, parts, Signer(signer), enc); err != nil {
+	if err := CreatePackage(path, parts, signer, enc); err != nil {
 		return Exported{}, err
 	}
 	if err := x.Remember(ctx, w); err != nil {
@@ -143,6 +150,13 @@ func ImportPackage(ctx context.Context, w *app.Workspace, path string, opt Impor
 		return out, err
 	}
 	partner.PublicKey, partner.Name, partner.Agency, partner.WorkspaceID = signer.PublicKey, signer.Name, signer.Agency, signer.Workspace
+	if signer.AgeRecipient != "" {
+		// Checked, not trusted blindly: a key that does not parse would
+		// make every later export to this agency fail.
+		if _, err := ParseRecipient(signer.AgeRecipient); err == nil {
+			partner.AgeRecipient = signer.AgeRecipient
+		}
+	}
 	partner.LastSeenAt = w.Now().UTC()
 	if partner.FirstSeenAt.IsZero() {
 		partner.FirstSeenAt = partner.LastSeenAt

@@ -58,14 +58,15 @@ type PackageFile struct {
 
 // Signer is who signs a package: the officer's name and agency and the
 // workspace's ID travel with the public half of Key, so that the receiving
-// side can show who sent it and remember the key as a known partner.
-// app.SigningIdentity has the same fields and converts to it:
-// exchange.Signer(id).
+// side can show who sent it and remember the key as a known partner, with
+// the workspace's age key to encrypt what it sends back to.
 type Signer struct {
 	Name      string
 	Agency    string
 	Workspace string
 	Key       ed25519.PrivateKey
+	// AgeRecipient is the workspace's age public key, for the manifest.
+	AgeRecipient string
 }
 
 // Encryption says whom a package is encrypted to. The zero Encryption
@@ -106,6 +107,11 @@ type ManifestSigner struct {
 	Agency    string `json:"agency"`
 	Workspace string `json:"workspace"`
 	PublicKey string `json:"public_key"` // ed25519, standard base64
+	// AgeRecipient is the signing workspace's age public key (age1...):
+	// the importer remembers it with the partner, and encrypts what it
+	// sends that agency to it by default. Signed with the rest, so it is
+	// as trusted as the signing key. Packages of earlier releases have none.
+	AgeRecipient string `json:"age_recipient,omitempty"`
 }
 
 // Provenance is where the changes of the package with that SHA-256 came

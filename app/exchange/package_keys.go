@@ -78,6 +78,8 @@ func WriteRecipientFile(path, recipient, whose string) error {
 		fmt.Fprintf(&b, "# Bollard case packages for %s\n", whose)
 	}
 	b.WriteString(recipient + "\n")
+	// A public key, made to be handed out: readable by all, unlike every
+	// other file Bollard writes.
 	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
 

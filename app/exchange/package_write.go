@@ -56,7 +56,9 @@ func CreatePackage(path string, parts PackageParts, by Signer, enc Encryption) (
 	if err = f.Close(); err != nil {
 		return fmt.Errorf("write the package: %w", err)
 	}
-	if err = os.Chmod(f.Name(), 0o644); err != nil {
+	// Readable by the officer only: a package sent in the clear (--plain)
+	// holds the case as it is, and even an encrypted one says who sent it.
+	if err = os.Chmod(f.Name(), 0o600); err != nil {
 		return fmt.Errorf("write the package: %w", err)
 	}
 	if err = os.Rename(f.Name(), path); err != nil {
@@ -174,10 +176,11 @@ func newManifest(parts PackageParts, files []PackageFile, by Signer) (Manifest, 
 		Version:   PackageFormatVersion,
 		CreatedAt: at.UTC().Truncate(time.Second),
 		Signer: ManifestSigner{
-			Name:      by.Name,
-			Agency:    by.Agency,
-			Workspace: by.Workspace,
-			PublicKey: base64.StdEncoding.EncodeToString(by.Key.Public().(ed25519.PublicKey)),
+			Name:         by.Name,
+			Agency:       by.Agency,
+			Workspace:    by.Workspace,
+			PublicKey:    base64.StdEncoding.EncodeToString(by.Key.Public().(ed25519.PublicKey)),
+			AgeRecipient: by.AgeRecipient,
 		},
 		Parts: []ManifestPart{{Path: ContentPath, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(parts.Content))}},
 	}

@@ -64,4 +64,7 @@ END`,
 		`DROP TRIGGER attachment_reviews_file_kept`, `DROP TRIGGER attachment_reviews_no_delete`,
 		`DROP TABLE attachment_reviews`,
 	},
+	{ // 0010_partner_age_recipient
+		`ALTER TABLE partners DROP COLUMN age_recipient`,
+	},
 }
