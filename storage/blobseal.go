@@ -93,6 +93,7 @@ func SealBlobFolder(src, dst, id string, files []string, key []byte, done func(n
 		if err := sealOne(p, filepath.Join(sub, sha), key, done); err != nil {
 			return err
 		}
+		EncryptStep("sealed a file")
 		synced[sub] = true
 	}
 	for sub := range synced {

@@ -39,6 +39,7 @@ func ShredTree(dir string) error {
 		if err := Shred(f); err != nil {
 			return err
 		}
+		EncryptStep("shredded a file")
 	}
 	for i := len(dirs) - 1; i >= 0; i-- {
 		if err := os.Remove(dirs[i]); err != nil && !errors.Is(err, os.ErrNotExist) {
