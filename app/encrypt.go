@@ -239,6 +239,11 @@ func caveats(path string) []string {
 	if fs := storage.CopyOnWrite(path); fs != "" {
 		c = append(c, fmt.Sprintf("%s is on %s, a copy-on-write file system: overwriting wrote new blocks, and the plaintext's old blocks (and any snapshot of them) remain until the file system reuses them; delete the snapshots that hold the workspace.", filepath.Dir(path), fs))
 	}
+	if legacy := storage.LegacyBlobDir(path); legacy != storage.BlobDir(path) {
+		if st, err := os.Stat(legacy); err == nil && st.IsDir() {
+			c = append(c, fmt.Sprintf("%s, where older releases kept attachment files (other workspaces may share it), was left as it is: its files are plaintext; remove it once no workspace needs it.", legacy))
+		}
+	}
 	c = append(c, "Backups, snapshots and copies of the plaintext workspace made before today are not touched; delete them.")
 	c = append(c, storage.ShredCaveat)
 	return c
@@ -258,6 +263,17 @@ func settleEncrypting(path string) error {
 	defer release(true)
 	_, err = storage.FinishEncrypting(path)
 	return err
+}
+
+// refuseWhileEncrypting refuses a read-only open while a conversion runs
+// or waits to be finished: verify writes nothing, so it cannot finish it,
+// and the files it would read are changing.
+func refuseWhileEncrypting(path string) error {
+	n := storage.EncryptFiles(path)
+	if anyExists(n.Journal, n.Lock) {
+		return fmt.Errorf("%s is being encrypted, or its encryption was cut short: run bollard encrypt (or open it) to finish, then check it; nothing was changed", path)
+	}
+	return nil
 }
 
 func anyExists(paths ...string) bool {
