@@ -3,13 +3,17 @@ package cli_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"bollard/app"
 	"bollard/model"
@@ -211,4 +215,51 @@ func noPlaintextLeft(t *testing.T, db string, want before) {
 		}
 		return nil
 	})
+}
+
+// The same property with kills at seeded random moments of a whole run,
+// not only at the named steps: wherever the kill lands, the workspace
+// opens whole one way or the other, and encrypt run again finishes.
+func TestEncryptKilledAtRandomMoments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills several conversions")
+	}
+	pass := filepath.Join(t.TempDir(), "pass")
+	os.WriteFile(pass, []byte("cold chain through Algeciras\n"), 0o600)
+	db, _ := encryptableWorkspace(t)
+	began := time.Now()
+	if r := runEncryptBinary(t, db, pass, ""); r.code != 0 {
+		t.Fatalf("encrypt: %s", r.stderr)
+	}
+	took := time.Since(began)
+	rng := rand.New(rand.NewPCG(19, 35))
+	for i := range 6 {
+		after := time.Duration(rng.Int64N(int64(took)))
+		t.Run(fmt.Sprintf("run %d", i), func(t *testing.T) {
+			db, want := encryptableWorkspace(t)
+			cmd := exec.Command(bollard, "--db", db, "encrypt")
+			cmd.Env = append(os.Environ(), "DISPLAY=", "WAYLAND_DISPLAY=", "BOLLARD_PASSPHRASE_FILE="+pass)
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(after)
+			cmd.Process.Signal(syscall.SIGKILL)
+			cmd.Wait()
+			w, err := app.Open(t.Context(), db)
+			switch {
+			case err == nil:
+				checkWorkspace(t, w, want, nil)
+				w.Close()
+			case errors.Is(err, app.ErrEncrypted):
+				checkUnlocked(t, db, want)
+			default:
+				t.Fatalf("killed after %v the workspace opens neither way: %v", after, err)
+			}
+			if r := runEncryptBinary(t, db, pass, ""); r.code != 0 && !strings.Contains(r.stderr, "already encrypted") {
+				t.Fatalf("encrypt again: %d\n%s%s", r.code, r.stdout, r.stderr)
+			}
+			checkUnlocked(t, db, want)
+			noPlaintextLeft(t, db, want)
+		})
+	}
 }
