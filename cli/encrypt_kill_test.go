@@ -125,9 +125,9 @@ func encryptableWorkspace(t *testing.T) (string, before) {
 	return db, b
 }
 
-func runEncryptBinary(t *testing.T, db, passFile, killAt string) result {
+func runEncryptBinary(t *testing.T, db, passFile, killAt string, flags ...string) result {
 	t.Helper()
-	cmd := exec.Command(bollard, "--db", db, "encrypt")
+	cmd := exec.Command(bollard, append([]string{"--db", db, "encrypt"}, flags...)...)
 	cmd.Env = append(os.Environ(), "DISPLAY=", "WAYLAND_DISPLAY=", "BOLLARD_PASSPHRASE_FILE="+passFile, "BOLLARD_TEST_KILL_AT="+killAt)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -262,4 +262,35 @@ func TestEncryptKilledAtRandomMoments(t *testing.T) {
 			noPlaintextLeft(t, db, want)
 		})
 	}
+}
+
+// A conversion killed after its commit point never printed its recovery
+// key: encrypt --recovery run again finishes it and prints a new one,
+// which unlocks the workspace.
+func TestResumedEncryptPrintsANewRecoveryKey(t *testing.T) {
+	pass := filepath.Join(t.TempDir(), "pass")
+	os.WriteFile(pass, []byte("cold chain through Algeciras\n"), 0o600)
+	db, want := encryptableWorkspace(t)
+	if r := runEncryptBinary(t, db, pass, "lockbox in place", "--recovery"); r.code == 0 {
+		t.Fatal("encrypt was not killed")
+	}
+	r := runEncryptBinary(t, db, pass, "", "--recovery")
+	if r.code != 0 || !strings.Contains(r.stdout, "cut short has been finished") {
+		t.Fatalf("encrypt again: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	var code string
+	for _, line := range strings.Split(r.stdout, "\n") {
+		if l := strings.TrimSpace(line); strings.Count(l, "-") == 7 && len(l) == 39 {
+			code = l
+		}
+	}
+	if code == "" {
+		t.Fatalf("no recovery key printed:\n%s", r.stdout)
+	}
+	w, err := app.Unlock(t.Context(), db, []byte(code))
+	if err != nil {
+		t.Fatalf("unlock with the new recovery key: %v", err)
+	}
+	w.Close()
+	noPlaintextLeft(t, db, want)
 }
