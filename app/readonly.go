@@ -17,6 +17,9 @@ import (
 // checked, and checking leaves the files byte for byte as they were.
 // Anything that would write through it fails with storage.ErrReadOnly.
 func OpenReadOnly(ctx context.Context, path string) (*Workspace, error) {
+	if err := refuseWhileEncrypting(path); err != nil {
+		return nil, err
+	}
 	if err := refuseEncrypted(path); err != nil {
 		return nil, err
 	}
@@ -30,6 +33,9 @@ func OpenReadOnly(ctx context.Context, path string) (*Workspace, error) {
 // UnlockReadOnly is OpenReadOnly for an encrypted workspace, unlocked with
 // its passphrase or recovery key.
 func UnlockReadOnly(ctx context.Context, path string, secret []byte) (*Workspace, error) {
+	if err := refuseWhileEncrypting(path); err != nil {
+		return nil, err
+	}
 	key, err := lockbox.Unlock(path, secret)
 	if err != nil {
 		return nil, err

@@ -48,6 +48,9 @@ func Create(ctx context.Context, path string, passphrase []byte, recovery bool) 
 // recovery key. A wrong one is lockbox.ErrWrongSecret, which says nothing
 // of what the workspace holds.
 func Unlock(ctx context.Context, path string, secret []byte) (*Workspace, error) {
+	if err := settleEncrypting(path); err != nil {
+		return nil, err
+	}
 	key, err := lockbox.Unlock(path, secret)
 	if err != nil {
 		return nil, err

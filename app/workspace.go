@@ -34,6 +34,14 @@ type Workspace struct {
 // Open opens (creating when missing) the workspace file at path.
 // An encrypted workspace is refused with ErrEncrypted: Unlock opens it.
 func Open(ctx context.Context, path string) (*Workspace, error) {
+	if err := settleEncrypting(path); err != nil {
+		return nil, err
+	}
+	return openPlaintext(ctx, path)
+}
+
+// openPlaintext is Open, once a conversion that died has been settled.
+func openPlaintext(ctx context.Context, path string) (*Workspace, error) {
 	if err := refuseEncrypted(path); err != nil {
 		return nil, err
 	}
