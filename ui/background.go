@@ -71,12 +71,21 @@ func inBackground[T any](bg *background, work func(ctx context.Context) (T, erro
 		// the UI queue, and the disk work must still be able to finish.
 		bg.do(func() {
 			if _, now := bg.current(); now != gen {
-				return // the window was locked meanwhile
+				// The window was locked meanwhile: what the work opened
+				// is closed rather than left open behind the lock.
+				if d, ok := any(v).(discarder); ok && err == nil {
+					d.discard()
+				}
+				return
 			}
 			done(v, err)
 		})
 	}()
 }
+
+// discarder is a result of background work that holds something open,
+// closed when the result is dropped.
+type discarder interface{ discard() }
 
 // do updates widgets from a background goroutine.
 func (bg *background) do(update func()) {

@@ -36,6 +36,7 @@ type idleWatch struct {
 	win    fyne.Window
 	bg     *background
 	prefs  fyne.Preferences
+	unit   time.Duration // idleUnit when the watch started
 	onIdle func()
 
 	mu      sync.Mutex // last and seen: the canvas hooks and the tick
@@ -57,7 +58,7 @@ type activity struct {
 
 // startIdleWatch starts watching win; onIdle runs on the UI goroutine.
 func startIdleWatch(win fyne.Window, bg *background, prefs fyne.Preferences, onIdle func()) *idleWatch {
-	w := &idleWatch{win: win, bg: bg, prefs: prefs, onIdle: onIdle, last: time.Now()}
+	w := &idleWatch{win: win, bg: bg, prefs: prefs, unit: idleUnit, onIdle: onIdle, last: time.Now()}
 	ctx, stop := context.WithCancel(context.Background())
 	w.stop = stop
 	c := win.Canvas()
@@ -68,17 +69,17 @@ func startIdleWatch(win fyne.Window, bg *background, prefs fyne.Preferences, onI
 	return w
 }
 
-// idleAfter is the idle time set, zero for never.
-func idleAfter(prefs fyne.Preferences) time.Duration {
+// idleAfter is the idle time set, in minutes of unit, zero for never.
+func idleAfter(prefs fyne.Preferences, unit time.Duration) time.Duration {
 	minutes := prefs.IntWithFallback(prefIdleLock, defaultIdleLock)
 	if minutes <= 0 {
 		return 0
 	}
-	return time.Duration(minutes) * idleUnit
+	return time.Duration(minutes) * unit
 }
 
 func (w *idleWatch) run(ctx context.Context) {
-	t := time.NewTicker(idleUnit / 12)
+	t := time.NewTicker(w.unit / 12)
 	defer t.Stop()
 	for {
 		select {
@@ -110,7 +111,7 @@ func (w *idleWatch) tick() {
 func (w *idleWatch) idleNow() bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	after := idleAfter(w.prefs)
+	after := idleAfter(w.prefs, w.unit)
 	if w.stopped || after == 0 {
 		w.last = time.Now() // the time counts from when it is set again
 		return false

@@ -25,6 +25,15 @@ type openedWorkspace struct {
 	watcher   *outsideWatcher // notices other programs' saves to the file
 }
 
+// discard closes a workspace opened for a screen that is gone.
+func (o openedWorkspace) discard() {
+	if o.ws != nil {
+		if err := o.ws.Close(); err != nil {
+			logError("close the workspace "+o.ws.Path(), err)
+		}
+	}
+}
+
 // mainWindow is Bollard's one window and what it is showing: the officer's
 // own workspace or the demo one, and which screen of it. It opens
 // workspaces, switches screens and closes the files on exit.

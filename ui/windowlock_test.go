@@ -270,11 +270,11 @@ func TestSettingsIdleLock(t *testing.T) {
 	if got := prefs.Int(prefIdleLock); got != 3 || e.Validate() == nil {
 		t.Errorf("a word changed the setting to %d, or was accepted", got)
 	}
-	if idleAfter(prefs) != 3*idleUnit {
-		t.Errorf("idleAfter = %v", idleAfter(prefs))
+	if idleAfter(prefs, time.Minute) != 3*time.Minute {
+		t.Errorf("idleAfter = %v", idleAfter(prefs, time.Minute))
 	}
 	e.SetText("0")
-	if idleAfter(prefs) != 0 {
+	if idleAfter(prefs, time.Minute) != 0 {
 		t.Error("0 does not mean never")
 	}
 }
