@@ -140,11 +140,12 @@ func (m *mainWindow) onEncryptChosen(f *encryptForm) {
 		m.win.SetContent(container.NewCenter(widget.NewLabel("The workspace is encrypted.")))
 		done := func() {
 			m.recovery = nil
-			m.startIdle()
-			m.showFirst()
 			if e.report != "" {
 				dialog.ShowInformation("The workspace is encrypted", e.report, m.win)
 			}
+			m.startIdle()
+			// Last: under the test driver the reads it starts may land at once.
+			m.showFirst()
 		}
 		if e.recovery == "" {
 			done()

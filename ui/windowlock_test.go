@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"bollard/app"
 )
@@ -276,5 +278,67 @@ func TestSettingsIdleLock(t *testing.T) {
 	e.SetText("0")
 	if idleAfter(prefs, time.Minute) != 0 {
 		t.Error("0 does not mean never")
+	}
+}
+
+// The Encrypt… flow, with a stand-in for app.Encrypt (another part of
+// issue 19) that makes an encrypted workspace in the plaintext one's place:
+// the window closes the workspace first, shows the recovery key once, and
+// opens the encrypted workspace, lockable.
+func TestEncryptFromTheNotice(t *testing.T) {
+	var closedBefore bool
+	encryptWorkspace = func(context.Context, string, []byte, bool, func(int64, int64)) (string, string, error) {
+		return "", "", nil
+	}
+	t.Cleanup(func() { encryptWorkspace = nil })
+	win, m := openOnOneCase(t)
+	if !strings.Contains(test.RenderToMarkup(win.Canvas()), "Encrypt…") {
+		t.Fatal("the notice offers no Encrypt… button")
+	}
+	encryptWorkspace = func(ctx context.Context, path string, pass []byte, makeRecovery bool, progress func(done, total int64)) (string, string, error) {
+		closedBefore = m.own.ws == nil
+		for _, p := range []string{path, path + "-wal", path + "-shm", path + ".files"} {
+			if err := os.RemoveAll(p); err != nil {
+				return "", "", err
+			}
+		}
+		ws, code, err := app.Create(ctx, path, pass, makeRecovery)
+		if err != nil {
+			return "", "", err
+		}
+		mustSetOfficer(t, ws)
+		ws.Close()
+		progress(1, 1)
+		return code, "The plaintext copy was overwritten and removed.", nil
+	}
+	m.onEncrypt()
+	f := win.Canvas().Overlays().Top()
+	if f == nil {
+		t.Fatal("Encrypt… opened no dialog")
+	}
+	focused := win.Canvas().Focused().(*widget.Entry)
+	test.Type(focused, testPassphrase)
+	test.FocusNext(win.Canvas())
+	test.Type(win.Canvas().Focused(), testPassphrase)
+	win.Canvas().Focused().(*widget.Entry).OnSubmitted("")
+	m.bg.wait()
+	if !closedBefore {
+		t.Error("the workspace was still open when it was encrypted")
+	}
+	if m.recovery == nil {
+		t.Fatal("the recovery key is not shown")
+	}
+	test.Tap(m.recovery.written)
+	test.Tap(m.recovery.proceed)
+	m.bg.wait()
+	if !m.encrypted || m.home == nil || m.own.ws == nil || !m.own.ws.Encrypted() {
+		t.Fatal("the encrypted workspace is not open again")
+	}
+	markup := test.RenderToMarkup(win.Canvas())
+	if strings.Contains(markup, "not encrypted") || !strings.Contains(markup, ">Lock<") {
+		t.Error("the notice stays, or Lock is not offered, after encrypting")
+	}
+	if !strings.Contains(markup, "overwritten and removed") {
+		t.Error("what became of the plaintext copy is not said")
 	}
 }
