@@ -54,6 +54,7 @@ type auditStatus struct {
 	head      *widget.Label
 	integrity *widget.Label
 	export    *widget.Button
+	row       *fyne.Container // the line's contents, which the window adds its Lock button to
 	bar       fyne.CanvasObject
 
 	bannerText *canvas.Text
@@ -66,8 +67,9 @@ func newAuditStatus(store auditStore, win fyne.Window, bg *background) *auditSta
 	s.head = widget.NewLabel("Audit trail: reading…")
 	s.integrity = widget.NewLabel("")
 	s.export = widget.NewButtonWithIcon("Export checkpoint…", theme.DocumentSaveIcon(), s.onExport)
-	s.bar = container.NewVBox(widget.NewSeparator(), container.NewHBox(
-		widget.NewIcon(theme.VisibilityIcon()), s.head, widget.NewSeparator(), s.integrity, layout.NewSpacer(), s.export))
+	s.row = container.NewHBox(
+		widget.NewIcon(theme.VisibilityIcon()), s.head, widget.NewSeparator(), s.integrity, layout.NewSpacer(), s.export)
+	s.bar = container.NewVBox(widget.NewSeparator(), s.row)
 
 	s.bannerText = canvas.NewText("", color.White)
 	s.bannerText.TextStyle = fyne.TextStyle{Bold: true}
@@ -77,6 +79,11 @@ func newAuditStatus(store auditStore, win fyne.Window, bg *background) *auditSta
 		widget.NewIcon(theme.NewInvertedThemedResource(theme.ErrorIcon())), container.NewCenter(s.bannerText), layout.NewSpacer(), details)))
 	s.banner.Hide()
 	return s
+}
+
+// addAction puts a button at the end of the line.
+func (s *auditStatus) addAction(b fyne.CanvasObject) {
+	s.row.Add(b)
 }
 
 // refresh reads the audit trail's head again: after every change.

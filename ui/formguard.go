@@ -300,11 +300,18 @@ func newSavingEntry(multiLine bool) *savingEntry {
 	return e
 }
 
-// TypedShortcut saves on Ctrl+S; every other shortcut is the entry's.
+// TypedShortcut saves on Ctrl+S and passes Ctrl+L (lock) to the window;
+// every other shortcut is the entry's.
 func (e *savingEntry) TypedShortcut(s fyne.Shortcut) {
 	if c, ok := s.(*desktop.CustomShortcut); ok && c.KeyName == fyne.KeyS && c.Modifier == fyne.KeyModifierShortcutDefault && e.onSave != nil {
 		e.onSave()
 		return
+	}
+	if s.ShortcutName() == lockShortcut.ShortcutName() {
+		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
+			c.TypedShortcut(s)
+			return
+		}
 	}
 	e.Entry.TypedShortcut(s)
 }

@@ -179,7 +179,7 @@ func (f *linkForm) onQuery() {
 	}
 	f.seq++
 	seq := f.seq
-	ctx, cancel := context.WithCancel(f.bg.ctx)
+	ctx, cancel := context.WithCancel(f.bg.sessionContext())
 	f.cancel = cancel
 	f.mu.Unlock()
 	if q == "" {

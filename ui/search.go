@@ -163,7 +163,7 @@ func (s *searchBox) run() {
 	s.openWhenAnswered = false
 	var ctx context.Context
 	if query != "" {
-		ctx, s.cancel = context.WithCancel(s.bg.ctx)
+		ctx, s.cancel = context.WithCancel(s.bg.sessionContext())
 	}
 	s.mu.Unlock()
 

@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -50,6 +52,25 @@ func applyTheme(a fyne.App) {
 	}
 }
 
+// newIdleLockEntry is the field for the minutes idle before the window
+// locks, kept in the app's preferences as soon as it holds a number.
+func newIdleLockEntry(prefs fyne.Preferences) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(strconv.Itoa(prefs.IntWithFallback(prefIdleLock, defaultIdleLock)))
+	e.Validator = func(text string) error {
+		if n, err := strconv.Atoi(strings.TrimSpace(text)); err != nil || n < 0 || n > maxIdleLock {
+			return fmt.Errorf("a number of minutes from 0 (never) to %d", maxIdleLock)
+		}
+		return nil
+	}
+	e.OnChanged = func(text string) {
+		if n, err := strconv.Atoi(strings.TrimSpace(text)); err == nil && n >= 0 && n <= maxIdleLock {
+			prefs.SetInt(prefIdleLock, n)
+		}
+	}
+	return e
+}
+
 // settingsStore is what the settings screen needs of a workspace.
 type settingsStore interface {
 	officerProfiles
@@ -62,6 +83,7 @@ type settingsStore interface {
 // Bollard this is.
 type settingsScreen struct {
 	theme   *widget.RadioGroup
+	idle    *widget.Entry // minutes idle before an encrypted workspace locks
 	profile *profileForm
 	saved   *widget.Label // "Profile saved." after a save
 	content fyne.CanvasObject
@@ -80,6 +102,8 @@ func newSettingsScreen(store settingsStore, win fyne.Window, bg *background, o m
 		a.Preferences().SetString(prefTheme, themeChoices.value(label))
 		applyTheme(a)
 	}
+
+	s.idle = newIdleLockEntry(a.Preferences())
 
 	s.profile = newProfileForm(store, win, bg, o, func(saved model.Officer) {
 		s.saved.SetText("Profile saved.")
@@ -103,6 +127,11 @@ func newSettingsScreen(store settingsStore, win fyne.Window, bg *background, o m
 
 	column := container.NewVBox(
 		widget.NewCard("Appearance", "", s.theme),
+		widget.NewCard("Locking", "An encrypted workspace locks on Ctrl+L, and by itself when left alone.",
+			container.NewVBox(
+				container.NewHBox(widget.NewLabel("Lock after"), withMinSize(s.idle, fyne.NewSize(80, 0)), widget.NewLabel("minutes idle")),
+				&widget.Label{Text: "0 means never. A workspace that is not encrypted is never locked.", SizeName: theme.SizeNameCaptionText},
+			)),
 		s.profile.card,
 		s.saved,
 		widget.NewCard("Workspace", "The files Bollard keeps this workspace in. Back both up together.", workspace),

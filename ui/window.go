@@ -2,6 +2,9 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -20,6 +23,15 @@ type openedWorkspace struct {
 	officer   model.Officer
 	integrity *integrityCheck // the last check started: at opening, or after another program saved
 	watcher   *outsideWatcher // notices other programs' saves to the file
+}
+
+// discard closes a workspace opened for a screen that is gone.
+func (o openedWorkspace) discard() {
+	if o.ws != nil {
+		if err := o.ws.Close(); err != nil {
+			logError("close the workspace "+o.ws.Path(), err)
+		}
+	}
 }
 
 // mainWindow is Bollard's one window and what it is showing: the officer's
@@ -41,7 +53,25 @@ type mainWindow struct {
 	profile    *profileForm    // the profile screen when shown, else nil
 	home       *home           // the home screen when shown, else nil
 	openFailed bool            // the officer's workspace could not be opened
+
+	// encrypted says the officer's workspace is encrypted: it opens with
+	// a passphrase and the window can be locked.
+	encrypted bool
+	unlock    *unlockScreen       // the unlock screen when shown, else nil
+	create    *newWorkspaceScreen // the new-workspace screen when shown, else nil
+	idle      *idleWatch          // locks the window when left alone; nil while locked
+	recovery  *recoveryKeyDialog  // the new workspace's recovery key, while shown
+	onLocked  func()              // hears that the window locked; may be nil
 }
+
+// openState is what the window found at the workspace's path.
+type openState int
+
+const (
+	stateOpened    openState = iota // a plaintext workspace, opened
+	stateEncrypted                  // an encrypted one: it asks for the passphrase
+	stateAbsent                     // none yet: it asks for the new one's passphrase
+)
 
 func newMainWindow(win fyne.Window, bg *background, path string) *mainWindow {
 	m := &mainWindow{win: win, bg: bg, ownPath: path}
@@ -54,24 +84,51 @@ func newMainWindow(win fyne.Window, bg *background, path string) *mainWindow {
 		func(fyne.Shortcut) { m.onNewCase() })
 	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { m.onFocusSearch() })
+	win.Canvas().AddShortcut(lockShortcut, func(fyne.Shortcut) { m.lock() })
 	return m
 }
 
 // open opens the officer's workspace off the UI goroutine: a workspace on
 // a slow or network-synced disk, or one being migrated, can take a while.
+// An encrypted workspace is not opened: the window asks for its
+// passphrase; where there is none yet, for the new one's.
 func (m *mainWindow) open() {
-	inBackground(m.bg, func(ctx context.Context) (openedWorkspace, error) {
+	type found struct {
+		state openState
+		o     openedWorkspace
+	}
+	inBackground(m.bg, func(ctx context.Context) (found, error) {
+		if enc, err := app.IsEncrypted(m.ownPath); err != nil {
+			return found{}, err
+		} else if enc {
+			return found{state: stateEncrypted}, nil
+		}
+		if st, err := os.Stat(m.ownPath); errors.Is(err, fs.ErrNotExist) || (err == nil && st.Mode().IsRegular() && st.Size() == 0) {
+			return found{state: stateAbsent}, nil
+		}
 		ws, err := app.Open(ctx, m.ownPath)
 		if err != nil {
-			return openedWorkspace{}, err
+			return found{}, err
 		}
 		o, err := ws.Officer(ctx)
 		if err != nil {
 			ws.Close()
-			return openedWorkspace{}, err
+			return found{}, err
 		}
-		return openedWorkspace{ws: ws, officer: o}, nil
-	}, m.onOpened)
+		return found{state: stateOpened, o: openedWorkspace{ws: ws, officer: o}}, nil
+	}, func(f found, err error) {
+		switch {
+		case err != nil:
+			m.onOpened(openedWorkspace{}, err)
+		case f.state == stateEncrypted:
+			m.encrypted = true
+			m.showUnlock()
+		case f.state == stateAbsent:
+			m.showNewWorkspace()
+		default:
+			m.onOpened(f.o, nil)
+		}
+	})
 }
 
 func (m *mainWindow) onOpened(o openedWorkspace, err error) {
@@ -81,10 +138,21 @@ func (m *mainWindow) onOpened(o openedWorkspace, err error) {
 		showError(m.win, "open the workspace", err)
 		return
 	}
+	m.adopt(o)
+	m.showFirst()
+}
+
+// adopt makes o the officer's open workspace, checked and watched.
+func (m *mainWindow) adopt(o openedWorkspace) {
 	m.own = o
 	m.own.integrity = m.checkIntegrity(o.ws)
 	m.own.watcher = m.watch(o.ws)
-	if !o.officer.IsSet() {
+}
+
+// showFirst shows the first screen of the officer's workspace: the
+// profile while it is not set, else the home screen.
+func (m *mainWindow) showFirst() {
+	if !m.own.officer.IsSet() {
 		m.showProfile()
 		return
 	}
@@ -125,8 +193,14 @@ func (m *mainWindow) showHome(o openedWorkspace, demo bool) {
 		}
 	}
 	content := m.home.content
-	if demo {
+	switch {
+	case demo:
 		content = container.NewBorder(newDemoBanner(m.onBackToOwn), nil, nil, nil, content)
+	case !m.encrypted:
+		content = container.NewBorder(newPlaintextNotice(m.onEncrypt), nil, nil, nil, content)
+	}
+	if m.encrypted {
+		m.home.status.addAction(newLockButton(m.lock))
 	}
 	m.setTitle(o.ws.Path(), demo)
 	m.win.SetContent(content)
@@ -279,6 +353,10 @@ func (m *mainWindow) setTitle(path string, demo bool) {
 // close waits for the work in flight, so that a save just asked for is
 // finished, then closes the workspace files. It returns the exit code.
 func (m *mainWindow) close() int {
+	if m.idle != nil {
+		m.idle.end()
+		m.idle = nil
+	}
 	m.stopChecks()
 	m.bg.wait()
 	code := 0

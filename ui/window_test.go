@@ -12,44 +12,6 @@ import (
 	"bollard/app"
 )
 
-func TestWindowFirstRunAsksForProfile(t *testing.T) {
-	win := newTestWindow(t)
-	path := filepath.Join(t.TempDir(), "own.db")
-	m := newMainWindow(win, newTestBackground(t), path)
-	t.Cleanup(func() { m.close() })
-	m.open()
-	m.bg.wait()
-
-	if got := win.Title(); got != "Bollard — own.db" {
-		t.Errorf("title = %q", got)
-	}
-	if m.profile == nil {
-		t.Fatal("a new workspace does not ask for the officer profile")
-	}
-	test.Type(m.profile.name, "Sanne de Wit")
-	test.Type(m.profile.agency, "FIOD")
-	test.Type(m.profile.prefix, "FIOD")
-	test.Tap(m.profile.save)
-	m.bg.wait()
-
-	if m.home == nil || m.home.welcome == nil {
-		t.Fatal("after the profile, an empty workspace does not show the welcome card")
-	}
-	if !strings.Contains(test.RenderToMarkup(win.Canvas()), "Welcome, Sanne de Wit") {
-		t.Error("the welcome card does not greet the officer")
-	}
-	o, err := m.own.ws.Officer(context.Background())
-	if err != nil || o.RefPrefix != "FIOD" {
-		t.Errorf("stored officer = %+v, %v", o, err)
-	}
-
-	// Ctrl+N opens the new-case dialog on the home screen.
-	m.onNewCase()
-	if m.home.form == nil {
-		t.Error("Ctrl+N opened no new-case dialog")
-	}
-}
-
 func TestWindowOpensStraightOnHomeWhenProfileSet(t *testing.T) {
 	_, m := openOnOneCase(t)
 	if m.profile != nil || m.home == nil || m.home.list == nil {
@@ -80,6 +42,7 @@ func TestWindowReportsWorkspaceThatCannotOpen(t *testing.T) {
 func TestWindowDemoWorkspace(t *testing.T) {
 	win := newTestWindow(t)
 	path := filepath.Join(t.TempDir(), "w.db")
+	mustMakePlaintext(t, path)
 	m := newMainWindow(win, newTestBackground(t), path)
 	t.Cleanup(func() { m.close() })
 	m.open()
