@@ -37,6 +37,9 @@ func TestNothingReadableAtRest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(cases) == 0 {
+		t.Fatal("the demo made no case")
+	}
 	const marker = "CCTV still of Ivanova at gate 4, plaintext marker"
 	evidenceFile := filepath.Join(t.TempDir(), "ivanova-gate4-still.txt")
 	if err := os.WriteFile(evidenceFile, []byte(strings.Repeat(marker+"\n", 200)), 0o600); err != nil {
@@ -47,7 +50,35 @@ func TestNothingReadableAtRest(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	needles := map[string]bool{marker: true, "ivanova-gate4-still": true}
+	needles := valuesOf(t, w)
+	needles[marker] = true
+	needles["ivanova-gate4-still"] = true
+	if len(needles) < 50 {
+		t.Fatalf("only %d values to look for: the demo changed?", len(needles))
+	}
+	t.Logf("looking for %d values", len(needles))
+
+	// Look both while the workspace is open (the -wal holds the latest
+	// writes) and after it is closed.
+	lookForPlaintext(t, needles, dir, temp)
+	w.Close()
+	lookForPlaintext(t, needles, dir, temp)
+	w, err = app.Unlock(ctx, path, pass)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// valuesOf returns what must not be readable at rest of the workspace's
+// cases: titles and references, entity names and identifiers, the start
+// of each note, attachment names, and a middle slice of each attachment.
+func valuesOf(t *testing.T, w *app.Workspace) map[string]bool {
+	t.Helper()
+	cases, err := w.Cases(ctx, model.CaseFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	needles := map[string]bool{}
 	add := func(s string) {
 		if s = strings.TrimSpace(s); len(s) >= 6 {
 			needles[s] = true
@@ -77,20 +108,7 @@ func TestNothingReadableAtRest(t *testing.T) {
 			}
 		}
 	}
-	if len(needles) < 50 {
-		t.Fatalf("only %d values to look for: the demo changed?", len(needles))
-	}
-	t.Logf("looking for %d values", len(needles))
-
-	// Look both while the workspace is open (the -wal holds the latest
-	// writes) and after it is closed.
-	lookForPlaintext(t, needles, dir, temp)
-	w.Close()
-	lookForPlaintext(t, needles, dir, temp)
-	w, err = app.Unlock(ctx, path, pass)
-	if err != nil {
-		t.Fatal(err)
-	}
+	return needles
 }
 
 // lookForPlaintext reads every file under the folders and fails for each

@@ -1,18 +1,15 @@
 package cli
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"os"
 
 	"bollard/app"
 	"bollard/storage/lockbox"
 )
 
 // runEncrypt encrypts the plaintext workspace in place (`bollard encrypt
-// [--recovery]`), under a passphrase read from the file
-// $BOLLARD_PASSPHRASE_FILE names, then removes its plaintext copies and
+// [--recovery]`), under a new passphrase typed twice at the terminal or
+// read from the file $BOLLARD_PASSPHRASE_FILE names, then removes its plaintext copies and
 // says where that removal cannot be trusted. Run again after a crash, it
 // finishes or undoes what the crash left.
 func runEncrypt(e *env, args []string) error {
@@ -25,7 +22,7 @@ func runEncrypt(e *env, args []string) error {
 	if len(rest) > 0 {
 		return usagef("encrypt takes no arguments (got %q): encrypt [--recovery]", rest[0])
 	}
-	pass, err := encryptPassphrase()
+	pass, err := e.newSecret(envPassphraseFile, "new passphrase")
 	if err != nil {
 		return err
 	}
@@ -63,23 +60,4 @@ func runEncrypt(e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, "Without the passphrase (or the recovery key) the workspace cannot be opened by anyone, Bollard's makers included.")
 	return nil
-}
-
-// encryptPassphrase reads the new passphrase from the file
-// $BOLLARD_PASSPHRASE_FILE names: never from an argument, which other
-// users of the machine could read in the process list.
-// TODO(issue 19): the shared terminal prompt replaces this.
-func encryptPassphrase() ([]byte, error) {
-	name := os.Getenv("BOLLARD_PASSPHRASE_FILE")
-	if name == "" {
-		return nil, errors.New("encrypt needs a passphrase: name the file holding it in BOLLARD_PASSPHRASE_FILE; nothing was changed")
-	}
-	b, err := os.ReadFile(name)
-	if err != nil {
-		return nil, fmt.Errorf("read the passphrase: %w; nothing was changed", err)
-	}
-	if i := bytes.IndexByte(b, '\n'); i >= 0 {
-		b = b[:i]
-	}
-	return bytes.TrimRight(b, "\r"), nil
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -18,23 +19,30 @@ import (
 
 // encryptWorkspace encrypts a plaintext workspace and its attached files
 // in place (app.Encrypt), returning the recovery key made, if any, and
-// what became of the plaintext copies. Where it is nil the notice names
-// the command that does it instead.
-var encryptWorkspace func(ctx context.Context, path string, passphrase []byte, makeRecovery bool,
-	progress func(done, total int64)) (recoveryKey, report string, err error)
+// what became of the plaintext copies, in words for the officer.
+func encryptWorkspace(ctx context.Context, path string, passphrase []byte, makeRecovery bool,
+	progress func(done, total int64)) (recoveryKey, report string, err error) {
+	res, err := app.Encrypt(ctx, path, passphrase, makeRecovery, progress)
+	if err != nil {
+		return res.RecoveryKey, "", err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "The workspace and its %d attached files are encrypted. The plaintext copies were overwritten and removed:", res.Attachments)
+	for _, r := range res.Removed {
+		b.WriteString("\n  " + r)
+	}
+	for _, c := range res.Caveats {
+		b.WriteString("\n\nNote: " + c)
+	}
+	return res.RecoveryKey, b.String(), nil
+}
 
 // newPlaintextNotice is the band across the top of a workspace that is
 // not encrypted, with the way to encrypt it.
 func newPlaintextNotice(onEncrypt func()) fyne.CanvasObject {
 	text := canvas.NewText("This workspace is not encrypted: whoever has its file can read it.", color.Black)
 	text.TextStyle = fyne.TextStyle{Bold: true}
-	var action fyne.CanvasObject
-	if encryptWorkspace != nil {
-		action = widget.NewButtonWithIcon("Encrypt…", theme.VisibilityOffIcon(), onEncrypt)
-	} else {
-		cmd := canvas.NewText("To encrypt it, close Bollard and run: bollard encrypt", color.Black)
-		action = container.NewCenter(cmd)
-	}
+	action := widget.NewButtonWithIcon("Encrypt…", theme.VisibilityOffIcon(), onEncrypt)
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
 	row := container.NewHBox(widget.NewIcon(theme.WarningIcon()), container.NewCenter(text), layout.NewSpacer(), action)
 	return container.NewStack(bg, container.NewPadded(row))
@@ -48,7 +56,7 @@ type encryptForm struct {
 
 // onEncrypt is the notice's Encrypt… button.
 func (m *mainWindow) onEncrypt() {
-	if encryptWorkspace == nil || m.encrypted || m.own.ws == nil {
+	if m.encrypted || m.own.ws == nil {
 		return
 	}
 	f := &encryptForm{}

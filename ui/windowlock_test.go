@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -246,7 +245,7 @@ func TestNewWorkspaceAsksForPassphrase(t *testing.T) {
 func TestPlaintextWorkspaceOffersEncryption(t *testing.T) {
 	win, m := openOnOneCase(t)
 	markup := test.RenderToMarkup(win.Canvas())
-	if !strings.Contains(markup, "This workspace is not encrypted") || !strings.Contains(markup, "bollard encrypt") {
+	if !strings.Contains(markup, "This workspace is not encrypted") || !strings.Contains(markup, "Encrypt…") {
 		t.Error("a plaintext workspace does not say it is not encrypted, or how to encrypt it")
 	}
 	if strings.Contains(markup, ">Lock<") {
@@ -281,36 +280,16 @@ func TestSettingsIdleLock(t *testing.T) {
 	}
 }
 
-// The Encrypt… flow, with a stand-in for app.Encrypt (another part of
-// issue 19) that makes an encrypted workspace in the plaintext one's place:
-// the window closes the workspace first, shows the recovery key once, and
-// opens the encrypted workspace, lockable.
+// The Encrypt… flow, through app.Encrypt itself (which refuses a
+// workspace still open): the window closes the workspace first, encrypts
+// it, shows the recovery key once, and opens the encrypted workspace,
+// lockable, saying what became of the plaintext copy.
 func TestEncryptFromTheNotice(t *testing.T) {
-	var closedBefore bool
-	encryptWorkspace = func(context.Context, string, []byte, bool, func(int64, int64)) (string, string, error) {
-		return "", "", nil
-	}
-	t.Cleanup(func() { encryptWorkspace = nil })
 	win, m := openOnOneCase(t)
 	if !strings.Contains(test.RenderToMarkup(win.Canvas()), "Encrypt…") {
 		t.Fatal("the notice offers no Encrypt… button")
 	}
-	encryptWorkspace = func(ctx context.Context, path string, pass []byte, makeRecovery bool, progress func(done, total int64)) (string, string, error) {
-		closedBefore = m.own.ws == nil
-		for _, p := range []string{path, path + "-wal", path + "-shm", path + ".files"} {
-			if err := os.RemoveAll(p); err != nil {
-				return "", "", err
-			}
-		}
-		ws, code, err := app.Create(ctx, path, pass, makeRecovery)
-		if err != nil {
-			return "", "", err
-		}
-		mustSetOfficer(t, ws)
-		ws.Close()
-		progress(1, 1)
-		return code, "The plaintext copy was overwritten and removed.", nil
-	}
+	path := m.ownPath
 	m.onEncrypt()
 	f := win.Canvas().Overlays().Top()
 	if f == nil {
@@ -322,9 +301,6 @@ func TestEncryptFromTheNotice(t *testing.T) {
 	test.Type(win.Canvas().Focused(), testPassphrase)
 	win.Canvas().Focused().(*widget.Entry).OnSubmitted("")
 	m.bg.wait()
-	if !closedBefore {
-		t.Error("the workspace was still open when it was encrypted")
-	}
 	if m.recovery == nil {
 		t.Fatal("the recovery key is not shown")
 	}
@@ -340,5 +316,8 @@ func TestEncryptFromTheNotice(t *testing.T) {
 	}
 	if !strings.Contains(markup, "overwritten and removed") {
 		t.Error("what became of the plaintext copy is not said")
+	}
+	if enc, err := app.IsEncrypted(path); err != nil || !enc {
+		t.Errorf("%s is not encrypted on disk (%v)", path, err)
 	}
 }
