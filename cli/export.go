@@ -2,13 +2,10 @@ package cli
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -96,14 +93,13 @@ func runExport(e *env, args []string) error {
 				"name --recipient KEYFILE, or --passphrase, or --plain to send the package in the clear; nothing was written", agencyList(known.Agencies))
 		}
 	}
-	x, err := exchange.ExportPackage(e.ctx, w, *out, enc, refs...)
+	export := func() (exchange.Exported, error) { return exchange.ExportPackage(e.ctx, w, *out, enc, refs...) }
+	if *plain {
+		export = func() (exchange.Exported, error) { return exchange.ExportPlainPackage(e.ctx, w, *out, refs...) }
+	}
+	x, err := export()
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
-	}
-	if *plain {
-		if err := auditPlain(e, w, x); err != nil {
-			return err
-		}
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, x)
@@ -124,41 +120,6 @@ func runExport(e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "bollard: WARNING: %s is NOT ENCRYPTED: whoever holds the file reads the cases; this was written to the audit trail\n", x.Path)
 	}
 	return nil
-}
-
-// auditPlain writes to the audit trail that the package went out in the
-// clear, naming its SHA-256. A package that cannot be answered for is not
-// left behind: the file just written is removed, and the error says so.
-func auditPlain(e *env, w *app.Workspace, x exchange.Exported) error {
-	sum, err := fileSHA256(x.Path)
-	if err == nil {
-		path := x.Path
-		if abs, aerr := filepath.Abs(path); aerr == nil {
-			path = abs
-		}
-		err = w.RecordPlainPackage(e.ctx, path, sum, x.Size, x.Refs)
-	}
-	if err != nil {
-		if rerr := os.Remove(x.Path); rerr != nil {
-			return fmt.Errorf("export: the unencrypted package %s was written but could not be written to the audit trail (%v), nor removed (%v): delete it", x.Path, err, rerr)
-		}
-		return fmt.Errorf("export: the unencrypted package could not be written to the audit trail, so %s was removed: %w", x.Path, err)
-	}
-	return nil
-}
-
-// fileSHA256 is the SHA-256 of the file at path, in hex.
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // missingRef returns the first ref the workspace holds no case for.

@@ -103,7 +103,7 @@ func TestExchangeActionsExportImport(t *testing.T) {
 	ea := newExchangeActions(win, bg, a, func() string { return c.Ref }, nil)
 	win.SetContent(ea.content)
 	pkg := filepath.Join(t.TempDir(), "again.bollard")
-	ea.exportTo(c.Ref, pkg, exchange.Encryption{})
+	ea.exportTo(c.Ref, pkg, exchange.Encryption{}, true)
 	bg.wait()
 	if !strings.HasPrefix(ea.status.Text, "Saved "+pkg) {
 		t.Fatalf("status after export: %q", ea.status.Text)

@@ -53,32 +53,106 @@ func newExchangeActions(win fyne.Window, bg *background, ws *app.Workspace, case
 	return a
 }
 
-// onExport asks whether to encrypt, then where to save the package.
+// onExport finds whom the case's package is encrypted to, then asks.
 func (a *exchangeActions) onExport() {
 	ref := a.caseRef()
 	if ref == "" {
 		dialog.ShowInformation("No case selected", "Select a case in the list first.", a.win)
 		return
 	}
+	inBackground(a.bg, func(ctx context.Context) (exchange.CaseRecipients, error) {
+		return exchange.RecipientsOf(ctx, a.ws, ref)
+	}, func(known exchange.CaseRecipients, err error) {
+		if err != nil {
+			showError(a.win, "export the case", err)
+			return
+		}
+		a.askEncryption(ref, known)
+	})
+}
+
+// askEncryption shows whom the package is encrypted to by default (the
+// known partners of the case's agencies), and offers a passphrase instead
+// or, ticked on purpose and audited, no encryption; then where to save it.
+func (a *exchangeActions) askEncryption(ref string, known exchange.CaseRecipients) {
+	to := &widget.Label{Wrapping: fyne.TextWrapWord, Text: recipientsText(known)}
 	pass := widget.NewPasswordEntry()
-	pass.SetPlaceHolder("Leave empty for a signed package that is not encrypted")
-	items := []*widget.FormItem{widget.NewFormItem("Passphrase", pass)}
-	dialog.ShowForm("Export "+ref, "Choose the file…", "Cancel", items, func(ok bool) {
+	if len(known.Keys) > 0 {
+		pass.SetPlaceHolder("Optional: instead of the partners' keys")
+	} else {
+		pass.SetPlaceHolder(fmt.Sprintf("At least %d characters", exchange.MinPassphraseLength))
+	}
+	plain := widget.NewCheck("Send it NOT encrypted (written to the audit trail)", func(on bool) {
+		if on {
+			pass.SetText("")
+			pass.Disable()
+		} else {
+			pass.Enable()
+		}
+	})
+	items := []*widget.FormItem{
+		widget.NewFormItem("Encrypted to", to),
+		widget.NewFormItem("Passphrase", pass),
+		widget.NewFormItem("", plain),
+	}
+	form := dialog.NewForm("Export "+ref, "Choose the file…", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
-		if p := pass.Text; p != "" && len([]rune(p)) < exchange.MinPassphraseLength {
-			showError(a.win, "export the case", fmt.Errorf("the passphrase should have at least %d characters", exchange.MinPassphraseLength))
+		enc, err := packageEncryption(known, pass.Text, plain.Checked)
+		if err != nil {
+			showError(a.win, "export the case", err)
 			return
 		}
 		askSavePath(a.win, "Export "+ref, ref+".bollard", a.ws.Path(),
-			func(path string) { a.exportTo(ref, path, exchange.Encryption{Passphrase: pass.Text}) })
+			func(path string) { a.exportTo(ref, path, enc, plain.Checked) })
 	}, a.win)
+	form.Resize(fyne.NewSize(560, 0))
+	form.Show()
 }
 
-func (a *exchangeActions) exportTo(ref, path string, enc exchange.Encryption) {
+// recipientsText names the partners a package goes to by default, or
+// says why there are none.
+func recipientsText(known exchange.CaseRecipients) string {
+	if len(known.Partners) == 0 {
+		agencies := "the case names no agency"
+		if len(known.Agencies) > 0 {
+			agencies = strings.Join(known.Agencies, ", ")
+		}
+		return "Nobody yet: no partner of " + agencies + " has sent a signed package with its key. " +
+			"Give a passphrase and tell it to the partner by another channel."
+	}
+	names := make([]string, len(known.Partners))
+	for i, p := range known.Partners {
+		names[i] = p.Name + " (" + p.Agency + ")"
+	}
+	return strings.Join(names, ", ")
+}
+
+// packageEncryption is what the officer chose: the passphrase when one is
+// given, else the partners' keys; plain only when ticked.
+func packageEncryption(known exchange.CaseRecipients, passphrase string, plain bool) (exchange.Encryption, error) {
+	switch {
+	case plain:
+		return exchange.Encryption{}, nil
+	case passphrase != "":
+		if len([]rune(passphrase)) < exchange.MinPassphraseLength {
+			return exchange.Encryption{}, fmt.Errorf("the passphrase should have at least %d characters", exchange.MinPassphraseLength)
+		}
+		return exchange.Encryption{Passphrase: passphrase}, nil
+	case len(known.Keys) > 0:
+		return exchange.Encryption{Recipients: known.Keys}, nil
+	}
+	return exchange.Encryption{}, errors.New("no partner's key is known to encrypt the package to: give a passphrase, or tick that it goes NOT encrypted")
+}
+
+// exportTo writes the package; plain ones through the audit trail.
+func (a *exchangeActions) exportTo(ref, path string, enc exchange.Encryption, plain bool) {
 	a.status.SetText("Writing the package…")
 	inBackground(a.bg, func(ctx context.Context) (exchange.Exported, error) {
+		if plain {
+			return exchange.ExportPlainPackage(ctx, a.ws, path, ref)
+		}
 		return exchange.ExportPackage(ctx, a.ws, path, enc, ref)
 	}, func(x exchange.Exported, err error) {
 		if err != nil {
@@ -86,7 +160,11 @@ func (a *exchangeActions) exportTo(ref, path string, enc exchange.Encryption) {
 			showError(a.win, "export the case", err)
 			return
 		}
-		a.status.SetText(fmt.Sprintf("Saved %s: %d records, %d files, %s.", x.Path, x.Records, x.Files, sizeLabel(x.Size)))
+		how := "encrypted"
+		if !x.Encrypted {
+			how = "NOT encrypted, written to the audit trail"
+		}
+		a.status.SetText(fmt.Sprintf("Saved %s (%s): %d records, %d files, %s.", x.Path, how, x.Records, x.Files, sizeLabel(x.Size)))
 	})
 }
 
