@@ -15,10 +15,7 @@ func runPassphrase(e *env, args []string) error {
 	if len(args) > 0 {
 		return usagef("passphrase takes no arguments: it asks for the passphrases (or reads $%s and $%s)", envPassphraseFile, envNewPassphraseFile)
 	}
-	if err := e.mustBeEncrypted(); err != nil {
-		return err
-	}
-	secret, err := e.secretFor(e.db)
+	secret, err := e.encryptedSecret()
 	if err != nil {
 		return err
 	}
@@ -53,10 +50,7 @@ func runRecoveryKey(e *env, args []string) error {
 	if len(args) > 0 {
 		return usagef("recovery-key takes no arguments: it asks for the passphrase (or reads $%s)", envPassphraseFile)
 	}
-	if err := e.mustBeEncrypted(); err != nil {
-		return err
-	}
-	secret, err := e.secretFor(e.db)
+	secret, err := e.encryptedSecret()
 	if err != nil {
 		return err
 	}
@@ -70,6 +64,15 @@ func runRecoveryKey(e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "new recovery key for %s (shown this once; print it and keep it in the office safe; any earlier one no longer works):\n\n    %s\n\n", e.db, code)
 	fmt.Fprintln(e.stdout, "Without the passphrase or this recovery key the workspace cannot be opened by anyone: its data is gone.")
 	return nil
+}
+
+// encryptedSecret reads the passphrase or recovery key of the workspace,
+// which must be encrypted. The caller forgets it.
+func (e *env) encryptedSecret() ([]byte, error) {
+	if err := e.mustBeEncrypted(); err != nil {
+		return nil, err
+	}
+	return e.secretFor(e.db)
 }
 
 // mustBeEncrypted refuses a workspace that is missing or not encrypted.
