@@ -53,15 +53,16 @@ const keyringTimeout = 10 * time.Second
 // adds (or renews) the keyring slot: a new secret in the keyring, the
 // workspace key sealed under it here. The keyring entry is written first
 // and removed again if the lockbox cannot be; an older entry of this
-// lockbox is removed once the new slot is in place.
-func AddKeyring(workspacePath string, secret []byte) error {
+// lockbox is removed once the new slot is in place. It returns the new
+// entry's account.
+func AddKeyring(workspacePath string, secret []byte) (account string, err error) {
 	f, err := read(workspacePath)
 	if err != nil {
-		return err
+		return "", err
 	}
 	key, err := f.open(secret)
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer Forget(key)
 	ks := make([]byte, KeySize)
@@ -69,7 +70,7 @@ func AddKeyring(workspacePath string, secret []byte) error {
 	nonce := make([]byte, chacha20poly1305.NonceSizeX)
 	for _, b := range [][]byte{ks, id, nonce} {
 		if _, err := rand.Read(b); err != nil {
-			return fmt.Errorf("lockbox: %w", err)
+			return "", fmt.Errorf("lockbox: %w", err)
 		}
 	}
 	defer Forget(ks)
@@ -77,7 +78,7 @@ func AddKeyring(workspacePath string, secret []byte) error {
 	// nothing to stretch; it is the sealing key itself.
 	aead, err := chacha20poly1305.NewX(ks)
 	if err != nil {
-		return fmt.Errorf("lockbox: %w", err)
+		return "", fmt.Errorf("lockbox: %w", err)
 	}
 	enc := base64.StdEncoding
 	slot := &keyringSlot{
@@ -86,19 +87,19 @@ func AddKeyring(workspacePath string, secret []byte) error {
 		Sealed:  enc.EncodeToString(aead.Seal(nil, nonce, key, []byte(format+" keyring"))),
 	}
 	if err := keyringCall(func() error { return keyring.Set(KeyringService, slot.Account, enc.EncodeToString(ks)) }); err != nil {
-		return fmt.Errorf("%w: %v; nothing was changed", ErrNoKeyring, err)
+		return "", fmt.Errorf("%w: %v; nothing was changed", ErrNoKeyring, err)
 	}
 	old := f.Keyring
 	f.Keyring = slot
 	if err := write(workspacePath, f, true); err != nil {
 		_ = keyringCall(func() error { return keyring.Delete(KeyringService, slot.Account) })
-		return err
+		return "", err
 	}
 	if old != nil && old.Account != slot.Account {
 		// Best effort: the old entry opens no slot any more.
 		_ = keyringCall(func() error { return keyring.Delete(KeyringService, old.Account) })
 	}
-	return nil
+	return slot.Account, nil
 }
 
 // UnlockKeyring opens the lockbox with the secret in the keyring.
@@ -141,25 +142,27 @@ func UnlockKeyring(workspacePath string) ([]byte, error) {
 // RemoveKeyring removes the keyring slot from the lockbox, then its entry
 // from the keyring. It needs no passphrase: it takes a way in away. The
 // slot goes first, so that an entry left behind (keyring unreachable)
-// opens nothing; that is said in the error.
-func RemoveKeyring(workspacePath string) error {
+// opens nothing; that is said in the error. It returns the removed
+// entry's account ("" when there was no slot); an error with an account
+// means the slot is gone but the entry stayed in the keyring.
+func RemoveKeyring(workspacePath string) (account string, err error) {
 	f, err := read(workspacePath)
 	if err != nil {
-		return err
+		return "", err
 	}
 	if f.Keyring == nil {
-		return nil
+		return "", nil
 	}
-	account := f.Keyring.Account
+	account = f.Keyring.Account
 	f.Keyring = nil
 	if err := write(workspacePath, f, true); err != nil {
-		return err
+		return "", err
 	}
 	err = keyringCall(func() error { return keyring.Delete(KeyringService, account) })
 	if err != nil && !errors.Is(err, keyring.ErrNotFound) {
-		return fmt.Errorf("the keyring no longer opens the workspace, but its entry %s/%s could not be deleted from the keyring (%v): it opens nothing; delete it with the system's keyring tool", KeyringService, account, err)
+		return account, fmt.Errorf("the keyring no longer opens the workspace, but its entry %s/%s could not be deleted from the keyring (%v): it opens nothing; delete it with the system's keyring tool", KeyringService, account, err)
 	}
-	return nil
+	return account, nil
 }
 
 // HasKeyring reports whether the lockbox has a keyring slot.

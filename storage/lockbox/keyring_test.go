@@ -45,10 +45,10 @@ func TestKeyringOnUnlockOff(t *testing.T) {
 	if _, err := lockbox.UnlockKeyring(ws); !errors.Is(err, lockbox.ErrNoKeyring) {
 		t.Fatalf("no slot yet: %v", err)
 	}
-	if err := lockbox.AddKeyring(ws, []byte("not the passphrase at all")); !errors.Is(err, lockbox.ErrWrongSecret) {
+	if _, err := lockbox.AddKeyring(ws, []byte("not the passphrase at all")); !errors.Is(err, lockbox.ErrWrongSecret) {
 		t.Fatalf("wrong passphrase turned the keyring on: %v", err)
 	}
-	if err := lockbox.AddKeyring(ws, pass); err != nil {
+	if _, err := lockbox.AddKeyring(ws, pass); err != nil {
 		t.Fatal(err)
 	}
 	if ok, err := lockbox.HasKeyring(ws); !ok || err != nil {
@@ -77,7 +77,7 @@ func TestKeyringOnUnlockOff(t *testing.T) {
 		t.Fatalf("keyring after passphrase change: %v", err)
 	}
 	// Off removes the slot and the entry; the passphrase still opens.
-	if err := lockbox.RemoveKeyring(ws); err != nil {
+	if _, err := lockbox.RemoveKeyring(ws); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := keyring.Get(lockbox.KeyringService, account); !errors.Is(err, keyring.ErrNotFound) {
@@ -102,7 +102,7 @@ func TestKeyringStaleEntry(t *testing.T) {
 	if _, _, err := lockbox.Create(ws, pass, cheap); err != nil {
 		t.Fatal(err)
 	}
-	if err := lockbox.AddKeyring(ws, pass); err != nil {
+	if _, err := lockbox.AddKeyring(ws, pass); err != nil {
 		t.Fatal(err)
 	}
 	account, _ := keyringEntry(t, ws)
@@ -134,7 +134,7 @@ func TestKeyringStaleEntry(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Turning it on again renews the slot with a new entry.
-	if err := lockbox.AddKeyring(ws, pass); err != nil {
+	if _, err := lockbox.AddKeyring(ws, pass); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := lockbox.UnlockKeyring(ws); err != nil {
