@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -128,6 +129,32 @@ func TestEncryptedWorkspace(t *testing.T) {
 			t.Fatalf("recovery-key: %s", r.stdout)
 		}
 		withSecret(t, recovery, "--db", db, "case", "list").expect(t, 1, "case list with the old recovery key")
+	})
+	t.Run("keyring refuses clearly where there is no keyring service", func(t *testing.T) {
+		if runtime.GOOS != "linux" {
+			t.Skip("the keyring service is D-Bus's only on Linux")
+		}
+		// A D-Bus session bus that is not there, as on CI and servers.
+		noBus := []string{"DBUS_SESSION_BUS_ADDRESS=unix:path=" + filepath.Join(t.TempDir(), "no-bus"), "BOLLARD_PASSPHRASE_FILE=" + pass}
+		before := snapshot(t, db)
+		r := runWith(t, noBus, "", "--db", db, "keyring", "status")
+		r.expect(t, 1, "keyring status")
+		if !strings.Contains(r.stdout, "keyring unlock: off") || !strings.Contains(r.stderr, "no keyring service is reachable") {
+			t.Fatalf("keyring status:\n%s%s", r.stdout, r.stderr)
+		}
+		r = runWith(t, noBus, "", "--db", db, "keyring", "on")
+		r.expect(t, 1, "keyring on")
+		if !strings.Contains(r.stderr, "no keyring service is reachable") || !strings.Contains(r.stderr, "nothing was changed") {
+			t.Fatalf("keyring on: %s", r.stderr)
+		}
+		runWith(t, noBus, "", "--db", db, "keyring", "off").expect(t, 0, "keyring off when off")
+		must(t, 2, "--db", db, "keyring", "maybe")
+		after := snapshot(t, db)
+		for p, b := range before {
+			if !bytes.Equal(b, after[p]) {
+				t.Errorf("%s changed", p)
+			}
+		}
 	})
 }
 
