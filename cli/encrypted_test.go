@@ -9,6 +9,10 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/zalando/go-keyring"
+
+	"bollard/storage/lockbox"
 )
 
 // The other CLI tests make plaintext workspaces (init --plain): each
@@ -154,6 +158,30 @@ func TestEncryptedWorkspace(t *testing.T) {
 			if !bytes.Equal(b, after[p]) {
 				t.Errorf("%s changed", p)
 			}
+		}
+
+		// A lockbox with a keyring slot (made here, with an in-memory
+		// keyring) on a computer without a keyring service: commands fall
+		// back to the passphrase without a word.
+		keyring.MockInit()
+		secret := []byte(strings.TrimSpace(mustRead(t, pass)))
+		if _, err := lockbox.AddKeyring(db, secret); err != nil {
+			t.Fatal(err)
+		}
+		r = runWith(t, noBus, "", "--db", db, "case", "list")
+		r.expect(t, 0, "case list with a keyring slot and no keyring service")
+		if strings.Contains(r.stderr, "keyring") {
+			t.Errorf("the fallback to the passphrase was not silent: %s", r.stderr)
+		}
+		r = runWith(t, noBus, "", "--db", db, "keyring", "status")
+		if r.code != 1 || !strings.Contains(r.stdout, "keyring unlock: on") {
+			t.Fatalf("keyring status with a slot: %d\n%s%s", r.code, r.stdout, r.stderr)
+		}
+		// Off removes the slot even where the entry cannot be reached, and
+		// says the entry left behind opens nothing.
+		r = runWith(t, noBus, "", "--db", db, "keyring", "off")
+		if on, err := lockbox.HasKeyring(db); on || err != nil || !strings.Contains(r.stderr, "opens nothing") {
+			t.Fatalf("keyring off without a keyring service: slot %v %v; %d %s", on, err, r.code, r.stderr)
 		}
 	})
 }

@@ -181,8 +181,18 @@ func KeyringAvailable() error {
 	if err == nil || errors.Is(err, keyring.ErrNotFound) {
 		return nil
 	}
-	return fmt.Errorf("%w: no keyring service is reachable (%v)", ErrNoKeyring, err)
+	return noKeyringService{err}
 }
+
+// noKeyringService says there is no keyring to use at all, in its own
+// words; it is ErrNoKeyring to errors.Is.
+type noKeyringService struct{ cause error }
+
+func (e noKeyringService) Error() string {
+	return fmt.Sprintf("no keyring service is reachable on this computer (%v); the passphrase opens the workspace as before", e.cause)
+}
+
+func (e noKeyringService) Is(target error) bool { return target == ErrNoKeyring }
 
 // keyringCall runs a keyring call, giving up after keyringTimeout (the
 // call is then left to finish on its own).

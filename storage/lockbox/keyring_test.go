@@ -141,3 +141,14 @@ func TestKeyringStaleEntry(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestKeyringAvailable(t *testing.T) {
+	keyring.MockInit()
+	if err := lockbox.KeyringAvailable(); err != nil {
+		t.Fatal(err)
+	}
+	keyring.MockInitWithError(errors.New("no D-Bus"))
+	if err := lockbox.KeyringAvailable(); !errors.Is(err, lockbox.ErrNoKeyring) {
+		t.Fatalf("no keyring service: %v", err)
+	}
+}
