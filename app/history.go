@@ -107,6 +107,9 @@ func describeEntry(e model.AuditEntry, names *recordNames, withCase bool) string
 		if e.RecordType == model.RecordFile {
 			return who + " removed the attachment file " + rec.text("sha256") + ", which no exhibit had (files prune)"
 		}
+		if e.RecordType == model.RecordKeyringUnlock {
+			return who + " stopped this workspace being opened from the computer's keyring (keyring off); the passphrase remains"
+		}
 		return who + " took " + names.Entity(rec.text("entity_id")) + " off the case (" + rec.text("role") + ")"
 	}
 	return who + " " + e.Action + " " + what
@@ -128,6 +131,8 @@ func createdText(recordType, what string, rec fields, names model.Names) string 
 		return "added a note"
 	case model.RecordPlainWorkspace:
 		return "made this workspace NOT encrypted (init --plain), for training or test data only"
+	case model.RecordKeyringUnlock:
+		return "let this workspace be opened from the computer's keyring (keyring on), besides the passphrase"
 	case model.RecordPlainPackage:
 		return fmt.Sprintf("sent case %s in the clear, NOT encrypted (export --plain), in the package %s (SHA-256 %s)", rec.text("case_ref"), rec.text("file"), rec.text("sha256"))
 	}

@@ -40,6 +40,11 @@ func UnlockReadOnly(ctx context.Context, path string, secret []byte) (*Workspace
 	if err != nil {
 		return nil, err
 	}
+	return openReadOnlyKeyed(ctx, path, key)
+}
+
+// openReadOnlyKeyed is openKeyed for OpenReadOnly: it takes over key.
+func openReadOnlyKeyed(ctx context.Context, path string, key []byte) (*Workspace, error) {
 	dbKey := lockbox.DatabaseKey(key)
 	attachmentKey := lockbox.AttachmentKey(key)
 	lockbox.Forget(key)

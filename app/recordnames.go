@@ -122,6 +122,8 @@ func (n *recordNames) label(kind, id, recordJSON string, withCase bool) string {
 		return "the unencrypted package " + id
 	case model.RecordPlainWorkspace:
 		return "the unencrypted workspace " + id
+	case model.RecordKeyringUnlock:
+		return "the keyring unlock " + id
 	}
 	return model.LabelJSON(kind, id, recordJSON, n, withCase)
 }

@@ -140,7 +140,7 @@ func (e *env) openToRead() (*app.Workspace, error) {
 		}
 		return nil, err
 	}
-	return e.openAt(e.db, app.OpenReadOnly, app.UnlockReadOnly)
+	return e.openAt(e.db, app.OpenReadOnly, app.UnlockReadOnly, app.UnlockReadOnlyWithKeyring)
 }
 
 func shortHash(h string) string {

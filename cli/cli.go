@@ -54,6 +54,7 @@ func commands() []command {
 		{"init", "init [--officer NAME --agency AGENCY --prefix P ...] [--no-recovery-key] | init --plain   create an empty workspace, encrypted (asks a passphrase; prints a recovery key once) unless --plain", runInit},
 		{"passphrase", "passphrase                                  change the workspace's passphrase (asks the current one or the recovery key, then the new one twice)", runPassphrase},
 		{"recovery-key", "recovery-key                                make a new recovery key, printed once; the old one stops working", runRecoveryKey},
+		{"keyring", "keyring on|off|status                       also open the workspace from this computer's keyring, or stop; the passphrase always opens it too", runKeyring},
 		{"profile", "profile [--officer NAME ...] [--json]      show or change the officer profile", runProfile},
 		{"demo", "demo [--cases N] [--seed S] [--entities N]  fill an empty workspace with synthetic cases", runDemo},
 		{"case", "case list [--json] [--status S] [--all] | case show REF [--json] | case edit REF --version N [--title T] [--summary S] [--status S] [--priority P]", runCase},
@@ -149,6 +150,7 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "An encrypted workspace's passphrase (or recovery key) is typed at the terminal, or for scripts")
 	fmt.Fprintln(w, "read from the first line of the file $BOLLARD_PASSPHRASE_FILE names (readable by you only;")
 	fmt.Fprintln(w, "a new passphrase from $BOLLARD_NEW_PASSPHRASE_FILE); never from the command line.")
+	fmt.Fprintln(w, "With keyring on, commands open it from this computer's keyring first and ask only when that fails.")
 	fmt.Fprintln(w, "Exit status: 0 done, 1 the work failed, 2 the command line was wrong.")
 }
 
@@ -182,7 +184,7 @@ func (e *env) open() (*app.Workspace, error) {
 	if err := e.mustExist(); err != nil {
 		return nil, err
 	}
-	return e.openAt(e.db, app.Open, app.Unlock)
+	return e.openAt(e.db, app.Open, app.Unlock, app.UnlockWithKeyring)
 }
 
 // mustExist refuses a workspace file that is not there.
@@ -197,11 +199,13 @@ func (e *env) mustExist() error {
 }
 
 // openAt opens the workspace at path with plain when it is not encrypted,
-// else asks its passphrase and unlocks it with unlock. A wrong passphrase
-// says nothing of what the workspace holds.
+// else with fromKeyring when its keyring unlock is on and works, else asks
+// its passphrase and unlocks it with unlock. A wrong passphrase says
+// nothing of what the workspace holds.
 func (e *env) openAt(path string,
 	plain func(context.Context, string) (*app.Workspace, error),
-	unlock func(context.Context, string, []byte) (*app.Workspace, error)) (*app.Workspace, error) {
+	unlock func(context.Context, string, []byte) (*app.Workspace, error),
+	fromKeyring func(context.Context, string) (*app.Workspace, error)) (*app.Workspace, error) {
 	encrypted, err := app.IsEncrypted(path)
 	if err != nil {
 		return nil, err
@@ -214,6 +218,20 @@ func (e *env) openAt(path string,
 			fmt.Fprintf(e.stderr, "bollard: %s is not encrypted: whoever holds the file can read it (bollard encrypt)\n", path)
 		}
 		return w, err
+	}
+	if on, err := app.HasKeyring(path); err != nil {
+		return nil, err
+	} else if on {
+		w, err := fromKeyring(e.ctx, path)
+		if err == nil || !errors.Is(err, app.ErrNoKeyring) {
+			return w, err
+		}
+		// No keyring service here (a server, an ssh session) is the
+		// ordinary case and passes silently; an entry that does not open
+		// the workspace is said, once, before the passphrase is asked.
+		if errors.Is(err, lockbox.ErrStaleKeyring) {
+			fmt.Fprintf(e.stderr, "bollard: %s\n", oneLine(err))
+		}
 	}
 	secret, err := e.secretFor(path)
 	if err != nil {

@@ -35,7 +35,7 @@ func runDemo(e *env, args []string) error {
 	// Demo data is synthetic: a new demo workspace is made plaintext (it
 	// holds nobody's data, and training needs no passphrase); one already
 	// encrypted is unlocked.
-	w, err := e.openAt(path, app.Open, app.Unlock)
+	w, err := e.openAt(path, app.Open, app.Unlock, app.UnlockWithKeyring)
 	if err != nil {
 		return err
 	}

@@ -6,8 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/zalando/go-keyring"
+
+	"bollard/storage/lockbox"
 )
 
 // The other CLI tests make plaintext workspaces (init --plain): each
@@ -128,6 +133,56 @@ func TestEncryptedWorkspace(t *testing.T) {
 			t.Fatalf("recovery-key: %s", r.stdout)
 		}
 		withSecret(t, recovery, "--db", db, "case", "list").expect(t, 1, "case list with the old recovery key")
+	})
+	t.Run("keyring refuses clearly where there is no keyring service", func(t *testing.T) {
+		if runtime.GOOS != "linux" {
+			t.Skip("the keyring service is D-Bus's only on Linux")
+		}
+		// A D-Bus session bus that is not there, as on CI and servers.
+		noBus := []string{"DBUS_SESSION_BUS_ADDRESS=unix:path=" + filepath.Join(t.TempDir(), "no-bus"), "BOLLARD_PASSPHRASE_FILE=" + pass}
+		before := snapshot(t, db)
+		r := runWith(t, noBus, "", "--db", db, "keyring", "status")
+		r.expect(t, 1, "keyring status")
+		if !strings.Contains(r.stdout, "keyring unlock: off") || !strings.Contains(r.stderr, "no keyring service is reachable") {
+			t.Fatalf("keyring status:\n%s%s", r.stdout, r.stderr)
+		}
+		r = runWith(t, noBus, "", "--db", db, "keyring", "on")
+		r.expect(t, 1, "keyring on")
+		if !strings.Contains(r.stderr, "no keyring service is reachable") || !strings.Contains(r.stderr, "nothing was changed") {
+			t.Fatalf("keyring on: %s", r.stderr)
+		}
+		runWith(t, noBus, "", "--db", db, "keyring", "off").expect(t, 0, "keyring off when off")
+		must(t, 2, "--db", db, "keyring", "maybe")
+		after := snapshot(t, db)
+		for p, b := range before {
+			if !bytes.Equal(b, after[p]) {
+				t.Errorf("%s changed", p)
+			}
+		}
+
+		// A lockbox with a keyring slot (made here, with an in-memory
+		// keyring) on a computer without a keyring service: commands fall
+		// back to the passphrase without a word.
+		keyring.MockInit()
+		secret := []byte(strings.TrimSpace(mustRead(t, pass)))
+		if _, err := lockbox.AddKeyring(db, secret); err != nil {
+			t.Fatal(err)
+		}
+		r = runWith(t, noBus, "", "--db", db, "case", "list")
+		r.expect(t, 0, "case list with a keyring slot and no keyring service")
+		if strings.Contains(r.stderr, "keyring") {
+			t.Errorf("the fallback to the passphrase was not silent: %s", r.stderr)
+		}
+		r = runWith(t, noBus, "", "--db", db, "keyring", "status")
+		if r.code != 1 || !strings.Contains(r.stdout, "keyring unlock: on") {
+			t.Fatalf("keyring status with a slot: %d\n%s%s", r.code, r.stdout, r.stderr)
+		}
+		// Off removes the slot even where the entry cannot be reached, and
+		// says the entry left behind opens nothing.
+		r = runWith(t, noBus, "", "--db", db, "keyring", "off")
+		if on, err := lockbox.HasKeyring(db); on || err != nil || !strings.Contains(r.stderr, "opens nothing") {
+			t.Fatalf("keyring off without a keyring service: slot %v %v; %d %s", on, err, r.code, r.stderr)
+		}
 	})
 }
 

@@ -103,7 +103,7 @@ func runInit(e *env, args []string) error {
 		// An init killed between making the file (or the lockbox) and
 		// saving the profile is finished by running init again, which
 		// opens what is there as it is.
-		w, err = e.openAt(e.db, app.Open, app.Unlock)
+		w, err = e.openAt(e.db, app.Open, app.Unlock, app.UnlockWithKeyring)
 	case *plain:
 		w, err = app.Open(e.ctx, e.db)
 	default:

@@ -42,6 +42,11 @@ const (
 	// (init --plain), for training or test data. It lives only in the
 	// audit trail.
 	RecordPlainWorkspace = "workspace kept in the clear"
+	// RecordKeyringUnlock is the second way into an encrypted workspace,
+	// through the computer's keyring, turned on (create) and off (remove).
+	// Its ID is the keyring entry's account. It lives only in the audit
+	// trail.
+	RecordKeyringUnlock = "keyring unlock"
 )
 
 // Recorded is a record of one of the kinds in Kinds: what every layer can

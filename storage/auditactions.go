@@ -47,6 +47,8 @@ var workspaceActions = map[string][]string{
 	model.RecordPlainPackage: {model.AuditCreate},
 	// a workspace made unencrypted on purpose (init --plain)
 	model.RecordPlainWorkspace: {model.AuditCreate},
+	// the keyring unlock turned on and off (bollard keyring on|off)
+	model.RecordKeyringUnlock: {model.AuditCreate, model.AuditRemove},
 }
 
 // BollardWrites reports whether Bollard ever writes an audit entry with

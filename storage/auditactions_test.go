@@ -19,7 +19,8 @@ func TestWrittenActionsListEveryAuditedCall(t *testing.T) {
 		"model.RecordNote": model.RecordNote, "model.RecordEvidence": model.RecordEvidence, "model.RecordAttachment": model.RecordAttachment,
 		"model.RecordCustody": model.RecordCustody, "model.RecordPartner": model.RecordPartner, "model.RecordKey": model.RecordKey, "model.RecordFile": model.RecordFile,
 		"model.RecordAttachmentReview": model.RecordAttachmentReview,
-		"model.RecordPlainPackage":     model.RecordPlainPackage, "model.RecordPlainWorkspace": model.RecordPlainWorkspace}
+		"model.RecordPlainPackage":     model.RecordPlainPackage, "model.RecordPlainWorkspace": model.RecordPlainWorkspace,
+		"model.RecordKeyringUnlock": model.RecordKeyringUnlock}
 	actions := map[string]string{"AuditCreate": model.AuditCreate, "AuditUpdate": model.AuditUpdate,
 		"AuditArchive": model.AuditArchive, "AuditRestore": model.AuditRestore, "AuditRemove": model.AuditRemove}
 	call := regexp.MustCompile(`(?:audited\(tx, |auditedRecord\()(model\.Record\w+), (?:model\.(Audit\w+)|(\w+)),`)

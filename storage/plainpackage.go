@@ -39,5 +39,5 @@ func (tx *Tx) RecordPlainWorkspace(workspaceID string, p PlainWorkspace) error {
 // TrailOnly reports whether records of that kind live only in the audit
 // trail (events, not rows), so that verify does not look for their rows.
 func TrailOnly(recordType string) bool {
-	return recordType == model.RecordPlainPackage || recordType == model.RecordPlainWorkspace
+	return recordType == model.RecordPlainPackage || recordType == model.RecordPlainWorkspace || recordType == model.RecordKeyringUnlock
 }

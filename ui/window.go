@@ -15,6 +15,7 @@ import (
 
 	"bollard/app"
 	"bollard/model"
+	"bollard/storage/lockbox"
 )
 
 // openedWorkspace is a workspace just opened, with its officer's profile.
@@ -71,6 +72,7 @@ const (
 	stateOpened    openState = iota // a plaintext workspace, opened
 	stateEncrypted                  // an encrypted one: it asks for the passphrase
 	stateAbsent                     // none yet: it asks for the new one's passphrase
+	stateKeyring                    // an encrypted one, opened from the keyring
 )
 
 func newMainWindow(win fyne.Window, bg *background, path string) *mainWindow {
@@ -96,12 +98,31 @@ func (m *mainWindow) open() {
 	type found struct {
 		state openState
 		o     openedWorkspace
+		note  string // why the keyring did not open an encrypted workspace
 	}
 	inBackground(m.bg, func(ctx context.Context) (found, error) {
 		if enc, err := app.IsEncrypted(m.ownPath); err != nil {
 			return found{}, err
 		} else if enc {
-			return found{state: stateEncrypted}, nil
+			// The keyring first, when the officer turned it on; the
+			// passphrase when it cannot (no keyring here, no entry, stale).
+			f := found{state: stateEncrypted}
+			if on, _ := app.HasKeyring(m.ownPath); !on {
+				return f, nil
+			}
+			ws, err := app.UnlockWithKeyring(ctx, m.ownPath)
+			if errors.Is(err, lockbox.ErrStaleKeyring) {
+				f.note = "This computer's keyring did not open the workspace (its entry is out of date). Type the passphrase; tick the box below to renew the entry."
+			}
+			if err != nil {
+				return f, nil
+			}
+			o, err := ws.Officer(ctx)
+			if err != nil {
+				ws.Close()
+				return found{}, err
+			}
+			return found{state: stateKeyring, o: openedWorkspace{ws: ws, officer: o}}, nil
 		}
 		if st, err := os.Stat(m.ownPath); errors.Is(err, fs.ErrNotExist) || (err == nil && st.Mode().IsRegular() && st.Size() == 0) {
 			return found{state: stateAbsent}, nil
@@ -122,7 +143,10 @@ func (m *mainWindow) open() {
 			m.onOpened(openedWorkspace{}, err)
 		case f.state == stateEncrypted:
 			m.encrypted = true
-			m.showUnlock()
+			m.showUnlockNote(f.note)
+		case f.state == stateKeyring:
+			m.encrypted = true
+			m.onUnlocked(f.o)
 		case f.state == stateAbsent:
 			m.showNewWorkspace()
 		default:

@@ -17,11 +17,17 @@ import (
 // lockShortcut is Ctrl+L (Cmd+L on a Mac).
 var lockShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
 
-// showUnlock asks for the passphrase of the officer's workspace.
-func (m *mainWindow) showUnlock() {
+// showUnlock asks for the passphrase of the officer's workspace. After a
+// lock it is asked even when the keyring could open the workspace: a lock
+// the keyring undid at a click would keep out no one at the desk.
+func (m *mainWindow) showUnlock() { m.showUnlockNote("") }
+
+// showUnlockNote is showUnlock saying note (why the keyring did not open
+// the workspace) above the field.
+func (m *mainWindow) showUnlockNote(note string) {
 	m.unlock = newUnlockScreen(m.ownPath, m.bg, m.onUnlocked, func(err error) {
 		showError(m.win, "unlock the workspace", err)
-	})
+	}, note)
 	m.setTitle(m.ownPath, false)
 	m.win.SetContent(m.unlock.content)
 	m.win.Canvas().Focus(m.unlock.passphrase)

@@ -93,6 +93,8 @@ type file struct {
 	Params     Params  `json:"params"`
 	Passphrase sealed  `json:"passphrase"`
 	Recovery   *sealed `json:"recovery,omitempty"`
+	// Keyring is the optional keyring slot (keyring.go).
+	Keyring *keyringSlot `json:"keyring,omitempty"`
 }
 
 // sealed is the workspace key sealed under one secret.
