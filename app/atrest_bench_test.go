@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -79,6 +80,17 @@ func measureAtRest(b *testing.B, encrypted bool, cases int, src string) map[stri
 		fn()
 		took[name] = time.Since(start).Seconds()
 	}
+	// Work that takes well under a second is timed five times and the
+	// median kept: one sample of 30 ms is mostly the machine's noise.
+	median := func(name string, fn func()) {
+		var runs []float64
+		for range 5 {
+			timed(name, fn)
+			runs = append(runs, took[name])
+		}
+		slices.Sort(runs)
+		took[name] = runs[len(runs)/2]
+	}
 	timed("demo", func() {
 		if _, err := demo.Fill(ctx, w, demo.Options{Cases: cases, Seed: 1}); err != nil {
 			b.Fatal(err)
@@ -93,7 +105,7 @@ func measureAtRest(b *testing.B, encrypted bool, cases int, src string) map[stri
 		<-w.IndexReady()
 	})
 	var list []model.Case
-	timed("caselist", func() {
+	median("caselist", func() {
 		if list, err = w.Cases(ctx, model.CaseFilter{}); err != nil {
 			b.Fatal(err)
 		}
@@ -113,7 +125,7 @@ func measureAtRest(b *testing.B, encrypted bool, cases int, src string) map[stri
 			b.Fatal(err)
 		}
 	})
-	timed("dossier", func() {
+	median("dossier", func() {
 		out := filepath.Join(b.TempDir(), "dossier.pdf")
 		if _, err := dossier.RenderToFile(ctx, w, list[0].Ref, out, false, dossier.Options{}); err != nil {
 			b.Fatal(err)
