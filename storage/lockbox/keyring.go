@@ -56,11 +56,7 @@ const keyringTimeout = 10 * time.Second
 // lockbox is removed once the new slot is in place. It returns the new
 // entry's account.
 func AddKeyring(workspacePath string, secret []byte) (account string, err error) {
-	f, err := read(workspacePath)
-	if err != nil {
-		return "", err
-	}
-	key, err := f.open(secret)
+	f, key, err := readOpened(workspacePath, secret)
 	if err != nil {
 		return "", err
 	}

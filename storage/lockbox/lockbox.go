@@ -173,11 +173,20 @@ func Create(workspacePath string, passphrase []byte, opt Options) (key []byte, r
 // Unlock opens the lockbox with the passphrase or the recovery key and
 // returns the workspace key. ErrWrongSecret when neither opens it.
 func Unlock(workspacePath string, secret []byte) ([]byte, error) {
+	_, key, err := readOpened(workspacePath, secret)
+	return key, err
+}
+
+// readOpened reads the lockbox and opens it with the passphrase or the
+// recovery key: the lockbox, to be rewritten, and the workspace key, which
+// the caller forgets.
+func readOpened(workspacePath string, secret []byte) (file, []byte, error) {
 	f, err := read(workspacePath)
 	if err != nil {
-		return nil, err
+		return f, nil, err
 	}
-	return f.open(secret)
+	key, err := f.open(secret)
+	return f, key, err
 }
 
 // ChangePassphrase seals the workspace key under a new passphrase, opening
@@ -188,11 +197,7 @@ func ChangePassphrase(workspacePath string, secret, newPassphrase []byte) error 
 	if err := CheckPassphrase(newPassphrase); err != nil {
 		return err
 	}
-	f, err := read(workspacePath)
-	if err != nil {
-		return err
-	}
-	key, err := f.open(secret)
+	f, key, err := readOpened(workspacePath, secret)
 	if err != nil {
 		return err
 	}
@@ -207,11 +212,7 @@ func ChangePassphrase(workspacePath string, secret, newPassphrase []byte) error 
 // opening the lockbox with the passphrase or the current recovery key. The
 // old recovery key stops working. The new one is returned, to be printed.
 func NewRecoveryKey(workspacePath string, secret []byte) (string, error) {
-	f, err := read(workspacePath)
-	if err != nil {
-		return "", err
-	}
-	key, err := f.open(secret)
+	f, key, err := readOpened(workspacePath, secret)
 	if err != nil {
 		return "", err
 	}
