@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"time"
 
 	"bollard/model"
 	"bollard/storage"
+	"bollard/storage/disk"
 )
 
 // AuditHead returns the audit trail's last entry: its number and hash are
@@ -88,24 +88,7 @@ func WriteCheckpoint(path string, cp model.Checkpoint) error {
 	if err != nil {
 		return fmt.Errorf("write the checkpoint %s: %w", path, err)
 	}
-	return syncFolder(dir)
-}
-
-// syncFolder makes a rename in dir durable. Windows cannot open a folder
-// to sync it, and commits renames itself.
-func syncFolder(dir string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("sync %s: %w", dir, err)
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", dir, err)
-	}
-	return nil
+	return disk.SyncFolder(dir)
 }
 
 // ReadCheckpoint reads a checkpoint file written by WriteCheckpoint,

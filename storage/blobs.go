@@ -15,6 +15,8 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+
+	"bollard/storage/disk"
 )
 
 // The blob store keeps attachment files beside the workspace file, so that a
@@ -237,10 +239,10 @@ func (b *Blobs) Put(r io.Reader) (Blob, error) {
 	// the hash folder gained the name, the top folder may have gained the
 	// hash folder. (The temp folder's loss of the temp name may be lost:
 	// the sweep tidies it.)
-	if err := syncDir(filepath.Dir(final)); err != nil {
+	if err := disk.SyncFolder(filepath.Dir(final)); err != nil {
 		return Blob{}, err
 	}
-	if err := syncDir(b.dir); err != nil {
+	if err := disk.SyncFolder(b.dir); err != nil {
 		return Blob{}, err
 	}
 	blob.New = true
@@ -339,23 +341,6 @@ func copyHashing(w io.Writer, h hash.Hash, r io.Reader) (int64, error) {
 		return size, fmt.Errorf("write: %w", err)
 	}
 	return size, readErr
-}
-
-// syncDir makes the names in a folder durable. Windows cannot open a folder
-// for syncing, and its file system commits renames itself.
-func syncDir(dir string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("storage: sync attachment folder: %w", err)
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("storage: sync attachment folder: %w", err)
-	}
-	return nil
 }
 
 // validHash reports whether sha is 64 lowercase hex digits, the only names

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"bollard/model"
+	"bollard/storage/disk"
 )
 
 // A prune removes files no exhibit has and no audit entry names, each with
@@ -114,11 +115,11 @@ func (b *Blobs) UndoPrune(prune string) error {
 	// The files are back under their names for good only once their
 	// folders are synced; then the prune's folder may go.
 	for dir := range touched {
-		if err := syncDir(dir); err != nil {
+		if err := disk.SyncFolder(dir); err != nil {
 			return err
 		}
 	}
-	if err := syncDir(b.dir); err != nil {
+	if err := disk.SyncFolder(b.dir); err != nil {
 		return err
 	}
 	if len(kept) > 0 {

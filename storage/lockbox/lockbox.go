@@ -28,6 +28,8 @@ import (
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/crypto/chacha20poly1305"
 	"golang.org/x/crypto/hkdf"
+
+	"bollard/storage/disk"
 )
 
 // Suffix is added to the workspace file's name to name its lockbox:
@@ -407,17 +409,5 @@ func write(workspacePath string, f file, replace bool) error {
 	if err != nil {
 		return fmt.Errorf("lockbox: %w", err)
 	}
-	return syncDir(dir)
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("lockbox: %w", err)
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
-		return fmt.Errorf("lockbox: sync %s: %w", dir, err)
-	}
-	return nil
+	return disk.SyncFolder(dir)
 }
