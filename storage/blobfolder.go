@@ -217,7 +217,7 @@ func MakeBlobFolder(workspacePath, id string, referenced func() (map[string]bool
 	done := false
 	defer func() {
 		if !done {
-			removeTree(tmp)
+			disk.RemoveFolder(tmp)
 		}
 	}()
 	// The marker first: a folder left by a crash is then provably this

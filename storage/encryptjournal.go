@@ -248,7 +248,7 @@ func RemoveEncryptLeftovers(path string) error {
 		errs = append(errs, os.Remove(p))
 	}
 	if exists(n.NewFiles) {
-		errs = append(errs, removeTree(n.NewFiles))
+		errs = append(errs, disk.RemoveFolder(n.NewFiles))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("storage: remove what an unfinished encryption left: %w", err)

@@ -61,7 +61,7 @@ func (b *Blobs) FinishPrune(prune string) error {
 	if !model.ValidID(prune) {
 		return fmt.Errorf("storage: finish prune: %q is not a prune's ID", prune)
 	}
-	if err := removeTree(filepath.Join(b.dir, pruneFolder, prune)); err != nil {
+	if err := disk.RemoveFolder(filepath.Join(b.dir, pruneFolder, prune)); err != nil {
 		return fmt.Errorf("storage: finish prune: %w", err)
 	}
 	return nil

@@ -15,6 +15,8 @@ import (
 	"slices"
 
 	"filippo.io/age"
+
+	"bollard/storage/disk"
 )
 
 // The first bytes of the files a package can be.
@@ -142,7 +144,7 @@ func openPackage(src io.ReaderAt, size int64, opt OpenOptions) (*OpenedPackage, 
 				return nil
 			}
 			closed = true
-			return os.RemoveAll(dir)
+			return disk.RemoveFolder(dir)
 		},
 	}, nil
 }
@@ -354,7 +356,7 @@ func (p *packageReader) extractFiles(m Manifest, tempDir string, seal TempSealer
 			made := dir
 			defer func() {
 				if err != nil {
-					os.RemoveAll(made)
+					disk.RemoveFolder(made)
 				}
 			}()
 		}
