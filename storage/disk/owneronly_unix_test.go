@@ -24,3 +24,20 @@ func TestOwnerOnly(t *testing.T) {
 		}
 	}
 }
+
+func TestMakeFolder(t *testing.T) {
+	top := t.TempDir()
+	os.Chmod(top, 0o755)
+	dir := filepath.Join(top, "bollard", "caso.db.files")
+	if err := MakeFolder(dir); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]os.FileMode{top: 0o755, filepath.Dir(dir): 0o700, dir: 0o700} {
+		if info, _ := os.Stat(p); info.Mode().Perm() != want {
+			t.Errorf("%s: mode %v, want %v", p, info.Mode().Perm(), want)
+		}
+	}
+	if err := MakeFolder(dir); err != nil {
+		t.Errorf("again: %v", err)
+	}
+}
