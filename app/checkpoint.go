@@ -74,7 +74,7 @@ func WriteCheckpoint(path string, cp model.Checkpoint) error {
 	defer os.Remove(tmp.Name()) // gone after the rename; left only after a failure
 	_, err = tmp.Write(append(b, '\n'))
 	if err == nil {
-		err = tmp.Chmod(0o600) // the owner only, like every file Bollard writes (issue 19)
+		err = disk.OwnerOnly(tmp.Name()) // the owner only, like every file Bollard writes (issue 19)
 	}
 	if err == nil {
 		err = tmp.Sync()

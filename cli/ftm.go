@@ -8,6 +8,7 @@ import (
 
 	"bollard/app"
 	"bollard/app/exchange"
+	"bollard/storage/disk"
 )
 
 // runExportFTM writes the cases as FollowTheMoney entities, one JSON object
@@ -40,6 +41,9 @@ func runExportFTM(e *env, refs []string, out string) error {
 	}
 	defer os.Remove(tmp.Name()) // once renamed, there is nothing left to remove
 	sum, err := exchange.WriteFTM(tmp, files...)
+	if err == nil {
+		err = disk.OwnerOnly(tmp.Name()) // case material: its owner's only
+	}
 	if err == nil {
 		err = tmp.Sync()
 	}

@@ -110,7 +110,7 @@ func OpenBlobs(dir string, key []byte) (*Blobs, error) {
 	if err := checkAttachmentKey(key); err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, dirMode); err != nil {
+	if err := disk.MakeFolder(dir); err != nil {
 		return nil, fmt.Errorf("storage: open attachment folder: %w", err)
 	}
 	b := &Blobs{dir: dir, key: key}

@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"bollard/app"
+	"bollard/storage/disk"
 )
 
 // The reasons a dossier may not be written where asked. CheckTarget wraps
@@ -67,7 +68,7 @@ func WriteFile(ctx context.Context, path string, f app.CaseFile, opt Options) (p
 	}
 	if err == nil {
 		// The officer only: a dossier is the case file in print.
-		err = os.Chmod(tmp.Name(), 0o600)
+		err = disk.OwnerOnly(tmp.Name())
 	}
 	if err == nil {
 		err = os.Rename(tmp.Name(), path)

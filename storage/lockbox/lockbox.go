@@ -373,7 +373,7 @@ func write(workspacePath string, f file, replace bool) error {
 	}
 	final := Path(workspacePath)
 	dir := filepath.Dir(final)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := disk.MakeFolder(dir); err != nil {
 		return fmt.Errorf("lockbox: %w", err)
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(final)+".*.partial")
@@ -381,7 +381,7 @@ func write(workspacePath string, f file, replace bool) error {
 		return fmt.Errorf("lockbox: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
+	if err := disk.OwnerOnly(tmp.Name()); err != nil {
 		tmp.Close()
 		return fmt.Errorf("lockbox: %w", err)
 	}
