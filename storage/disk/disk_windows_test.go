@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"unsafe"
@@ -28,8 +29,9 @@ func tempFolder(t *testing.T) string {
 	return dir
 }
 
-// holdOpen opens path as Excel does a workbook: shared with nobody.
-func holdOpen(t *testing.T, path string) {
+// holdOpen opens path as Excel does a workbook: shared with nobody. The
+// returned function lets go of it (so does the test's end).
+func holdOpen(t *testing.T, path string) (release func()) {
 	t.Helper()
 	name, err := syscall.UTF16PtrFromString(path)
 	if err != nil {
@@ -39,7 +41,10 @@ func holdOpen(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { syscall.CloseHandle(h) })
+	var once sync.Once
+	release = func() { once.Do(func() { syscall.CloseHandle(h) }) }
+	t.Cleanup(release)
+	return release
 }
 
 func TestSyncFolderWindows(t *testing.T) {
