@@ -83,10 +83,13 @@ func WriteCheckpoint(path string, cp model.Checkpoint) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), path)
+		err = disk.Replace(tmp.Name(), path)
+	}
+	if err != nil && !disk.IsInUse(err) {
+		err = fmt.Errorf("write the checkpoint %s: %w", path, err)
 	}
 	if err != nil {
-		return fmt.Errorf("write the checkpoint %s: %w", path, err)
+		return err
 	}
 	return disk.SyncFolder(dir)
 }

@@ -51,7 +51,10 @@ func runExportFTM(e *env, refs []string, out string) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), out)
+		err = disk.Replace(tmp.Name(), out)
+	}
+	if disk.IsInUse(err) {
+		return err // names the file and says what to do
 	}
 	if err != nil {
 		return fmt.Errorf("export: %w", err)

@@ -253,7 +253,7 @@ func (b *Blobs) Put(r io.Reader) (Blob, error) {
 func (b *Blobs) PutFile(path string) (Blob, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return Blob{}, fmt.Errorf("storage: store attachment: %w", err)
+		return Blob{}, disk.InUse(path, fmt.Errorf("storage: store attachment: %w", err))
 	}
 	defer f.Close()
 	return b.Put(f)

@@ -71,7 +71,7 @@ func IsPlaintext(path string) (bool, error) {
 	if errors.Is(err, os.ErrNotExist) {
 		return false, nil
 	} else if err != nil {
-		return false, fmt.Errorf("storage: open %s: %w", path, err)
+		return false, disk.InUse(path, fmt.Errorf("storage: open %s: %w", path, err))
 	}
 	defer f.Close()
 	head := make([]byte, len(plainHeader))
@@ -91,7 +91,13 @@ func IsPlaintext(path string) (bool, error) {
 func createPrivate(path string) error {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if errors.Is(err, os.ErrExist) {
-		return nil
+		// SQLite would say only "unable to open database file" of one
+		// another program holds open unshared (Windows): ask first.
+		f, err := os.Open(path)
+		if err != nil {
+			return disk.InUse(path, fmt.Errorf("storage: open %s: %w", path, err))
+		}
+		return f.Close()
 	} else if err != nil {
 		return fmt.Errorf("storage: create %s: %w", path, err)
 	}

@@ -71,7 +71,7 @@ func WriteFile(ctx context.Context, path string, f app.CaseFile, opt Options) (p
 		err = disk.OwnerOnly(tmp.Name())
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), path)
+		err = disk.Replace(tmp.Name(), path)
 	}
 	if err != nil {
 		return 0, writeError(path, err)
@@ -82,6 +82,9 @@ func WriteFile(ctx context.Context, path string, f app.CaseFile, opt Options) (p
 // writeError says why path could not be written, naming it rather than
 // the temporary file the error was about.
 func writeError(path string, err error) error {
+	if disk.IsInUse(err) {
+		return err // names the file and says what to do
+	}
 	var why error = err
 	var pe *fs.PathError
 	var le *os.LinkError

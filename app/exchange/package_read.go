@@ -43,7 +43,7 @@ const (
 func OpenPackage(path string, opt OpenOptions) (*OpenedPackage, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("open the package: %w", err)
+		return nil, disk.InUse(path, fmt.Errorf("open the package: %w", err))
 	}
 	defer f.Close()
 	st, err := f.Stat()
@@ -72,7 +72,7 @@ func OpenPackage(path string, opt OpenOptions) (*OpenedPackage, error) {
 func PackageEncryption(path string) (Sealing, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return NotEncrypted, err
+		return NotEncrypted, disk.InUse(path, err)
 	}
 	defer f.Close()
 	st, err := f.Stat()

@@ -63,7 +63,9 @@ func CreatePackage(path string, parts PackageParts, by Signer, enc Encryption) (
 	if err = disk.OwnerOnly(f.Name()); err != nil {
 		return fmt.Errorf("write the package: %w", err)
 	}
-	if err = os.Rename(f.Name(), path); err != nil {
+	if err = disk.Replace(f.Name(), path); disk.IsInUse(err) {
+		return err // names the file and says what to do
+	} else if err != nil {
 		return fmt.Errorf("write the package: %w", err)
 	}
 	return nil

@@ -397,7 +397,7 @@ func write(workspacePath string, f file, replace bool) error {
 		return fmt.Errorf("lockbox: %w", err)
 	}
 	if replace {
-		err = os.Rename(tmp.Name(), final)
+		err = disk.Replace(tmp.Name(), final)
 	} else {
 		// A link fails when the name is taken: two programs creating a
 		// lockbox at once cannot both win.
