@@ -76,6 +76,16 @@ func openRetrying(ctx context.Context, path string, key []byte) (*Store, error) 
 }
 
 func open(ctx context.Context, path string, key []byte) (*Store, error) {
+	s, err := openFile(ctx, path, key)
+	if se, ok := errors.AsType[sqlite3.Error](err); ok && se.Code == sqlite3.ErrCantOpen {
+		// A path too long for Windows gets this from SQLite and nothing
+		// more: say so, with its length.
+		err = disk.TooLong(path, err)
+	}
+	return s, err
+}
+
+func openFile(ctx context.Context, path string, key []byte) (*Store, error) {
 	if err := disk.MakeFolder(filepath.Dir(path)); err != nil {
 		return nil, fmt.Errorf("storage: create the workspace folder: %w", err)
 	}
