@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"time"
 
 	"bollard/model"
 	"bollard/storage"
+	"bollard/storage/disk"
 )
 
 // AuditHead returns the audit trail's last entry: its number and hash are
@@ -74,7 +74,7 @@ func WriteCheckpoint(path string, cp model.Checkpoint) error {
 	defer os.Remove(tmp.Name()) // gone after the rename; left only after a failure
 	_, err = tmp.Write(append(b, '\n'))
 	if err == nil {
-		err = tmp.Chmod(0o600) // the owner only, like every file Bollard writes (issue 19)
+		err = disk.OwnerOnly(tmp.Name()) // the owner only, like every file Bollard writes (issue 19)
 	}
 	if err == nil {
 		err = tmp.Sync()
@@ -83,29 +83,15 @@ func WriteCheckpoint(path string, cp model.Checkpoint) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), path)
+		err = disk.Replace(tmp.Name(), path)
+	}
+	if err != nil && !disk.IsInUse(err) {
+		err = fmt.Errorf("write the checkpoint %s: %w", path, err)
 	}
 	if err != nil {
-		return fmt.Errorf("write the checkpoint %s: %w", path, err)
+		return err
 	}
-	return syncFolder(dir)
-}
-
-// syncFolder makes a rename in dir durable. Windows cannot open a folder
-// to sync it, and commits renames itself.
-func syncFolder(dir string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("sync %s: %w", dir, err)
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", dir, err)
-	}
-	return nil
+	return disk.SyncFolder(dir)
 }
 
 // ReadCheckpoint reads a checkpoint file written by WriteCheckpoint,

@@ -15,6 +15,7 @@ import (
 
 	"bollard/model"
 	"bollard/storage"
+	"bollard/storage/disk"
 )
 
 // storedFile is a file copied into the workspace's blob folder, not yet
@@ -42,6 +43,10 @@ func (w *Workspace) storeFiles(paths []string) ([]storedFile, error) {
 			return nil, fmt.Errorf("attach %s: it is a folder; attach the files in it one by one", p)
 		}
 		blob, err := w.blobs.PutFile(p)
+		if disk.IsInUse(err) {
+			w.dropUnattached(context.Background(), files)
+			return nil, err // names the file and says what to do
+		}
 		if err != nil {
 			w.dropUnattached(context.Background(), files)
 			return nil, fmt.Errorf("attach %s: %w", p, err)

@@ -28,18 +28,23 @@ func IsEncrypted(path string) (bool, error) { return lockbox.Exists(path) }
 // Create makes a new encrypted workspace at path: its lockbox sealed under
 // passphrase (and under a recovery key when recovery is true, returned to
 // be printed once), then the encrypted workspace file. It refuses a path
-// where a workspace or a lockbox already is.
+// where a workspace or a lockbox already is. When it fails it removes what
+// it made, or names what it could not.
 func Create(ctx context.Context, path string, passphrase []byte, recovery bool) (*Workspace, string, error) {
 	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
 		return nil, "", fmt.Errorf("a workspace already exists at %s; nothing was changed", path)
 	}
+	made := absentNames(newWorkspaceNames(path))
 	key, code, err := lockbox.Create(path, passphrase, lockbox.Options{Recovery: recovery})
+	if errors.Is(err, lockbox.ErrExists) {
+		return nil, "", err // another's lockbox: not ours to remove
+	}
 	if err != nil {
-		return nil, "", err
+		return nil, "", undoCreate(path, made, err)
 	}
 	w, err := openKeyed(ctx, path, key)
 	if err != nil {
-		return nil, "", err
+		return nil, "", undoCreate(path, made, err)
 	}
 	return w, code, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"bollard/app"
 	"bollard/app/exchange"
+	"bollard/storage/disk"
 )
 
 func init() { importCSV = func(e *env, args []string) error { return runImportCSV(e, "", args) } }
@@ -59,7 +60,7 @@ func runImportCSV(e *env, path string, args []string) error {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("import: %w", err)
+		return disk.InUse(path, fmt.Errorf("import: %w", err))
 	}
 	defer f.Close()
 	sheet, err := exchange.ReadSeizureCSVWith(f, opt)

@@ -8,6 +8,7 @@ import (
 
 	"bollard/app"
 	"bollard/app/exchange"
+	"bollard/storage/disk"
 )
 
 // runExportFTM writes the cases as FollowTheMoney entities, one JSON object
@@ -41,13 +42,19 @@ func runExportFTM(e *env, refs []string, out string) error {
 	defer os.Remove(tmp.Name()) // once renamed, there is nothing left to remove
 	sum, err := exchange.WriteFTM(tmp, files...)
 	if err == nil {
+		err = disk.OwnerOnly(tmp.Name()) // case material: its owner's only
+	}
+	if err == nil {
 		err = tmp.Sync()
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), out)
+		err = disk.Replace(tmp.Name(), out)
+	}
+	if disk.IsInUse(err) {
+		return err // names the file and says what to do
 	}
 	if err != nil {
 		return fmt.Errorf("export: %w", err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"bollard/app/exchange"
+	"bollard/storage/disk"
 )
 
 // runImport picks the importer by what the file is: a case package
@@ -61,7 +62,7 @@ var importFlagTakesValue = map[string]bool{"identity": true, "case": true, "deli
 func importKind(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return "", err
+		return "", disk.InUse(path, err)
 	}
 	defer f.Close()
 	head := make([]byte, 32)

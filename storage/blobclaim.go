@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"bollard/storage/disk"
 )
 
 // Two things an older release's folder, or a crashed build, may leave
@@ -76,7 +78,7 @@ func removeUnfinished(dir, id string) error {
 		if !ourUnfinished(half, id) {
 			continue
 		}
-		if err := removeTree(half); err != nil {
+		if err := disk.RemoveFolder(half); err != nil {
 			return fmt.Errorf("storage: remove an unfinished attachment folder: %w", err)
 		}
 	}

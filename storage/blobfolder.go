@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"bollard/storage/disk"
 )
 
 // A workspace's attachment files live in a folder of its own, named for the
@@ -215,7 +217,7 @@ func MakeBlobFolder(workspacePath, id string, referenced func() (map[string]bool
 	done := false
 	defer func() {
 		if !done {
-			removeTree(tmp)
+			disk.RemoveFolder(tmp)
 		}
 	}()
 	// The marker first: a folder left by a crash is then provably this
@@ -236,7 +238,7 @@ func MakeBlobFolder(workspacePath, id string, referenced func() (map[string]bool
 		return fmt.Errorf("storage: put the attachment folder in place: %w", err)
 	}
 	done = true
-	return syncDir(parent)
+	return disk.SyncFolder(parent)
 }
 
 // bringAcross copies the files with the given hashes from the old folder
@@ -275,11 +277,11 @@ func bringAcross(from, to string, hashes map[string]bool, key []byte) error {
 		synced[sub] = true
 	}
 	for sub := range synced {
-		if err := syncDir(sub); err != nil {
+		if err := disk.SyncFolder(sub); err != nil {
 			return err
 		}
 	}
-	return syncDir(to)
+	return disk.SyncFolder(to)
 }
 
 // copyChecked copies src to a new file dst (sealed with key, when there is
@@ -389,5 +391,5 @@ func writeMarker(dir, id string) error {
 	if err != nil {
 		return fmt.Errorf("storage: mark the attachment folder: %w", err)
 	}
-	return syncDir(dir)
+	return disk.SyncFolder(dir)
 }

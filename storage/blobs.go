@@ -15,6 +15,8 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+
+	"bollard/storage/disk"
 )
 
 // The blob store keeps attachment files beside the workspace file, so that a
@@ -108,7 +110,7 @@ func OpenBlobs(dir string, key []byte) (*Blobs, error) {
 	if err := checkAttachmentKey(key); err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, dirMode); err != nil {
+	if err := disk.MakeFolder(dir); err != nil {
 		return nil, fmt.Errorf("storage: open attachment folder: %w", err)
 	}
 	b := &Blobs{dir: dir, key: key}
@@ -237,10 +239,10 @@ func (b *Blobs) Put(r io.Reader) (Blob, error) {
 	// the hash folder gained the name, the top folder may have gained the
 	// hash folder. (The temp folder's loss of the temp name may be lost:
 	// the sweep tidies it.)
-	if err := syncDir(filepath.Dir(final)); err != nil {
+	if err := disk.SyncFolder(filepath.Dir(final)); err != nil {
 		return Blob{}, err
 	}
-	if err := syncDir(b.dir); err != nil {
+	if err := disk.SyncFolder(b.dir); err != nil {
 		return Blob{}, err
 	}
 	blob.New = true
@@ -251,7 +253,7 @@ func (b *Blobs) Put(r io.Reader) (Blob, error) {
 func (b *Blobs) PutFile(path string) (Blob, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return Blob{}, fmt.Errorf("storage: store attachment: %w", err)
+		return Blob{}, disk.InUse(path, fmt.Errorf("storage: store attachment: %w", err))
 	}
 	defer f.Close()
 	return b.Put(f)
@@ -339,23 +341,6 @@ func copyHashing(w io.Writer, h hash.Hash, r io.Reader) (int64, error) {
 		return size, fmt.Errorf("write: %w", err)
 	}
 	return size, readErr
-}
-
-// syncDir makes the names in a folder durable. Windows cannot open a folder
-// for syncing, and its file system commits renames itself.
-func syncDir(dir string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("storage: sync attachment folder: %w", err)
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("storage: sync attachment folder: %w", err)
-	}
-	return nil
 }
 
 // validHash reports whether sha is 64 lowercase hex digits, the only names

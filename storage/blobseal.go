@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"bollard/storage/disk"
 )
 
 // Encrypting a workspace seals every file of its plaintext attachment
@@ -97,11 +99,11 @@ func SealBlobFolder(src, dst, id string, files []string, key []byte, done func(n
 		synced[sub] = true
 	}
 	for sub := range synced {
-		if err := syncDir(sub); err != nil {
+		if err := disk.SyncFolder(sub); err != nil {
 			return err
 		}
 	}
-	return syncDir(dst)
+	return disk.SyncFolder(dst)
 }
 
 // sealOne seals the plaintext file src into dst, checking its hash on the

@@ -5,11 +5,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
+
+	"bollard/storage/disk"
 )
 
 // The blob store's temp folder, tmp/ inside it, holds what is being written
@@ -79,7 +79,7 @@ func startTempSession(storeDir string) (*tempSession, error) {
 
 // close removes the session folder and all in it, then its lock.
 func (s *tempSession) close() error {
-	err := removeTree(s.dir)
+	err := disk.RemoveFolder(s.dir)
 	lockPath := s.dir + lockSuffix
 	s.lock.Close()
 	if rmErr := os.Remove(lockPath); rmErr != nil && !errors.Is(rmErr, os.ErrNotExist) && err == nil {
@@ -146,7 +146,7 @@ func (b *Blobs) SweepTemp() (int, error) {
 			case err != nil:
 				return removed, fmt.Errorf("storage: sweep the temp folder: %w", err)
 			}
-			err = removeTree(strings.TrimSuffix(lockPath, lockSuffix))
+			err = disk.RemoveFolder(strings.TrimSuffix(lockPath, lockSuffix))
 			f.Close()
 			if err == nil {
 				err = os.Remove(lockPath)
@@ -163,26 +163,11 @@ func (b *Blobs) SweepTemp() (int, error) {
 			if _, err := os.Lstat(filepath.Join(top, name+lockSuffix)); !errors.Is(err, os.ErrNotExist) {
 				continue
 			}
-			if err := removeTree(filepath.Join(top, name)); err != nil {
+			if err := disk.RemoveFolder(filepath.Join(top, name)); err != nil {
 				return removed, fmt.Errorf("storage: sweep the temp folder: %w", err)
 			}
 			removed++
 		}
 	}
 	return removed, nil
-}
-
-// removeTree removes a folder and all in it. Windows refuses to delete a
-// read-only file (a finished copy is made read-only), so there each is
-// made writable first.
-func removeTree(dir string) error {
-	if runtime.GOOS == "windows" {
-		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				os.Chmod(p, 0o600)
-			}
-			return nil
-		})
-	}
-	return os.RemoveAll(dir)
 }

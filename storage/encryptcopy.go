@@ -192,9 +192,11 @@ func (h *ExclusiveHold) EncryptInto(ctx context.Context, dst string, key []byte)
 	return syncFile(dst)
 }
 
-// syncFile flushes a file's contents to the disk.
+// syncFile flushes a file's contents to the disk. It opens the file for
+// writing: Windows flushes (FlushFileBuffers) only through a handle that
+// may write, and refuses a read-only one with "Access denied".
 func syncFile(path string) error {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return fmt.Errorf("storage: sync %s: %w", path, err)
 	}

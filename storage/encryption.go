@@ -11,6 +11,8 @@ import (
 	"os"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
+
+	"bollard/storage/disk"
 )
 
 // An encrypted workspace file is encrypted page by page by SQLite3
@@ -69,7 +71,7 @@ func IsPlaintext(path string) (bool, error) {
 	if errors.Is(err, os.ErrNotExist) {
 		return false, nil
 	} else if err != nil {
-		return false, fmt.Errorf("storage: open %s: %w", path, err)
+		return false, disk.InUse(path, fmt.Errorf("storage: open %s: %w", path, err))
 	}
 	defer f.Close()
 	head := make([]byte, len(plainHeader))
@@ -84,14 +86,40 @@ func IsPlaintext(path string) (bool, error) {
 }
 
 // createPrivate makes a missing workspace file empty and readable by its
-// owner only, before SQLite creates it with the umask's mode (often 0644);
-// SQLite gives the -wal and -shm the mode of the workspace file.
+// owner only, before SQLite creates it with the umask's mode (often 0644)
+// or, on Windows, with the access list of its folder.
 func createPrivate(path string) error {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if errors.Is(err, os.ErrExist) {
-		return nil
+		// SQLite would say only "unable to open database file" of one
+		// another program holds open unshared (Windows): ask first.
+		f, err := os.Open(path)
+		if err != nil {
+			return disk.InUse(path, fmt.Errorf("storage: open %s: %w", path, err))
+		}
+		return f.Close()
 	} else if err != nil {
 		return fmt.Errorf("storage: create %s: %w", path, err)
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("storage: create %s: %w", path, err)
+	}
+	return disk.OwnerOnly(path)
+}
+
+// privateCompanions makes the -wal and -shm that SQLite made beside an
+// open workspace its owner's only. On Unix SQLite gives them the mode of
+// the workspace file already; on Windows they take the access list of the
+// folder, which may be one the officer shares (Documents), and SQLite
+// makes them anew at each open.
+func privateCompanions(path string) error {
+	for _, p := range []string{path + "-wal", path + "-shm"} {
+		if _, err := os.Lstat(p); err != nil {
+			continue
+		}
+		if err := disk.OwnerOnly(p); err != nil {
+			return fmt.Errorf("storage: %w", err)
+		}
+	}
+	return nil
 }

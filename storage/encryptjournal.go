@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"bollard/storage/disk"
 	"bollard/storage/lockbox"
 )
 
@@ -145,7 +146,7 @@ func CommitEncrypting(path string) error {
 		os.Remove(tmp)
 		return fmt.Errorf("storage: write the encrypt journal: %w", err)
 	}
-	if err := syncDir(filepath.Dir(path)); err != nil {
+	if err := disk.SyncFolder(filepath.Dir(path)); err != nil {
 		return err
 	}
 	EncryptStep("committed")
@@ -180,7 +181,7 @@ func rollForward(n EncryptNames) error {
 		if err := os.Rename(from, to); err != nil {
 			return fmt.Errorf("storage: finish encrypting: move %s to %s: %w", from, to, err)
 		}
-		if err := syncDir(dir); err != nil {
+		if err := disk.SyncFolder(dir); err != nil {
 			return err
 		}
 		EncryptStep(step)
@@ -225,7 +226,7 @@ func rollForward(n EncryptNames) error {
 	if err := os.Remove(n.Journal); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("storage: finish encrypting: %w", err)
 	}
-	return syncDir(dir)
+	return disk.SyncFolder(dir)
 }
 
 // RemoveEncryptLeftovers removes what a conversion that did not reach its
@@ -247,7 +248,7 @@ func RemoveEncryptLeftovers(path string) error {
 		errs = append(errs, os.Remove(p))
 	}
 	if exists(n.NewFiles) {
-		errs = append(errs, removeTree(n.NewFiles))
+		errs = append(errs, disk.RemoveFolder(n.NewFiles))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("storage: remove what an unfinished encryption left: %w", err)

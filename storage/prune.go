@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"bollard/model"
+	"bollard/storage/disk"
 )
 
 // A prune removes files no exhibit has and no audit entry names, each with
@@ -60,7 +61,7 @@ func (b *Blobs) FinishPrune(prune string) error {
 	if !model.ValidID(prune) {
 		return fmt.Errorf("storage: finish prune: %q is not a prune's ID", prune)
 	}
-	if err := removeTree(filepath.Join(b.dir, pruneFolder, prune)); err != nil {
+	if err := disk.RemoveFolder(filepath.Join(b.dir, pruneFolder, prune)); err != nil {
 		return fmt.Errorf("storage: finish prune: %w", err)
 	}
 	return nil
@@ -114,11 +115,11 @@ func (b *Blobs) UndoPrune(prune string) error {
 	// The files are back under their names for good only once their
 	// folders are synced; then the prune's folder may go.
 	for dir := range touched {
-		if err := syncDir(dir); err != nil {
+		if err := disk.SyncFolder(dir); err != nil {
 			return err
 		}
 	}
-	if err := syncDir(b.dir); err != nil {
+	if err := disk.SyncFolder(b.dir); err != nil {
 		return err
 	}
 	if len(kept) > 0 {

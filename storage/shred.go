@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"bollard/storage/disk"
 )
 
 // After a workspace is encrypted, its plaintext copies are overwritten and
@@ -46,7 +48,7 @@ func ShredTree(dir string) error {
 			return fmt.Errorf("storage: remove %s: %w", dirs[i], err)
 		}
 	}
-	return syncDir(filepath.Dir(dir))
+	return disk.SyncFolder(filepath.Dir(dir))
 }
 
 // Shred overwrites a file once with zeros, in place, syncs it, then

@@ -18,6 +18,7 @@ import (
 	sqlite3 "github.com/mattn/go-sqlite3"
 
 	"bollard/model"
+	"bollard/storage/disk"
 )
 
 // Store is an open workspace file. It holds two handles on the file: one
@@ -75,7 +76,17 @@ func openRetrying(ctx context.Context, path string, key []byte) (*Store, error) 
 }
 
 func open(ctx context.Context, path string, key []byte) (*Store, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	s, err := openFile(ctx, path, key)
+	if se, ok := errors.AsType[sqlite3.Error](err); ok && se.Code == sqlite3.ErrCantOpen {
+		// A path too long for Windows gets this from SQLite and nothing
+		// more: say so, with its length.
+		err = disk.TooLong(path, err)
+	}
+	return s, err
+}
+
+func openFile(ctx context.Context, path string, key []byte) (*Store, error) {
+	if err := disk.MakeFolder(filepath.Dir(path)); err != nil {
 		return nil, fmt.Errorf("storage: create the workspace folder: %w", err)
 	}
 	if err := createPrivate(path); err != nil {
@@ -93,6 +104,10 @@ func open(ctx context.Context, path string, key []byte) (*Store, error) {
 	if err := writer.PingContext(ctx); err != nil {
 		writer.Close()
 		return nil, fmt.Errorf("storage: open %s: %w", path, describe(err))
+	}
+	if err := privateCompanions(path); err != nil {
+		writer.Close()
+		return nil, err
 	}
 	reader, err := sql.Open(driverName, dsn(path, true, key))
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"bollard/app"
+	"bollard/storage/disk"
 )
 
 // The reasons a dossier may not be written where asked. CheckTarget wraps
@@ -67,10 +68,10 @@ func WriteFile(ctx context.Context, path string, f app.CaseFile, opt Options) (p
 	}
 	if err == nil {
 		// The officer only: a dossier is the case file in print.
-		err = os.Chmod(tmp.Name(), 0o600)
+		err = disk.OwnerOnly(tmp.Name())
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), path)
+		err = disk.Replace(tmp.Name(), path)
 	}
 	if err != nil {
 		return 0, writeError(path, err)
@@ -81,6 +82,9 @@ func WriteFile(ctx context.Context, path string, f app.CaseFile, opt Options) (p
 // writeError says why path could not be written, naming it rather than
 // the temporary file the error was about.
 func writeError(path string, err error) error {
+	if disk.IsInUse(err) {
+		return err // names the file and says what to do
+	}
 	var why error = err
 	var pe *fs.PathError
 	var le *os.LinkError

@@ -50,10 +50,10 @@ func summaryCount(summary, label string) int {
 
 var timelineRow = regexp.MustCompile(`(?m)^\d{2} [A-Z][a-z]{2} \d{4}`)
 
-// TestTimelineIsTheWindows: the dossier's timeline prints one row per
+// TestTimelineMatchesTheTimelineTab: the dossier's timeline prints one row per
 // entry of app.CaseTimeline (events, seizures and custody events, as the
 // window's Timeline tab lists them), and the summary counts as many.
-func TestTimelineIsTheWindows(t *testing.T) {
+func TestTimelineMatchesTheTimelineTab(t *testing.T) {
 	w, err := app.Open(ctx, t.TempDir()+"/demo.db")
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"filippo.io/age"
+
+	"bollard/storage/disk"
 )
 
 // ParseRecipient reads an age public key (age1...), as a partner's
@@ -78,9 +80,14 @@ func WriteRecipientFile(path, recipient, whose string) error {
 		fmt.Fprintf(&b, "# Bollard case packages for %s\n", whose)
 	}
 	b.WriteString(recipient + "\n")
-	// A public key, made to be handed out: readable by all, unlike every
-	// other file Bollard writes.
-	return os.WriteFile(path, []byte(b.String()), 0o644)
+	// A public key, made to be handed out, but written like every other
+	// file Bollard writes: its owner's only, until the officer hands it on
+	// (issue 21). A file already there keeps its mode through WriteFile,
+	// hence OwnerOnly after it.
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		return disk.InUse(path, err)
+	}
+	return disk.OwnerOnly(path)
 }
 
 // parseIdentities reads the age secret keys and passphrase a package may be

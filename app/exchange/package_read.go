@@ -15,6 +15,8 @@ import (
 	"slices"
 
 	"filippo.io/age"
+
+	"bollard/storage/disk"
 )
 
 // The first bytes of the files a package can be.
@@ -41,7 +43,7 @@ const (
 func OpenPackage(path string, opt OpenOptions) (*OpenedPackage, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("open the package: %w", err)
+		return nil, disk.InUse(path, fmt.Errorf("open the package: %w", err))
 	}
 	defer f.Close()
 	st, err := f.Stat()
@@ -70,7 +72,7 @@ func OpenPackage(path string, opt OpenOptions) (*OpenedPackage, error) {
 func PackageEncryption(path string) (Sealing, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return NotEncrypted, err
+		return NotEncrypted, disk.InUse(path, err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
@@ -142,7 +144,7 @@ func openPackage(src io.ReaderAt, size int64, opt OpenOptions) (*OpenedPackage, 
 				return nil
 			}
 			closed = true
-			return os.RemoveAll(dir)
+			return disk.RemoveFolder(dir)
 		},
 	}, nil
 }
@@ -354,7 +356,7 @@ func (p *packageReader) extractFiles(m Manifest, tempDir string, seal TempSealer
 			made := dir
 			defer func() {
 				if err != nil {
-					os.RemoveAll(made)
+					disk.RemoveFolder(made)
 				}
 			}()
 		}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -347,6 +348,9 @@ func TestRecipientFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "antwerp.age.txt")
 	if err := exchange.WriteRecipientFile(path, public, "Insp. Lotte Peeters, Belgian Customs"); err != nil {
 		t.Fatal(err)
+	}
+	if info, err := os.Stat(path); err == nil && runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
+		t.Errorf("the key file's mode is %v, want 0600 like every file Bollard writes", info.Mode().Perm())
 	}
 	keys, err := exchange.ReadRecipientFile(path)
 	if err != nil || len(keys) != 1 || keys[0] != public {

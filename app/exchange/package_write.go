@@ -21,6 +21,8 @@ import (
 	"time"
 
 	"filippo.io/age"
+
+	"bollard/storage/disk"
 )
 
 // scryptWorkFactor is the scrypt cost (log2 N) a passphrase is stretched
@@ -58,10 +60,12 @@ func CreatePackage(path string, parts PackageParts, by Signer, enc Encryption) (
 	}
 	// Readable by the officer only: a package sent in the clear (--plain)
 	// holds the case as it is, and even an encrypted one says who sent it.
-	if err = os.Chmod(f.Name(), 0o600); err != nil {
+	if err = disk.OwnerOnly(f.Name()); err != nil {
 		return fmt.Errorf("write the package: %w", err)
 	}
-	if err = os.Rename(f.Name(), path); err != nil {
+	if err = disk.Replace(f.Name(), path); disk.IsInUse(err) {
+		return err // names the file and says what to do
+	} else if err != nil {
 		return fmt.Errorf("write the package: %w", err)
 	}
 	return nil

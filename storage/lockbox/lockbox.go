@@ -28,6 +28,8 @@ import (
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/crypto/chacha20poly1305"
 	"golang.org/x/crypto/hkdf"
+
+	"bollard/storage/disk"
 )
 
 // Suffix is added to the workspace file's name to name its lockbox:
@@ -371,7 +373,7 @@ func write(workspacePath string, f file, replace bool) error {
 	}
 	final := Path(workspacePath)
 	dir := filepath.Dir(final)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := disk.MakeFolder(dir); err != nil {
 		return fmt.Errorf("lockbox: %w", err)
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(final)+".*.partial")
@@ -379,7 +381,7 @@ func write(workspacePath string, f file, replace bool) error {
 		return fmt.Errorf("lockbox: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
+	if err := disk.OwnerOnly(tmp.Name()); err != nil {
 		tmp.Close()
 		return fmt.Errorf("lockbox: %w", err)
 	}
@@ -395,7 +397,7 @@ func write(workspacePath string, f file, replace bool) error {
 		return fmt.Errorf("lockbox: %w", err)
 	}
 	if replace {
-		err = os.Rename(tmp.Name(), final)
+		err = disk.Replace(tmp.Name(), final)
 	} else {
 		// A link fails when the name is taken: two programs creating a
 		// lockbox at once cannot both win.
@@ -407,17 +409,5 @@ func write(workspacePath string, f file, replace bool) error {
 	if err != nil {
 		return fmt.Errorf("lockbox: %w", err)
 	}
-	return syncDir(dir)
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("lockbox: %w", err)
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
-		return fmt.Errorf("lockbox: sync %s: %w", dir, err)
-	}
-	return nil
+	return disk.SyncFolder(dir)
 }
