@@ -22,7 +22,9 @@ func TestDossierPanelSavesThePDF(t *testing.T) {
 	}
 	bg := newTestBackground(t)
 	p := newDossierPanelView(win, bg, ws, func() string { return c.Ref })
-	win.SetContent(p.content)
+	// The panel loads the profile at once; its widget updates and showing
+	// the panel are one at a time, as on the UI goroutine.
+	bg.serial(func() { win.SetContent(p.content) })
 	bg.wait()
 
 	p.language.SetSelectedIndex(1) // Español
@@ -152,7 +154,7 @@ func TestDossierPanelWritesWholeOrNothing(t *testing.T) {
 	}
 	bg := newTestBackground(t)
 	p := newDossierPanelView(win, bg, ws, func() string { return c.Ref })
-	win.SetContent(p.content)
+	bg.serial(func() { win.SetContent(p.content) }) // as in TestDossierPanelSavesThePDF
 	bg.wait()
 	dir := t.TempDir()
 
