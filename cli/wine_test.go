@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -198,16 +199,7 @@ func pdfText(t *testing.T, path string) string {
 
 func TestWineCommandLineMatchesLinux(t *testing.T) {
 	lin, win := wineSides(t)
-	// One Wine server and one set of Wine's own services for the whole
-	// test, started here with nowhere to print: otherwise each bollard.exe
-	// starts them and waits seconds for them to stop, or, were the server
-	// kept, they would hold its output open.
-	for _, start := range [][]string{{"wineserver", "-p"}, {"wine", "wineboot"}} {
-		if err := exec.Command(start[0], start[1:]...).Run(); err != nil {
-			t.Fatalf("%v: %v", start, err)
-		}
-	}
-	t.Cleanup(func() { exec.Command("wineserver", "-k").Run() })
+	startWine(t)
 	start := time.Now()
 	want, got := walkThrough(t, lin), walkThrough(t, win)
 	for step, w := range want {
@@ -291,4 +283,134 @@ func firstDifference(a, b string) string {
 		}
 	}
 	return "(same lines, different ends)"
+}
+
+func TestWineDefaultWorkspaceIsInAppData(t *testing.T) {
+	_, win := wineSides(t)
+	startWine(t)
+	roaming, err := filepath.Glob(filepath.Join(os.Getenv("WINEPREFIX"), "drive_c", "users", "*", "AppData", "Roaming"))
+	if err != nil || len(roaming) != 1 {
+		t.Fatalf("no single %%AppData%% in the Wine prefix: %v %v", roaming, err)
+	}
+	folder := filepath.Join(roaming[0], "bollard")
+	// The prefix is the tests' own (.tools/wine): a workspace left there by
+	// an earlier run is theirs too.
+	os.RemoveAll(folder)
+	t.Cleanup(func() { os.RemoveAll(folder) })
+	mustOn(t, win, 0, "init", "--plain", "--officer", "Insp. José Núñez", "--agency", "SENAE", "--country", "EC", "--prefix", "ECU")
+	if _, err := os.Stat(filepath.Join(folder, "bollard.db")); err != nil {
+		t.Fatalf("init without --db did not make %%AppData%%\\bollard\\bollard.db: %v", err)
+	}
+	if r := mustOn(t, win, 0, "profile", "--json"); !strings.Contains(r.stdout, `"ref_prefix": "ECU"`) {
+		t.Fatalf("the default workspace does not open again: %s", r.stdout)
+	}
+}
+
+// A file another program holds open with no sharing, as Excel holds a
+// spreadsheet and Acrobat a PDF, gives a clear message and changes nothing.
+func TestWineFileOpenInAnotherProgram(t *testing.T) {
+	_, win := wineSides(t)
+	startWine(t)
+	hold := holder(t)
+	ws := win.path("en uso.db")
+	mustOn(t, win, 0, "--db", ws, "init", "--plain", "--officer", "Insp. José Núñez", "--agency", "SENAE", "--country", "EC", "--prefix", "ECU")
+	mustOn(t, win, 0, "--db", ws, "demo", "--cases", "1", "--seed", "3")
+	var cases []caseLine
+	if err := json.Unmarshal([]byte(mustOn(t, win, 0, "--db", ws, "case", "list", "--json").stdout), &cases); err != nil || len(cases) != 1 {
+		t.Fatalf("case list: %v %v", cases, err)
+	}
+	ref := cases[0].Ref
+	before := mustOn(t, win, 0, "--db", ws, "case", "show", ref, "--json").stdout
+
+	inUse := func(t *testing.T, r result, file string) {
+		t.Helper()
+		t.Logf("%s", r.stderr)
+		if r.code != 1 || !strings.Contains(r.stderr, file) || !strings.Contains(r.stderr, "open in another program") || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+			t.Fatalf("exit %d, want 1 with one line naming %s as open in another program:\n%s", r.code, file, r.stderr)
+		}
+	}
+	t.Run("evidence from a spreadsheet open in Excel", func(t *testing.T) {
+		writeFile(t, win, "manifiesto.xlsx", []byte("PK\x03\x04 a manifest"))
+		release := hold(win.path("manifiesto.xlsx"))
+		r := win.run(t, "--db", ws, "evidence", "add", ref, "--description", "Manifiesto", "--file", win.path("manifiesto.xlsx"))
+		release()
+		inUse(t, r, "manifiesto.xlsx")
+		if after := mustOn(t, win, 0, "--db", ws, "case", "show", ref, "--json").stdout; after != before {
+			t.Fatal("the refused evidence changed the case")
+		}
+	})
+	t.Run("a dossier over a PDF open in a reader", func(t *testing.T) {
+		old := []byte("%PDF-1.4 the dossier sent last week")
+		writeFile(t, win, "Dossiers/dossier.pdf", old)
+		release := hold(win.path("Dossiers/dossier.pdf"))
+		r := win.run(t, "--db", ws, "dossier", ref, "-o", win.path("Dossiers/dossier.pdf"), "--force")
+		release()
+		inUse(t, r, "dossier.pdf")
+		if got, _ := os.ReadFile(win.local("Dossiers/dossier.pdf")); !bytes.Equal(got, old) {
+			t.Fatal("the PDF open in the reader was changed")
+		}
+		if left, _ := os.ReadDir(win.local("Dossiers")); len(left) != 1 {
+			t.Fatalf("the refused dossier left files behind: %v", left)
+		}
+	})
+	t.Run("the workspace held by another program", func(t *testing.T) {
+		release := hold(ws)
+		r := win.run(t, "--db", ws, "case", "list")
+		release()
+		inUse(t, r, "en uso.db")
+		mustOn(t, win, 0, "--db", ws, "verify")
+	})
+}
+
+// startWine starts one Wine server and Wine's own services for the test,
+// with nowhere to print: otherwise each bollard.exe starts them and waits
+// seconds for them to stop, or, were the server kept, they would hold its
+// output open.
+func startWine(t *testing.T) {
+	t.Helper()
+	for _, start := range [][]string{{"wineserver", "-p"}, {"wine", "wineboot"}} {
+		if err := exec.Command(start[0], start[1:]...).Run(); err != nil {
+			t.Fatalf("%v: %v", start, err)
+		}
+	}
+	t.Cleanup(func() { exec.Command("wineserver", "-k").Run() })
+}
+
+// holder builds testdata/winhold and returns a function that holds a file
+// open in it, as another program would, until the returned release.
+func holder(t *testing.T) func(path string) (release func()) {
+	t.Helper()
+	exe := filepath.Join(t.TempDir(), "winhold.exe")
+	build := exec.Command("go", "build", "-o", exe, "./testdata/winhold")
+	build.Env = append(os.Environ(), "GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build winhold: %v\n%s", err, out)
+	}
+	return func(path string) func() {
+		t.Helper()
+		cmd := exec.Command("wine", exe, path)
+		stdin, err := cmd.StdinPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		line := make([]byte, 5)
+		if _, err := io.ReadFull(stdout, line); err != nil || string(line) != "held\n" && string(line) != "held\r" {
+			stdin.Close()
+			cmd.Wait()
+			t.Fatalf("winhold %s did not hold it: %q %v %s", path, line, err, errb.String())
+		}
+		return func() {
+			stdin.Close()
+			cmd.Wait()
+		}
+	}
 }
