@@ -115,7 +115,9 @@ $(WINE_READY): .ci/wine/bcryptprimitives.c
 # The Windows tests, run by .ci/run after `make test` (the cross-build alone
 # takes minutes on a cold machine): Windows-only unit tests under Wine, then
 # bollard.exe through the command line against the Linux build.
-test-windows: deps-test windows $(WINE_READY)
+test-windows: deps-test windows $(WINE_READY) $(STATICCHECK)
+	$(WIN_ENV) go vet ./...
+	$(WIN_ENV) $(STATICCHECK) ./...
 	$(WINE_ENV) $(WIN_ENV) go test -count=1 -exec wine -run Windows ./storage/... ./app/...
 	$(WINE_ENV) BOLLARD_WINDOWS_EXE=$(CURDIR)/bollard.exe go test -count=1 -run Wine ./cli/ ./ui/
 
