@@ -114,10 +114,12 @@ $(WINE_READY): .ci/wine/bcryptprimitives.c
 
 # The Windows tests, run by .ci/run after `make test` (the cross-build alone
 # takes minutes on a cold machine): Windows-only unit tests under Wine, then
-# bollard.exe through the command line against the Linux build.
+# bollard.exe through the command line against the Linux build, and its
+# window under Xvfb (ui/wine_window_test.go). -p 1: those tests share the
+# prefix's wineserver, and the window test ends it (wineserver -k).
 test-windows: deps-test windows $(WINE_READY)
 	$(WINE_ENV) $(WIN_ENV) go test -count=1 -exec wine -run Windows ./storage/... ./app/...
-	$(WINE_ENV) BOLLARD_WINDOWS_EXE=$(CURDIR)/bollard.exe go test -count=1 -run Wine ./cli/ ./ui/
+	$(WINE_ENV) BOLLARD_WINDOWS_EXE=$(CURDIR)/bollard.exe go test -p 1 -count=1 -run Wine ./cli/ ./ui/
 
 # Long benchmarks live here, not in `make test`, the crash soak
 # (each command of cli/faults_test.go killed 100 times) and the long run of
