@@ -144,9 +144,38 @@ package: deps $(FYNE)
 	mkdir -p dist
 	mv Bollard.tar.xz dist/
 
+# The Windows package, dist/Bollard-VERSION-windows-amd64.zip (VERSION from
+# FyneApp.toml): Bollard.exe from fyne package, a GUI-subsystem program (no
+# console window when started from the Start menu) with the icon, name and
+# version from FyneApp.toml; bollard.com, the same program built for the
+# console, because a GUI program cannot print where it was typed (cmd.exe
+# and PowerShell run bollard.com for `bollard`: PATHEXT lists .COM before
+# .EXE); and README.txt. fyne package raises Build in FyneApp.toml here as
+# well (it has no switch not to): commit the new number, as for `package`.
+# bollard.com is built with the tags and flags fyne package uses for a
+# release (release, fyneDo from FyneApp.toml, -trimpath, -s -w, and the C
+# flags it gives this mingw gcc), so that it reuses every package fyne just
+# compiled: with other flags it is a second cold build of five minutes.
+APP_VERSION = $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+WIN_PKG := dist/windows
+WIN_ZIP = dist/Bollard-$(APP_VERSION)-windows-amd64.zip
+
+package-windows: deps-windows $(FYNE)
+	bash .ci/apt-ensure zip unzip binutils-mingw-w64-x86-64
+	@[ "$(APP_VERSION)" = "$$(sed -n 's/^const Version = "\(.*\)"/\1/p' app/version.go)" ] || { \
+		echo "FyneApp.toml's Version $(APP_VERSION) is not app.Version (app/version.go): make them the same" >&2; exit 1; }
+	rm -rf $(WIN_PKG) $(WIN_ZIP)
+	mkdir -p $(WIN_PKG)
+	$(WIN_ENV) $(FYNE) package -os windows -release -exe $(CURDIR)/$(WIN_PKG)/Bollard
+	mv $(WIN_PKG)/Bollard $(WIN_PKG)/Bollard.exe
+	$(WIN_ENV) CGO_CFLAGS="-O3 -pipe" go build -trimpath -ldflags "-s -w" -tags release,migrated_fynedo -o $(WIN_PKG)/bollard.com .
+	sed -e 's/@VERSION@/$(APP_VERSION)/' -e 's/$$/\r/' assets/windows/README.txt >$(WIN_PKG)/README.txt
+	cd $(WIN_PKG) && zip -q -X ../$(notdir $(WIN_ZIP)) Bollard.exe bollard.com README.txt
+	bash .ci/check-windows-package $(WIN_ZIP) $(APP_VERSION)
+
 $(FYNE):
 	GOBIN=$(dir $(FYNE)) go install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION)
 
 clean:
-	rm -f bollard bollard.exe Bollard.tar.xz
+	rm -f bollard bollard.exe Bollard.tar.xz fyne.syso fyne_metadata_init.go
 	rm -rf dist
