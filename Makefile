@@ -1,7 +1,8 @@
 # Bollard: build, run, test and package.
 #
-# Fyne and mattn/go-sqlite3 both need cgo, so CGO_ENABLED stays on; cross
-# builds use fyne-cross or native runners, never CGO_ENABLED=0.
+# Fyne and mattn/go-sqlite3 both need cgo, so CGO_ENABLED stays on; Windows
+# is cross-built with Debian's mingw-w64 C compiler (fyne-cross needs
+# Docker), macOS on a Mac; never CGO_ENABLED=0.
 # `make deps` / `make deps-test` install missing Debian/Ubuntu packages
 # (as root, or through sudo) and do nothing when all are present.
 
