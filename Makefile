@@ -1,7 +1,8 @@
 # Bollard: build, run, test and package.
 #
-# Fyne and mattn/go-sqlite3 both need cgo, so CGO_ENABLED stays on; cross
-# builds use fyne-cross or native runners, never CGO_ENABLED=0.
+# Fyne and mattn/go-sqlite3 both need cgo, so CGO_ENABLED stays on; Windows
+# is cross-built with Debian's mingw-w64 C compiler (fyne-cross needs
+# Docker), macOS on a Mac; never CGO_ENABLED=0.
 # `make deps` / `make deps-test` install missing Debian/Ubuntu packages
 # (as root, or through sudo) and do nothing when all are present.
 
@@ -98,9 +99,11 @@ vet:
 	go vet ./...
 
 # bollard.exe: the same program for Windows, console subsystem, so that its
-# command line prints where it was typed (the window opens as well).
+# command line prints where it was typed (the window opens as well). It is
+# built as the package's bollard.com is, so the tests run what is shipped
+# and the package reuses what this compiled.
 windows: deps-windows
-	$(WIN_ENV) go build -o bollard.exe .
+	$(WIN_ENV) $(WIN_RELEASE_BUILD) -o bollard.exe .
 
 deps-windows: check-go
 	bash .ci/apt-ensure $(WIN_PKGS)
@@ -114,12 +117,19 @@ $(WINE_READY): .ci/wine/bcryptprimitives.c
 
 # The Windows tests, run by .ci/run after `make test` (the cross-build alone
 # takes minutes on a cold machine): Windows-only unit tests under Wine, then
-# bollard.exe through the command line against the Linux build.
+# bollard.exe through the command line against the Linux build, and its
+# window under Xvfb (ui/wine_window_test.go). -p 1: those tests share the
+# prefix's wineserver, and the window test ends it (wineserver -k).
+# Last, the package is made and checked; fyne package raises Build in
+# FyneApp.toml, which a test run must not change, so it is put back.
 test-windows: deps-test windows $(WINE_READY) $(STATICCHECK)
 	$(WIN_ENV) go vet ./...
 	$(WIN_ENV) $(STATICCHECK) ./...
 	$(WINE_ENV) $(WIN_ENV) go test -count=1 -exec wine -run Windows ./storage/... ./app/...
-	$(WINE_ENV) BOLLARD_WINDOWS_EXE=$(CURDIR)/bollard.exe go test -count=1 -run Wine ./cli/ ./ui/
+	$(WINE_ENV) BOLLARD_WINDOWS_EXE=$(CURDIR)/bollard.exe go test -p 1 -count=1 -run Wine ./cli/ ./ui/
+	cp FyneApp.toml .tools/FyneApp.toml.kept
+	$(MAKE) --no-print-directory package-windows || status=$$?; \
+		cp .tools/FyneApp.toml.kept FyneApp.toml; exit $${status:-0}
 
 # Long benchmarks live here, not in `make test`, the crash soak
 # (each command of cli/faults_test.go killed 100 times) and the long run of
@@ -144,9 +154,39 @@ package: deps $(FYNE)
 	mkdir -p dist
 	mv Bollard.tar.xz dist/
 
+# The Windows package, dist/Bollard-VERSION-windows-amd64.zip (VERSION from
+# FyneApp.toml): Bollard.exe from fyne package, a GUI-subsystem program (no
+# console window when started from the Start menu) with the icon, name and
+# version from FyneApp.toml; bollard.com, the same program built for the
+# console, because a GUI program cannot print where it was typed (cmd.exe
+# and PowerShell run bollard.com for `bollard`: PATHEXT lists .COM before
+# .EXE); and README.txt. fyne package raises Build in FyneApp.toml here as
+# well (it has no switch not to): commit the new number, as for `package`.
+# bollard.com is built with the tags and flags fyne package uses for a
+# release (release, fyneDo from FyneApp.toml, -trimpath, -s -w, and the C
+# flags it gives this mingw gcc), so that it reuses every package fyne just
+# compiled: with other flags it is a second cold build of five minutes.
+WIN_RELEASE_BUILD := CGO_CFLAGS="-O3 -pipe" go build -trimpath -ldflags "-s -w" -tags release,migrated_fynedo
+APP_VERSION = $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+WIN_PKG := dist/windows
+WIN_ZIP = dist/Bollard-$(APP_VERSION)-windows-amd64.zip
+
+package-windows: deps-windows $(FYNE)
+	bash .ci/apt-ensure zip unzip binutils-mingw-w64-x86-64
+	@[ "$(APP_VERSION)" = "$$(sed -n 's/^const Version = "\(.*\)"/\1/p' app/version.go)" ] || { \
+		echo "FyneApp.toml's Version $(APP_VERSION) is not app.Version (app/version.go): make them the same" >&2; exit 1; }
+	rm -rf $(WIN_PKG) $(WIN_ZIP)
+	mkdir -p $(WIN_PKG)
+	$(WIN_ENV) $(FYNE) package -os windows -release -exe $(CURDIR)/$(WIN_PKG)/Bollard
+	mv $(WIN_PKG)/Bollard $(WIN_PKG)/Bollard.exe
+	$(WIN_ENV) $(WIN_RELEASE_BUILD) -o $(WIN_PKG)/bollard.com .
+	sed -e 's/@VERSION@/$(APP_VERSION)/' -e 's/$$/\r/' assets/windows/README.txt >$(WIN_PKG)/README.txt
+	cd $(WIN_PKG) && zip -q -X ../$(notdir $(WIN_ZIP)) Bollard.exe bollard.com README.txt
+	bash .ci/check-windows-package $(WIN_ZIP) $(APP_VERSION)
+
 $(FYNE):
 	GOBIN=$(dir $(FYNE)) go install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION)
 
 clean:
-	rm -f bollard bollard.exe Bollard.tar.xz
+	rm -f bollard bollard.exe Bollard.tar.xz fyne.syso fyne_metadata_init.go
 	rm -rf dist
