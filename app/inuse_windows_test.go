@@ -8,6 +8,7 @@ import (
 
 	"bollard/app"
 	"bollard/model"
+	"bollard/storage/disk/disktest"
 )
 
 // inUse is what Bollard says of a file another program holds open.
@@ -19,7 +20,7 @@ func inUse(path string) string {
 // says what to do, whether Bollard reads it (evidence to add), replaces it
 // (a checkpoint written again) or opens it as the workspace.
 func TestFileInUseWindows(t *testing.T) {
-	dir := testDir(t)
+	dir := disktest.TempFolder(t)
 	path := filepath.Join(dir, "caso.db")
 	w := openAt(t, path)
 	t.Cleanup(func() { w.Close() })
@@ -28,7 +29,7 @@ func TestFileInUseWindows(t *testing.T) {
 	t.Run("evidence to add", func(t *testing.T) {
 		src := filepath.Join(dir, "manifest 4471.xlsx")
 		os.WriteFile(src, []byte("PK\x03\x04 the manifest"), 0o600)
-		release := holdOpen(t, src)
+		release := disktest.HoldOpen(t, src)
 		item := model.EvidenceItem{CaseID: c.ID, Description: "shipping manifest", Kind: model.EvidenceDocument}
 		_, err := w.AddEvidence(ctx, item, src)
 		if err == nil || err.Error() != inUse(src) {
@@ -50,7 +51,7 @@ func TestFileInUseWindows(t *testing.T) {
 			t.Fatal(err)
 		}
 		before, _ := os.ReadFile(cpPath)
-		release := holdOpen(t, cpPath)
+		release := disktest.HoldOpen(t, cpPath)
 		if _, err := w.AddEvidence(ctx, model.EvidenceItem{CaseID: c.ID, Description: "seal BE-0042", Kind: model.EvidencePhysical}); err != nil {
 			t.Fatal(err)
 		}
@@ -74,7 +75,7 @@ func TestFileInUseWindows(t *testing.T) {
 		other := filepath.Join(dir, "other.db")
 		w2 := openAt(t, other)
 		w2.Close()
-		holdOpen(t, other)
+		disktest.HoldOpen(t, other)
 		if _, err := app.Open(ctx, other); err == nil || !strings.HasSuffix(err.Error(), inUse(other)) {
 			t.Fatalf("Open of a workspace held open: %v, want %q", err, inUse(other))
 		}

@@ -9,13 +9,14 @@ import (
 
 	"bollard/app"
 	"bollard/model"
+	"bollard/storage/disk/disktest"
 )
 
 // A workspace in a folder whose path passes Windows' 260 characters (a
 // case folder deep in a shared drive) opens, takes evidence from the same
 // folder and opens again.
 func TestLongPathWindows(t *testing.T) {
-	dir := testDir(t)
+	dir := disktest.TempFolder(t)
 	for utf16Len(dir) < 290 {
 		dir = filepath.Join(dir, "Operación Bananero 2026 — expediente")
 	}

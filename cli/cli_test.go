@@ -47,6 +47,12 @@ func run(t *testing.T, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(bollard, args...)
 	cmd.Env = append(os.Environ(), "DISPLAY=", "WAYLAND_DISPLAY=", "BOLLARD_DB=", "BOLLARD_PASSPHRASE_FILE=", "BOLLARD_NEW_PASSPHRASE_FILE=", "HOME="+t.TempDir(), "XDG_DATA_HOME="+t.TempDir())
+	return runCommand(t, cmd)
+}
+
+// runCommand runs cmd to its end and returns its exit status and output.
+func runCommand(t *testing.T, cmd *exec.Cmd) result {
+	t.Helper()
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -54,7 +60,7 @@ func run(t *testing.T, args ...string) result {
 	if ee, ok := err.(*exec.ExitError); ok {
 		code = ee.ExitCode()
 	} else if err != nil {
-		t.Fatalf("run bollard %v: %v", args, err)
+		t.Fatalf("run %v: %v", cmd.Args, err)
 	}
 	return result{code, out.String(), errb.String()}
 }

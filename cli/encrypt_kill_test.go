@@ -129,16 +129,7 @@ func runEncryptBinary(t *testing.T, db, passFile, killAt string, flags ...string
 	t.Helper()
 	cmd := exec.Command(bollard, append([]string{"--db", db, "encrypt"}, flags...)...)
 	cmd.Env = append(os.Environ(), "DISPLAY=", "WAYLAND_DISPLAY=", "BOLLARD_PASSPHRASE_FILE="+passFile, "BOLLARD_TEST_KILL_AT="+killAt)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return result{code, out.String(), errb.String()}
+	return runCommand(t, cmd)
 }
 
 // checkWorkspace checks an open workspace holds what it held before;

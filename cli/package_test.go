@@ -1,7 +1,6 @@
 package cli_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -18,16 +17,7 @@ func runWith(t *testing.T, env []string, stdin string, args ...string) result {
 	cmd.Env = append(append(os.Environ(), "DISPLAY=", "WAYLAND_DISPLAY=", "BOLLARD_DB=", "BOLLARD_PASSPHRASE_FILE=", "BOLLARD_NEW_PASSPHRASE_FILE=", "BOLLARD_PASSPHRASE=",
 		"HOME="+t.TempDir(), "XDG_DATA_HOME="+t.TempDir()), env...)
 	cmd.Stdin = strings.NewReader(stdin)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatalf("run bollard %v: %v", args, err)
-	}
-	return result{code, out.String(), errb.String()}
+	return runCommand(t, cmd)
 }
 
 func TestPackageExportImport(t *testing.T) {

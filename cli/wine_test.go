@@ -70,16 +70,7 @@ func runSide(t *testing.T, cmd *exec.Cmd, env ...string) result {
 	cmd.Env = append(os.Environ(), "DISPLAY=", "WAYLAND_DISPLAY=", "BOLLARD_DB=", "BOLLARD_NEW_PASSPHRASE_FILE=", "TZ=America/Guayaquil")
 	cmd.Env = append(cmd.Env, env...)
 	cmd.WaitDelay = 10 * time.Second // a Wine process left behind must not hold the test
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatalf("run %v: %v", cmd.Args, err)
-	}
-	return result{code, out.String(), errb.String()}
+	return runCommand(t, cmd)
 }
 
 func mustOn(t *testing.T, s side, code int, args ...string) result {

@@ -5,12 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"bollard/storage/disk/disktest"
 )
 
 // A lock is held by one program at a time, yet the lock file stays a file
 // like any other: readable, and removable by its holder before it lets go.
 func TestLockFileWindows(t *testing.T) {
-	p := filepath.Join(testDir(t), "00112233aabbccdd.lock")
+	p := filepath.Join(disktest.TempFolder(t), "00112233aabbccdd.lock")
 	f, err := lockFile(p, true)
 	if err != nil {
 		t.Fatal(err)
@@ -43,7 +45,7 @@ func TestLockFileWindows(t *testing.T) {
 
 // Releasing the encrypt lock with remove set leaves no lock file.
 func TestLockEncryptingWindows(t *testing.T) {
-	path := filepath.Join(testDir(t), "ws.db")
+	path := filepath.Join(disktest.TempFolder(t), "ws.db")
 	release, err := LockEncrypting(path)
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +62,7 @@ func TestLockEncryptingWindows(t *testing.T) {
 // A running program's temp session is readable by anyone who walks the
 // workspace's folder (a backup, a check of every file), its lock file too.
 func TestTempSessionReadableWindows(t *testing.T) {
-	dir := filepath.Join(testDir(t), "w.db.files")
+	dir := filepath.Join(disktest.TempFolder(t), "w.db.files")
 	b, err := OpenBlobs(dir, nil)
 	if err != nil {
 		t.Fatal(err)

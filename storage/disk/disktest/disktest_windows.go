@@ -1,4 +1,4 @@
-package app_test
+package disktest
 
 import (
 	"os"
@@ -9,12 +9,12 @@ import (
 	"bollard/storage/disk"
 )
 
-// testDir is t.TempDir for the Windows tests, which run under Wine: Wine
-// answers Go's os.RemoveAll "Invalid function", failing t.TempDir's
-// cleanup, so disk.RemoveFolder tidies up instead.
-func testDir(t *testing.T) string {
+// TempFolder is t.TempDir for tests run under Wine: Wine answers Go's
+// os.RemoveAll "Invalid function", failing t.TempDir's cleanup, so
+// disk.RemoveFolder tidies up instead.
+func TempFolder(t testing.TB) string {
 	t.Helper()
-	dir, err := os.MkdirTemp("", "bollard-app-")
+	dir, err := os.MkdirTemp("", "bollard-test-")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,10 +26,10 @@ func testDir(t *testing.T) string {
 	return dir
 }
 
-// holdOpen opens path as another program may (Excel a workbook, a PDF
+// HoldOpen opens path as another program may (Excel a workbook, a PDF
 // reader a dossier): shared with nobody. The returned function lets go of
 // it, as does the test's end.
-func holdOpen(t *testing.T, path string) (release func()) {
+func HoldOpen(t testing.TB, path string) (release func()) {
 	t.Helper()
 	name, err := syscall.UTF16PtrFromString(path)
 	if err != nil {
