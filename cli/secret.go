@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 
 	"golang.org/x/term"
 
+	"bollard/storage/disk"
 	"bollard/storage/lockbox"
 )
 
@@ -20,10 +20,13 @@ import (
 //
 //   - typed at the terminal, without echo;
 //   - for scripts, as the first line of the file $BOLLARD_PASSPHRASE_FILE
-//     names (its trailing line break stripped). On Unix the file must be
+//     names (its trailing line break stripped). The file must be
 //     readable by its owner only (like ssh's keys): a passphrase in a
-//     file the office can read is no passphrase. A new passphrase
-//     (bollard passphrase) comes from $BOLLARD_NEW_PASSPHRASE_FILE.
+//     file the office can read is no passphrase. On Unix that is its
+//     mode; on Windows its access list, where SYSTEM and the local
+//     Administrators, who can read any file, may be there too. A new
+//     passphrase (bollard passphrase) comes from
+//     $BOLLARD_NEW_PASSPHRASE_FILE.
 //
 // With neither a terminal nor the variable, the command fails saying how
 // to give it. The bytes are forgotten (lockbox.Forget) once used.
@@ -122,21 +125,21 @@ func (e *env) prompt(tty *os.File, question string) ([]byte, error) {
 }
 
 // readSecretFile reads the first line of the file a script names, its
-// line break stripped, refusing on Unix a file others can read.
+// line break stripped, refusing a file others can read.
 func readSecretFile(envName, name string) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", envName, err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
+	who, err := disk.OthersCanRead(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", envName, err)
+		return nil, fmt.Errorf("%s: %w; nothing was changed", envName, err)
 	}
-	if runtime.GOOS != "windows" && st.Mode().Perm()&0o077 != 0 {
-		// Windows has no such bits (its ACLs are the profile's); elsewhere
-		// a passphrase the group or everyone can read is refused.
-		return nil, fmt.Errorf("%s: %s can be read by other users (mode %04o); make it readable by you only (chmod 600 %s); nothing was changed", envName, name, st.Mode().Perm(), name)
+	if who != "" {
+		// A passphrase the group, the office or everyone can read is
+		// refused: its mode bits on Unix, its access list on Windows.
+		return nil, fmt.Errorf("%s: %s can be read by %s; %s; nothing was changed", envName, name, who, disk.HowToKeepToOwner(name))
 	}
 	line, err := bufio.NewReaderSize(io.LimitReader(f, 64<<10), 4096).ReadSlice('\n')
 	if err != nil && !errors.Is(err, io.EOF) {
