@@ -15,18 +15,20 @@ import (
 // OpenGL 2.1 (some virtual machines and remote desktops) it is not.
 //
 // Fyne v2.7.1 gives no error for a window it could not create. When GLFW
-// cannot make one, go-gl/glfw logs the system's words ("PlatformError: WGL:
-// Failed to set pixel format…", on Windows) or Fyne logs them ("window
-// creation error", "Cause: GLX: GLX extension not found", on X11) and the
-// window is left without a native window; ShowAndRun then waits for ever on
-// a loop with nothing to show, and a GUI program on Windows, with no console,
-// shows nothing at all. When GLFW cannot start (X11 display unreachable), its
-// binding panics instead, inside NewWindow. So the window is checked here,
-// where Bollard can still stop, through Fyne's public driver.NativeWindow:
-// a window that exists has a native handle, one that failed has 0. The log
-// is heard meanwhile only for the system's words to pass on. TestNoWindow…
-// in nowindow_test.go run the real binary where this happens, so a Fyne
-// upgrade that changes it fails them.
+// cannot make one, go-gl/glfw logs the system's words and returns no error
+// ("PlatformError: WGL: Failed to set pixel format…", on Windows), or Fyne
+// logs them ("window creation error", "Cause: GLX: GLX extension not
+// found", on X11) and calls its Quit, which before the event loop has
+// started does nothing. Either way the window is left without a native
+// window and ShowAndRun waits for ever on a loop with nothing to show; a
+// GUI program on Windows, with no console, shows nothing at all. When GLFW
+// cannot start (X11 display unreachable) its binding panics instead,
+// inside NewWindow. So the window is checked here, where Bollard can still
+// stop, through Fyne's public driver.NativeWindow: a window that exists
+// has a native handle, one that failed has 0. The log is heard meanwhile
+// only for the system's words to pass on. TestNoWindowSaysWhy and
+// TestWineNoWindowSaysWhy run the real program where this happens, so a
+// Fyne upgrade that changes it fails them.
 func openWindow(newWindow func() fyne.Window) (err error) {
 	heard := hearLog()
 	defer func() {

@@ -107,6 +107,7 @@ func TestLogHearingKeepsTheSystemsWords(t *testing.T) {
 
 	h := hearLog()
 	log.Println("ui: something else")
+	fyne.LogError("Error parsing user locale C", errors.New("language: tag is not well-formed"))
 	fyne.LogError("window creation error", errors.New("APIUnavailable: GLX: GLX extension not found"))
 	if got := h.stop(); got != "APIUnavailable: GLX: GLX extension not found" {
 		t.Errorf("heard %q from Fyne's LogError", got)
