@@ -11,8 +11,9 @@ import (
 )
 
 // openWindow creates the window with newWindow and shows it, before the
-// event loop runs, and says whether it is really on the screen: on a computer without
-// OpenGL 2.1 (some virtual machines and remote desktops) it is not.
+// event loop runs, and says whether it is really on the screen: on a
+// computer without OpenGL 2.1 (some virtual machines and remote desktops)
+// it is not.
 //
 // Fyne v2.7.1 gives no error for a window it could not create. When GLFW
 // cannot make one, go-gl/glfw logs the system's words and returns no error

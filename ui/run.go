@@ -33,7 +33,8 @@ var started = time.Now()
 
 // Run opens the window on the workspace file at workspacePath and returns,
 // once the officer closes it, the process's exit code: 0, or 1 when the
-// workspace could not be opened or closed.
+// workspace could not be opened or closed, or at once when the window
+// itself could not be opened (the officer is told why).
 func Run(workspacePath string) int {
 	if err := checkDisplay(); err != nil {
 		fmt.Fprintln(os.Stderr, "bollard:", err)
