@@ -33,7 +33,8 @@ var started = time.Now()
 
 // Run opens the window on the workspace file at workspacePath and returns,
 // once the officer closes it, the process's exit code: 0, or 1 when the
-// workspace could not be opened or closed.
+// workspace could not be opened or closed, or at once when the window
+// itself could not be opened (the officer is told why).
 func Run(workspacePath string) int {
 	if err := checkDisplay(); err != nil {
 		fmt.Fprintln(os.Stderr, "bollard:", err)
@@ -42,14 +43,24 @@ func Run(workspacePath string) int {
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("bollard.png", assets.Icon()))
 	applyTheme(a)
-	win := a.NewWindow("Bollard")
-	win.SetMaster()
-	restoreSize(a.Preferences(), win)
-	win.SetCloseIntercept(newWindowCloser(win, func() { saveSize(a.Preferences(), win) }).onClose)
-
-	m := newMainWindow(win, newBackground(context.Background()), workspacePath)
+	var m *mainWindow
+	// The window is shown before the loop runs, and before the workspace
+	// is opened, so that Bollard can still stop, plainly, when it could not
+	// be: openWindow says why.
+	err := openWindow(func() fyne.Window {
+		win := a.NewWindow("Bollard")
+		win.SetMaster()
+		restoreSize(a.Preferences(), win)
+		win.SetCloseIntercept(newWindowCloser(win, func() { saveSize(a.Preferences(), win) }).onClose)
+		m = newMainWindow(win, newBackground(context.Background()), workspacePath)
+		return win
+	})
+	if err != nil {
+		tellNoWindow(err)
+		return 1
+	}
 	m.open()
-	win.ShowAndRun()
+	a.Run()
 	return m.close()
 }
 

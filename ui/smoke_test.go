@@ -65,9 +65,9 @@ func TestSmokeRealWindow(t *testing.T) {
 	}
 }
 
-// startXvfb starts an X server on a free display for the test and returns
-// the display's name.
-func startXvfb(t *testing.T, xvfb string) string {
+// startXvfb starts an X server on a free display for the test, with extra
+// arguments if any, and returns the display's name.
+func startXvfb(t *testing.T, xvfb string, extra ...string) string {
 	t.Helper()
 displays:
 	for n := 150; n < 250; n++ {
@@ -75,7 +75,7 @@ displays:
 			continue
 		}
 		display := fmt.Sprintf(":%d", n)
-		x := exec.Command(xvfb, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+		x := exec.Command(xvfb, append([]string{display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"}, extra...)...)
 		if err := x.Start(); err != nil {
 			t.Fatalf("start Xvfb: %v", err)
 		}
