@@ -144,26 +144,38 @@ func sealOne(src, dst string, key []byte, done func(int64)) error {
 	if got := hex.EncodeToString(h.Sum(nil)); got != want {
 		return &UnsealableError{src, "its contents hash to " + got + ", not to its name: the file was changed or damaged"}
 	}
-	back, err := os.Open(tmp)
+	// Read back and closed before the rename: Windows will not rename a
+	// file that is still open (Go opens files without delete-sharing).
+	got, err := sealedHash(tmp, key)
 	if err != nil {
 		return fmt.Errorf("storage: read back sealed attachment file %s: %w", want, err)
 	}
-	defer back.Close()
-	r, err := OpenSealedAttachment(back, key)
-	if err != nil {
-		return fmt.Errorf("storage: read back sealed attachment file %s: %w", want, err)
-	}
-	h.Reset()
-	if _, err := io.CopyBuffer(h, r, make([]byte, copyChunk)); err != nil {
-		return fmt.Errorf("storage: read back sealed attachment file %s: %w", want, err)
-	}
-	if got := hex.EncodeToString(h.Sum(nil)); got != want {
+	if got != want {
 		return fmt.Errorf("storage: sealed attachment file %s reads back as %s", want, got)
 	}
 	if err := os.Rename(tmp, dst); err != nil {
 		return fmt.Errorf("storage: seal attachment file %s: %w", want, err)
 	}
 	return nil
+}
+
+// sealedHash is the SHA-256, in hex, of what the sealed file at path
+// opens to under key.
+func sealedHash(path string, key []byte) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	r, err := OpenSealedAttachment(f, key)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	if _, err := io.CopyBuffer(h, r, make([]byte, copyChunk)); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 type progressWriter func(int64)
