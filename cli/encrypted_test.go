@@ -265,3 +265,32 @@ func TestPackagesEncryptedByDefault(t *testing.T) {
 		t.Errorf("import: %s", r.stdout)
 	}
 }
+
+// A passphrase file saved by Windows' Notepad or PowerShell (a byte-order
+// mark, UTF-16, CRLF) holds the same passphrase as one saved on Linux: the
+// workspace one made opens with the other, and with the words typed.
+func TestPassphraseFileAsEditorsSaveIt(t *testing.T) {
+	const words = "contraseña del muelle 7"
+	utf16le := []byte{0xFF, 0xFE}
+	utf16be := []byte{0xFE, 0xFF}
+	for _, r := range words + "\r\n" {
+		utf16le = append(utf16le, byte(r), byte(r>>8))
+		utf16be = append(utf16be, byte(r>>8), byte(r))
+	}
+	saved := map[string][]byte{
+		"UTF-8 with a byte-order mark (Notepad)":    append([]byte{0xEF, 0xBB, 0xBF}, words+"\r\n"...),
+		"UTF-16 little-endian (Windows PowerShell)": utf16le,
+		"UTF-16 big-endian":                         utf16be,
+	}
+	for how, body := range saved {
+		t.Run(how, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "secret")
+			if err := os.WriteFile(file, body, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			db := filepath.Join(t.TempDir(), "ws.db")
+			withSecret(t, file, "--db", db, "init", "--no-recovery-key", "--officer", "M. Torres", "--agency", "SVA", "--country", "ES", "--prefix", "ESA").expect(t, 0, "init")
+			withSecret(t, secretFile(t, words), "--db", db, "case", "list").expect(t, 0, "case list with the words saved plainly")
+		})
+	}
+}

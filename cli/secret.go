@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -141,14 +140,16 @@ func readSecretFile(envName, name string) ([]byte, error) {
 		// refused: its mode bits on Unix, its access list on Windows.
 		return nil, fmt.Errorf("%s: %s can be read by %s; %s; nothing was changed", envName, name, who, disk.HowToKeepToOwner(name))
 	}
-	line, err := bufio.NewReaderSize(io.LimitReader(f, 64<<10), 4096).ReadSlice('\n')
-	if err != nil && !errors.Is(err, io.EOF) {
+	raw, err := io.ReadAll(io.LimitReader(f, 64<<10))
+	if err != nil {
+		lockbox.Forget(raw)
 		return nil, fmt.Errorf("%s: read %s: %w", envName, name, err)
 	}
-	line = bytes.TrimRight(line, "\r\n")
-	p := make([]byte, len(line))
-	copy(p, line)
-	lockbox.Forget(line)
+	text := passphraseText(raw)
+	line, _, _ := bytes.Cut(text, []byte("\n"))
+	line = bytes.TrimRight(line, "\r")
+	p := bytes.Clone(line)
+	lockbox.Forget(text)
 	if len(p) == 0 {
 		return nil, fmt.Errorf("%s: the first line of %s is empty; nothing was changed", envName, name)
 	}
