@@ -67,15 +67,12 @@ func WriteCheckpoint(path string, cp model.Checkpoint) error {
 		return fmt.Errorf("%s is a folder: name a file for the checkpoint", path)
 	}
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.partial")
+	tmp, err := disk.CreateTemp(dir, "."+filepath.Base(path)+".*.partial") // the owner only, like every file Bollard writes
 	if err != nil {
 		return fmt.Errorf("write the checkpoint %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name()) // gone after the rename; left only after a failure
 	_, err = tmp.Write(append(b, '\n'))
-	if err == nil {
-		err = disk.OwnerOnly(tmp.Name()) // the owner only, like every file Bollard writes (issue 19)
-	}
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -100,7 +97,7 @@ func ReadCheckpoint(path string) (model.Checkpoint, error) {
 	var cp model.Checkpoint
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return cp, err
+		return cp, disk.InUse(path, err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()

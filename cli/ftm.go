@@ -35,15 +35,12 @@ func runExportFTM(e *env, refs []string, out string) error {
 		}
 		files = append(files, f)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*")
+	tmp, err := disk.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*") // case material: its owner's only
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	defer os.Remove(tmp.Name()) // once renamed, there is nothing left to remove
 	sum, err := exchange.WriteFTM(tmp, files...)
-	if err == nil {
-		err = disk.OwnerOnly(tmp.Name()) // case material: its owner's only
-	}
 	if err == nil {
 		err = tmp.Sync()
 	}

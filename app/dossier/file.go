@@ -52,7 +52,8 @@ func WriteFile(ctx context.Context, path string, f app.CaseFile, opt Options) (p
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		return 0, fmt.Errorf("%s: %w", path, ErrFolder)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	// The officer only, from its first byte: a dossier is the case file in print.
+	tmp, err := disk.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return 0, writeError(path, err)
 	}
@@ -65,10 +66,6 @@ func WriteFile(ctx context.Context, path string, f app.CaseFile, opt Options) (p
 	err = tmp.Sync()
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
-	}
-	if err == nil {
-		// The officer only: a dossier is the case file in print.
-		err = disk.OwnerOnly(tmp.Name())
 	}
 	if err == nil {
 		err = disk.Replace(tmp.Name(), path)

@@ -35,7 +35,10 @@ var scryptWorkFactor = 18
 // attachment, a full disk) never leaves half a package where a package
 // is expected.
 func CreatePackage(path string, parts PackageParts, by Signer, enc Encryption) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.partial")
+	// Readable by the officer only, from its first byte: a package sent in
+	// the clear (--plain) holds the case as it is, and even an encrypted one
+	// says who sent it.
+	f, err := disk.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.partial")
 	if err != nil {
 		return fmt.Errorf("write the package: %w", err)
 	}
@@ -56,11 +59,6 @@ func CreatePackage(path string, parts PackageParts, by Signer, enc Encryption) (
 		return fmt.Errorf("write the package: %w", err)
 	}
 	if err = f.Close(); err != nil {
-		return fmt.Errorf("write the package: %w", err)
-	}
-	// Readable by the officer only: a package sent in the clear (--plain)
-	// holds the case as it is, and even an encrypted one says who sent it.
-	if err = disk.OwnerOnly(f.Name()); err != nil {
 		return fmt.Errorf("write the package: %w", err)
 	}
 	if err = disk.Replace(f.Name(), path); disk.IsInUse(err) {

@@ -18,7 +18,7 @@ func heldElsewhere(err error) bool {
 // denied", which says nothing of why. Asking to open the file for deletion,
 // sharing everything, is refused with a sharing violation exactly then.
 func heldOpen(path string) bool {
-	name, err := windows.UTF16PtrFromString(longPath(path))
+	name, err := windows.UTF16PtrFromString(LongPath(path))
 	if err != nil {
 		return false
 	}

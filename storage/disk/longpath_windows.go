@@ -9,10 +9,10 @@ import (
 // without the \\?\ prefix) accept: 260 characters, the last a NUL.
 const MaxPath = 260
 
-// longPath is path as the Win32 calls that Go's os package does not wrap
+// LongPath is path as the Win32 calls that Go's os package does not wrap
 // accept it past MaxPath: absolute, with the \\?\ prefix (\\?\UNC\ for a
 // share). Go's own os calls do this for themselves.
-func longPath(path string) string {
+func LongPath(path string) string {
 	abs, err := filepath.Abs(path)
 	if err != nil || len(abs) < MaxPath-12 || strings.HasPrefix(abs, `\\?\`) {
 		return path

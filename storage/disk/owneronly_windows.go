@@ -32,13 +32,38 @@ func OwnerOnly(path string) error {
 	if err != nil {
 		return fmt.Errorf("keep %s to its owner: %w", path, err)
 	}
-	err = windows.SetNamedSecurityInfo(longPath(path), windows.SE_FILE_OBJECT,
+	err = windows.SetNamedSecurityInfo(LongPath(path), windows.SE_FILE_OBJECT,
 		windows.DACL_SECURITY_INFORMATION|windows.PROTECTED_DACL_SECURITY_INFORMATION,
 		nil, nil, acl, nil)
+	if err != nil && !keepsAccessLists(path) {
+		// A drive that keeps no access lists (a FAT or exFAT USB stick, some
+		// shares) has nothing to set, as a Unix mode on such a drive: the
+		// dossier or package is still written there.
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("keep %s to its owner: %w", path, err)
 	}
 	return nil
+}
+
+// keepsAccessLists says whether the drive holding path keeps access lists
+// (FILE_PERSISTENT_ACLS): NTFS and ReFS do, FAT and exFAT do not. When
+// Windows cannot tell, it is assumed to, so that a failure is reported.
+func keepsAccessLists(path string) bool {
+	p, err := windows.UTF16PtrFromString(LongPath(path))
+	if err != nil {
+		return true
+	}
+	root := make([]uint16, windows.MAX_PATH+1)
+	if windows.GetVolumePathName(p, &root[0], uint32(len(root))) != nil {
+		return true
+	}
+	var flags uint32
+	if windows.GetVolumeInformation(&root[0], nil, 0, nil, nil, &flags, nil, 0) != nil {
+		return true
+	}
+	return flags&windows.FILE_PERSISTENT_ACLS != 0
 }
 
 // ownerOnlyACL is the access list OwnerOnly sets: one entry granting the
