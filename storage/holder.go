@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -106,7 +107,9 @@ func programName(args []string) string {
 	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
 		name = name[i+1:] // a Windows path is read the same on every system
 	}
-	name = strings.TrimSuffix(name, ".exe")
+	if ext := strings.ToLower(filepath.Ext(name)); ext == ".exe" || ext == ".com" {
+		name = name[:len(name)-len(ext)] // Bollard.exe, the window; bollard.com, the command line
+	}
 	words := []string{name}
 	for i := 1; i < len(args) && len(words) < 3; i++ {
 		a := args[i]

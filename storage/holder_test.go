@@ -123,6 +123,8 @@ func TestProgramName(t *testing.T) {
 		{[]string{"bollard", "--db", "x.db", "demo", "--cases", "5"}, "bollard demo"},
 		{[]string{"bollard", "--db=x.db", "custody", "add", "DEMO-2026-0001/EX-001", "--action", "seized"}, "bollard custody add"},
 		{[]string{`C:\bollard.exe`, "case", "show", "ESA-2026-0001"}, "bollard case show"},
+		{[]string{`C:\Program Files\Bollard\bollard.com`, "demo"}, "bollard demo"},
+		{[]string{`C:\Bollard\Bollard.EXE`}, "Bollard"},
 		{[]string{"bollard", "import", "pkg.bollard"}, "bollard import"},
 	} {
 		if got := programName(tc.args); got != tc.want {

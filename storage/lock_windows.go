@@ -7,6 +7,8 @@ import (
 	"os"
 
 	"golang.org/x/sys/windows"
+
+	"bollard/storage/disk"
 )
 
 // lockedByte is where the lock lies: one byte far past the end of the
@@ -27,7 +29,7 @@ const lockedByte = 1 << 62
 // a check of every file) while Bollard ran, nor remove the lock file
 // before closing it ("Sharing violation").
 func lockFile(path string, create bool) (*os.File, error) {
-	name, err := windows.UTF16PtrFromString(path)
+	name, err := windows.UTF16PtrFromString(disk.LongPath(path)) // a lock deep in .files may pass 260 characters
 	if err != nil {
 		return nil, err
 	}
