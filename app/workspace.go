@@ -88,7 +88,7 @@ func (w *Workspace) ID() string { return w.id }
 // DefaultPath is where the window and the command line keep the officer's
 // workspace when no other is named: $BOLLARD_DB, else bollard.db in the
 // user's data folder (~/.local/share/bollard on Linux,
-// %AppData%\bollard on Windows, ~/Library/Application Support/bollard on macOS).
+// %LocalAppData%\bollard on Windows, ~/Library/Application Support/bollard on macOS).
 func DefaultPath() (string, error) {
 	if p := os.Getenv("BOLLARD_DB"); p != "" {
 		return p, nil
@@ -119,6 +119,15 @@ func dataDir() (string, error) {
 		}
 		if home, err := os.UserHomeDir(); err == nil {
 			return filepath.Join(home, ".local", "share"), nil
+		}
+	}
+	if runtime.GOOS == "windows" {
+		// Local, not Roaming, AppData: in a domain the roaming profile is
+		// copied to a server at every sign-out or redirected to a share,
+		// which would take case material off the laptop and put SQLite's
+		// write-ahead log on a network drive, where it does not work.
+		if d := os.Getenv("LocalAppData"); d != "" {
+			return d, nil
 		}
 	}
 	d, err := os.UserConfigDir()
