@@ -100,7 +100,7 @@ func runImportPackage(e *env, args []string) error {
 	for _, f := range identities {
 		data, err := os.ReadFile(f)
 		if err != nil {
-			return fmt.Errorf("import: identity %s: %w", f, err)
+			return fmt.Errorf("import: identity: %w", disk.InUse(f, err))
 		}
 		for _, line := range strings.Split(string(data), "\n") {
 			if line = strings.TrimSpace(line); strings.HasPrefix(line, "AGE-SECRET-KEY-") {

@@ -128,7 +128,7 @@ func (e *env) prompt(tty *os.File, question string) ([]byte, error) {
 func readSecretFile(envName, name string) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", envName, err)
+		return nil, fmt.Errorf("%s: %w", envName, disk.InUse(name, err))
 	}
 	defer f.Close()
 	who, err := disk.OthersCanRead(f)

@@ -276,21 +276,21 @@ func firstDifference(a, b string) string {
 	return "(same lines, different ends)"
 }
 
-func TestWineDefaultWorkspaceIsInAppData(t *testing.T) {
+func TestWineDefaultWorkspaceIsInLocalAppData(t *testing.T) {
 	_, win := wineSides(t)
 	startWine(t)
-	roaming, err := filepath.Glob(filepath.Join(os.Getenv("WINEPREFIX"), "drive_c", "users", "*", "AppData", "Roaming"))
-	if err != nil || len(roaming) != 1 {
-		t.Fatalf("no single %%AppData%% in the Wine prefix: %v %v", roaming, err)
+	local, err := filepath.Glob(filepath.Join(os.Getenv("WINEPREFIX"), "drive_c", "users", "*", "AppData", "Local"))
+	if err != nil || len(local) != 1 {
+		t.Fatalf("no single %%LocalAppData%% in the Wine prefix: %v %v", local, err)
 	}
-	folder := filepath.Join(roaming[0], "bollard")
+	folder := filepath.Join(local[0], "bollard")
 	// The prefix is the tests' own (.tools/wine): a workspace left there by
 	// an earlier run is theirs too.
 	os.RemoveAll(folder)
 	t.Cleanup(func() { os.RemoveAll(folder) })
 	mustOn(t, win, 0, "init", "--plain", "--officer", "Insp. José Núñez", "--agency", "SENAE", "--country", "EC", "--prefix", "ECU")
 	if _, err := os.Stat(filepath.Join(folder, "bollard.db")); err != nil {
-		t.Fatalf("init without --db did not make %%AppData%%\\bollard\\bollard.db: %v", err)
+		t.Fatalf("init without --db did not make %%LocalAppData%%\\bollard\\bollard.db: %v", err)
 	}
 	if r := mustOn(t, win, 0, "profile", "--json"); !strings.Contains(r.stdout, `"ref_prefix": "ECU"`) {
 		t.Fatalf("the default workspace does not open again: %s", r.stdout)
@@ -343,6 +343,13 @@ func TestWineFileOpenInAnotherProgram(t *testing.T) {
 		if left, _ := os.ReadDir(win.local("Dossiers")); len(left) != 1 {
 			t.Fatalf("the refused dossier left files behind: %v", left)
 		}
+	})
+	t.Run("a checkpoint open in an editor while verify reads it", func(t *testing.T) {
+		mustOn(t, win, 0, "--db", ws, "checkpoint", "-o", win.path("punto.json"))
+		release := hold(win.path("punto.json"))
+		r := win.run(t, "--db", ws, "verify", "--checkpoint", win.path("punto.json"))
+		release()
+		inUse(t, r, "punto.json")
 	})
 	t.Run("the workspace held by another program", func(t *testing.T) {
 		release := hold(ws)
@@ -403,5 +410,31 @@ func holder(t *testing.T) func(path string) (release func()) {
 			stdin.Close()
 			cmd.Wait()
 		}
+	}
+}
+
+// Encrypting in place a workspace with attached files, under a passphrase
+// saved by Windows PowerShell (UTF-16 with a byte-order mark), which then
+// opens with the same words saved plainly.
+func TestWineEncryptInPlace(t *testing.T) {
+	_, win := wineSides(t)
+	startWine(t)
+	ws := win.path("a cifrar.db")
+	mustOn(t, win, 0, "--db", ws, "init", "--plain", "--officer", "Insp. José Núñez", "--agency", "SENAE", "--country", "EC", "--prefix", "ECU")
+	mustOn(t, win, 0, "--db", ws, "demo", "--cases", "2", "--seed", "3")
+	powershell := []byte{0xFF, 0xFE}
+	for _, r := range "correct horse battery staple, Guayaquil\r\n" {
+		powershell = append(powershell, byte(r), byte(r>>8))
+	}
+	writeFile(t, win, "passphrase.txt", powershell)
+	if r := mustOn(t, win, 0, "--db", ws, "encrypt"); !strings.Contains(r.stdout+r.stderr, "encrypt") {
+		t.Fatalf("encrypt said nothing of it:\n%s%s", r.stdout, r.stderr)
+	}
+	if b, err := os.ReadFile(win.local("a cifrar.db")); err != nil || bytes.HasPrefix(b, []byte("SQLite format 3")) {
+		t.Fatalf("the workspace is not encrypted (%v)", err)
+	}
+	writeFile(t, win, "passphrase.txt", []byte("correct horse battery staple, Guayaquil\n"))
+	if r := mustOn(t, win, 0, "--db", ws, "verify"); !strings.Contains(r.stdout, "intact") {
+		t.Fatalf("verify after encrypt:\n%s", r.stdout)
 	}
 }

@@ -33,7 +33,7 @@ func ParseRecipient(s string) (age.Recipient, error) {
 func ReadRecipientFile(path string) ([]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, disk.InUse(path, err)
 	}
 	defer f.Close()
 	keys, err := ReadRecipients(io.LimitReader(f, 1<<20))
