@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -125,9 +126,28 @@ func encryptableWorkspace(t *testing.T) (string, before) {
 	return db, b
 }
 
+// killable is bollard built with the tag killpoints, whose encrypt kills
+// itself at the step BOLLARD_TEST_KILL_AT names (storage.EncryptStep); the
+// program as shipped has no such hook. Built once, when first needed.
+var killable = sync.OnceValues(func() (string, error) {
+	bin := bollard + "-killable"
+	build := exec.Command("go", "build", "-tags", "killpoints", "-o", bin, "..")
+	if out, err := build.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("build bollard with killpoints: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
 func runEncryptBinary(t *testing.T, db, passFile, killAt string, flags ...string) result {
 	t.Helper()
-	cmd := exec.Command(bollard, append([]string{"--db", db, "encrypt"}, flags...)...)
+	bin := bollard
+	if killAt != "" {
+		var err error
+		if bin, err = killable(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(bin, append([]string{"--db", db, "encrypt"}, flags...)...)
 	cmd.Env = append(os.Environ(), "DISPLAY=", "WAYLAND_DISPLAY=", "BOLLARD_PASSPHRASE_FILE="+passFile, "BOLLARD_TEST_KILL_AT="+killAt)
 	return runCommand(t, cmd)
 }
@@ -284,4 +304,16 @@ func TestResumedEncryptPrintsANewRecoveryKey(t *testing.T) {
 	}
 	w.Close()
 	noPlaintextLeft(t, db, want)
+}
+
+// The program as shipped has no kill hook: BOLLARD_TEST_KILL_AT in its
+// environment changes nothing.
+func TestShippedEncryptHasNoKillHook(t *testing.T) {
+	db, _ := encryptableWorkspace(t)
+	pass := secretFile(t, "cold chain through Algeciras")
+	cmd := exec.Command(bollard, "--db", db, "encrypt")
+	cmd.Env = append(os.Environ(), "DISPLAY=", "WAYLAND_DISPLAY=", "BOLLARD_PASSPHRASE_FILE="+pass, "BOLLARD_TEST_KILL_AT=committed")
+	if r := runCommand(t, cmd); r.code != 0 {
+		t.Fatalf("encrypt with BOLLARD_TEST_KILL_AT set: exit %d\n%s", r.code, r.stderr)
+	}
 }

@@ -261,14 +261,3 @@ func exists(p string) bool {
 	return err == nil
 }
 
-// EncryptStep is a point of the conversion where a test may have the
-// program killed (BOLLARD_TEST_KILL_AT names the step), to show that a
-// kill there leaves a workspace that opens. It does nothing otherwise.
-func EncryptStep(step string) {
-	if at := os.Getenv("BOLLARD_TEST_KILL_AT"); at != "" && at == step {
-		if p, err := os.FindProcess(os.Getpid()); err == nil {
-			p.Kill()
-			time.Sleep(time.Minute) // the kill arrives
-		}
-	}
-}
