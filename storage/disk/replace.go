@@ -2,7 +2,6 @@ package disk
 
 import (
 	"errors"
-	"os"
 )
 
 // Replace renames the finished temp file tmp over path, whole: a reader
@@ -10,9 +9,11 @@ import (
 // os.Rename is MoveFileEx with MOVEFILE_REPLACE_EXISTING, which does that
 // within a volume; it fails, leaving the old file as it was, when another
 // program has path open (a PDF reader with last week's dossier), and the
-// error then says so (*InUseError). The caller removes tmp.
+// error then says so (*InUseError), after about a second of retries for
+// the scanners that hold a fresh file for a moment (rename_windows.go).
+// The caller removes tmp.
 func Replace(tmp, path string) error {
-	err := os.Rename(tmp, path)
+	err := rename(tmp, path)
 	if err != nil && heldOpen(path) {
 		return &InUseError{Path: path, Err: err}
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // Replacing a file renames over it whole; with the file open in another
@@ -44,5 +45,26 @@ func TestReplaceWindows(t *testing.T) {
 	}
 	if heldOpen(path) {
 		t.Error("heldOpen is true for a file nobody holds")
+	}
+}
+
+// A file held only for a moment after it was written, as an antivirus
+// scanner holds it, is replaced once it is let go.
+func TestReplaceWaitsOutAScannerWindows(t *testing.T) {
+	dir := tempFolder(t)
+	path := filepath.Join(dir, "dossier.pdf")
+	os.WriteFile(path, []byte("%PDF last week's"), 0o600)
+	tmp := filepath.Join(dir, ".dossier.partial")
+	os.WriteFile(tmp, []byte("%PDF this week's"), 0o600)
+	release := holdOpen(t, path)
+	go func() {
+		time.Sleep(100 * time.Millisecond)
+		release()
+	}()
+	if err := Replace(tmp, path); err != nil {
+		t.Fatalf("Replace over a file held for 100 ms: %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "%PDF this week's" {
+		t.Fatalf("after Replace the file holds %q", b)
 	}
 }
