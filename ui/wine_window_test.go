@@ -21,76 +21,15 @@ import (
 // the case list under the orange "not encrypted" banner, and changes when a
 // search is typed. The screenshots are kept with go test -artifacts.
 func TestWineWindowDraws(t *testing.T) {
-	exe := os.Getenv("BOLLARD_WINDOWS_EXE")
-	if exe == "" {
-		t.Skip("BOLLARD_WINDOWS_EXE is not set: make test-windows cross-builds bollard.exe and runs this test under Wine")
-	}
-	for _, tool := range []string{"wine", "wineserver", "Xvfb", "xdotool", "import"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is not installed (make deps-test and make deps-windows install it): %v", tool, err)
-		}
-	}
-	prefix := os.Getenv("WINEPREFIX")
-	if prefix == "" {
-		t.Fatal("WINEPREFIX is not set: make test-windows sets it to the prefix it prepared (.tools/wine)")
-	}
-	// The workspace lives on C:, in the prefix; Wine 8 cannot remove a
-	// folder under Go 1.26 (unlinkat: Invalid function), so it is removed
-	// from the Linux side.
-	dir, err := os.MkdirTemp(filepath.Join(prefix, "drive_c"), "bollard-window-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	db := `C:\` + filepath.Base(dir) + `\ws.db`
-
-	display := startXvfb(t, "Xvfb")
-	// Registered after Xvfb, so run before it: Wine leaves its X server
-	// while the display is still there. wineserver -k ends every Wine
-	// process of the prefix, which is why test-windows runs the Wine test
-	// packages one at a time (go test -p 1).
-	t.Cleanup(func() {
-		if out, err := exec.Command("wineserver", "-k").CombinedOutput(); err != nil && len(out) > 0 {
-			t.Logf("wineserver -k: %v\n%s", err, out)
-		}
-	})
-
+	w := newWineWindow(t, "bollard-window-")
+	exe, display, db := w.exe, w.display, w.workspace("ws.db")
 	wineRun(t, exe, "--db", db, "init", "--plain", "--officer", "Ana Ruiz",
 		"--agency", "Agencia Tributaria", "--country", "ES", "--prefix", "ESA")
 	wineRun(t, exe, "--db", db, "demo")
 
-	var output syncBuffer
-	win := exec.Command("wine", exe, "--db", db)
-	win.Env = append(os.Environ(), "DISPLAY="+display)
-	win.Stdout, win.Stderr = &output, &output
-	if err := win.Start(); err != nil {
-		t.Fatalf("start wine %s: %v", exe, err)
-	}
-	exited := make(chan struct{})
-	go func() { win.Wait(); close(exited) }()
-	t.Cleanup(func() {
-		win.Process.Kill()
-		select {
-		case <-exited:
-		case <-time.After(10 * time.Second):
-			t.Log("wine bollard.exe did not end 10 s after it was killed")
-		}
-	})
-	// waitFor polls done until it holds, failing the test when the window
-	// exits first or a minute passes (Wine's first start in a prefix is slow).
-	waitFor := func(what string, done func() bool) {
-		t.Helper()
-		for deadline := time.Now().Add(time.Minute); !done(); time.Sleep(250 * time.Millisecond) {
-			select {
-			case <-exited:
-				t.Fatalf("bollard.exe exited before %s: %v; its output:\n%s", what, win.ProcessState, output.String())
-			default:
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("no %s after a minute; bollard.exe's output:\n%s", what, output.String())
-			}
-		}
-	}
+	win := w.start(t, "--db", db)
+	output := win.output
+	waitFor := func(what string, done func() bool) { t.Helper(); win.waitFor(t, what, done) }
 
 	var id string
 	waitFor("visible Bollard window", func() bool {
