@@ -376,15 +376,11 @@ func write(workspacePath string, f file, replace bool) error {
 	if err := disk.MakeFolder(dir); err != nil {
 		return fmt.Errorf("lockbox: %w", err)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(final)+".*.partial")
+	tmp, err := disk.CreateTemp(dir, "."+filepath.Base(final)+".*.partial") // its owner's only from the start
 	if err != nil {
 		return fmt.Errorf("lockbox: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := disk.OwnerOnly(tmp.Name()); err != nil {
-		tmp.Close()
-		return fmt.Errorf("lockbox: %w", err)
-	}
 	if _, err := tmp.Write(append(b, '\n')); err != nil {
 		tmp.Close()
 		return fmt.Errorf("lockbox: %w", err)
