@@ -69,7 +69,7 @@ func commands() []command {
 		{"files", "files prune [--dry-run] [--json]            remove attached files no exhibit has and the audit trail never names", runFiles},
 		{"dossier", "dossier REF -o FILE.pdf [--lang en|es|pt|fr] [--redact [--redacted-title TEXT]] [--marking TEXT] [--sections LIST] [--force]   the case dossier PDF", runDossier},
 		{"import", "import FILE.bollard [--trust] [--identity FILE] [--passphrase] | import FILE.csv --case REF [--partial] | import FILE.json   merge a case package, add seizures or a JSON case file", runImport},
-		{"export", "export REF... -o FILE.bollard [--recipient KEYFILE]... [--passphrase | --plain] | export REF... --format ftm -o FILE.json   a signed case package, encrypted to the known partners of the cases' agencies unless --plain; or FollowTheMoney", runExport},
+		{"export", "export REF... -o FILE.bollard [--recipient KEYFILE]... [--passphrase | --plain] [--force] | export REF... --format ftm -o FILE.json [--force]   a signed case package, encrypted to the known partners of the cases' agencies unless --plain; or FollowTheMoney", runExport},
 		{"conflicts", "conflicts [--case REF] [--json] | conflicts resolve ID --keep mine|theirs   records changed on both sides", runConflicts},
 		{"encrypt", "encrypt [--recovery]                        encrypt the workspace in place under a passphrase ($BOLLARD_PASSPHRASE_FILE) and remove its plaintext", runEncrypt},
 		{"keys", "keys [--json] | keys export -o FILE             this workspace's public keys; the file a partner encrypts packages to", runKeys},

@@ -33,6 +33,7 @@ func runExport(e *env, args []string) error {
 	plain := fs.Bool("plain", false, "send the package NOT encrypted (written to the audit trail)")
 	asJSON := fs.Bool("json", false, "print what was written as JSON")
 	format := fs.String("format", "package", "package (a signed case package) or ftm (FollowTheMoney entities)")
+	force := fs.Bool("force", false, "replace the file -o names if it exists")
 	refs, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -42,6 +43,13 @@ func runExport(e *env, args []string) error {
 	}
 	if err := app.CheckOutput(*out, e.db); err != nil {
 		return usagef("-o %v", err)
+	}
+	// As for a dossier: a package already there (last week's, encrypted to
+	// a partner) is not replaced without --force.
+	if info, err := os.Stat(*out); err == nil && info.IsDir() {
+		return usagef("-o %s: is a folder", *out)
+	} else if err == nil && !*force {
+		return usagef("%s exists: use --force to replace it", *out)
 	}
 	switch *format {
 	case "ftm":

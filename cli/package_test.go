@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -30,6 +31,16 @@ func TestPackageExportImport(t *testing.T) {
 
 	must(t, 2, "--db", a, "export", ref)
 	must(t, 0, "--db", a, "export", ref, "-o", pkg, "--plain")
+	t.Run("a package already there is replaced only with --force", func(t *testing.T) {
+		before, _ := os.ReadFile(pkg)
+		if r := must(t, 2, "--db", a, "export", ref, "-o", pkg, "--plain"); !strings.Contains(r.stderr, "exists: use --force") {
+			t.Fatalf("export over a package: %s", r.stderr)
+		}
+		if after, _ := os.ReadFile(pkg); !bytes.Equal(after, before) {
+			t.Fatal("the refused export changed the package already there")
+		}
+		must(t, 0, "--db", a, "export", ref, "-o", pkg, "--plain", "--force")
+	})
 
 	r := must(t, 1, "--db", b, "import", pkg)
 	if !strings.Contains(r.stderr, "unknown partner") || !strings.Contains(r.stderr, "--trust") {
